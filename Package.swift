@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "strategyc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "strategyc", targets: ["strategyc"]),
+        .library(name: "StrategyModel", targets: ["StrategyModel"]),
+        .library(name: "StrategyCompiler", targets: ["StrategyCompiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The C library, seen through pkg-config. Only Sources/StrategyCompiler/Parsing/CommonMarkParser.swift
+        // imports it.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The typed maturity model and the diagnostics vocabulary. No C, no YAML: renderers depend on this
+        // alone.
+        .target(name: "StrategyModel"),
+        // read -> parse -> build -> check: turns a Strategy/ folder into a model plus diagnostics.
+        .target(
+            name: "StrategyCompiler",
+            dependencies: [
+                "StrategyModel",
+                "CMark",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command-line interface, kept in a library so tests can drive it.
+        .target(
+            name: "StrategyCommands",
+            dependencies: [
+                "StrategyModel",
+                "StrategyCompiler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "strategyc", dependencies: ["StrategyCommands"]),
+        .testTarget(
+            name: "StrategyCompilerTests",
+            dependencies: ["StrategyCompiler", "StrategyModel"],
+            resources: [.copy("Fixtures"), .copy("Snapshots")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["strategyc"]
+        ),
+    ]
+)
