@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "strategyc", targets: ["strategyc"]),
         .library(name: "StrategyModel", targets: ["StrategyModel"]),
         .library(name: "StrategyCompiler", targets: ["StrategyCompiler"]),
+        .library(name: "StrategyRender", targets: ["StrategyRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,19 +34,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Stage 5: outputs made from the model alone. Never imports CMark or Yams.
+        .target(name: "StrategyRender", dependencies: ["StrategyModel"]),
         // The command-line interface, kept in a library so tests can drive it.
         .target(
             name: "StrategyCommands",
             dependencies: [
                 "StrategyModel",
                 "StrategyCompiler",
+                "StrategyRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "strategyc", dependencies: ["StrategyCommands"]),
         .testTarget(
             name: "StrategyCompilerTests",
-            dependencies: ["StrategyCompiler", "StrategyModel"],
+            dependencies: ["StrategyCompiler", "StrategyModel", "StrategyRender"],
             resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
         .testTarget(

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `strategyc`: compiles a living maturity strategy written as Markdown into a checked model and its
+/// published forms.
+public struct StrategycCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "strategyc",
+        abstract: "Compile a maturity strategy written in Markdown into a checked model and published toolkit.",
+        discussion: """
+            Exit status: 0 when the sources are clean (warnings allowed), 1 when any error was reported, \
+            2 for a usage problem or a folder that cannot be read.
+            """,
+        version: StrategycVersion.current,
+        subcommands: [CheckCommand.self, ExportCommand.self, DumpCommand.self]
+    )
+
+    public init() {}
+}
+
+/// The generator version written into outputs; kept here so there is one place to bump.
+public enum StrategycVersion {
+    public static let current = "0.1.0"
+}

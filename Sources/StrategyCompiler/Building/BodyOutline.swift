@@ -1,0 +1,147 @@
+import Foundation
+import StrategyModel
+
+/// The heading structure of a key-area body: `##` sections, `###` indicators under `## Indicators`, and
+/// `####` levels under each indicator, with the blocks that belong to each.
+///
+/// Building the outline reports headings in the wrong place and text that belongs to no section, so that
+/// nothing an editor writes is silently left out of the published toolkit.
+struct BodyOutline {
+    /// The `##` sections the format knows, by their normalized names.
+    enum SectionName: String, CaseIterable {
+        case description = "description"
+        case whatItIs = "what it is"
+        case whyItIsImportant = "why it is important"
+        case indicators = "indicators"
+
+        var heading: String {
+            switch self {
+            case .description: "Description"
+            case .whatItIs: "What it is"
+            case .whyItIsImportant: "Why it is important"
+            case .indicators: "Indicators"
+            }
+        }
+    }
+
+    struct Section {
+        var name: SectionName
+        var heading: MarkdownNode
+        var blocks: [MarkdownNode] = []
+        var indicators: [IndicatorOutline] = []
+    }
+
+    struct IndicatorOutline {
+        var heading: MarkdownNode
+        var blocks: [MarkdownNode] = []
+        var levels: [LevelOutline] = []
+    }
+
+    struct LevelOutline {
+        var heading: MarkdownNode
+        var blocks: [MarkdownNode] = []
+    }
+
+    private(set) var sections: [SectionName: Section] = [:]
+
+    func section(_ name: SectionName) -> Section? { sections[name] }
+
+    init(_ body: MarkdownBody, engine: DiagnosticEngine) {
+        var current: SectionName?
+        // After a misplaced heading, its content is not reported again as "outside a section".
+        var ignoring = false
+
+        func unexpected(_ heading: MarkdownNode, _ message: String) {
+            engine.emit(Diagnostic(.unexpectedHeading, message, at: body.range(of: heading)))
+            ignoring = true
+        }
+
+        for block in body.document.children {
+            guard let level = block.headingLevel else {
+                if ignoring { continue }
+                if let name = current {
+                    if name == .indicators {
+                        if let indicator = sections[name]?.indicators.indices.last {
+                            if let levelIndex = sections[name]?.indicators[indicator].levels.indices.last {
+                                sections[name]?.indicators[indicator].levels[levelIndex].blocks.append(block)
+                            } else {
+                                sections[name]?.indicators[indicator].blocks.append(block)
+                                outside(block, "text between an indicator heading and its first level heading is not published; move it under a `####` level heading", body, engine)
+                            }
+                        } else {
+                            outside(block, "text under `## Indicators` before the first `###` indicator heading is not published", body, engine)
+                        }
+                    } else {
+                        sections[name]?.blocks.append(block)
+                    }
+                } else {
+                    outside(block, "text before the first `##` section heading is not published; put it under `## Description`", body, engine)
+                    ignoring = true
+                }
+                continue
+            }
+            switch level {
+            case 1:
+                unexpected(block, "`#` headings are not used: the title comes from the front matter's `title`, and sections use `##`")
+                current = nil
+            case 2:
+                current = nil
+                ignoring = false
+                let text = block.inlineText
+                let normalized = Suggestion.normalize(text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+                guard let name = SectionName(rawValue: normalized) else {
+                    reportUnknownSection(block, text: text, body: body, engine: engine)
+                    ignoring = true
+                    continue
+                }
+                if let first = sections[name] {
+                    engine.emit(Diagnostic(
+                        .duplicateSection, "section `## \(name.heading)` appears twice; merge the two",
+                        at: body.range(of: block), notes: [.init("first section here", at: body.range(of: first.heading))]))
+                    ignoring = true
+                    continue
+                }
+                sections[name] = Section(name: name, heading: block)
+                current = name
+            case 3:
+                guard current == .indicators else {
+                    unexpected(block, "`###` headings are indicators and belong under `## Indicators`")
+                    continue
+                }
+                ignoring = false
+                sections[.indicators]?.indicators.append(IndicatorOutline(heading: block))
+            case 4:
+                guard current == .indicators, sections[.indicators]?.indicators.isEmpty == false else {
+                    unexpected(block, "`####` headings are maturity levels and belong under a `###` indicator")
+                    continue
+                }
+                ignoring = false
+                let last = sections[.indicators]!.indicators.count - 1
+                sections[.indicators]?.indicators[last].levels.append(LevelOutline(heading: block))
+            default:
+                unexpected(block, "headings deeper than `####` are not used; use bold text or a list inside the descriptor")
+            }
+        }
+    }
+
+    private func outside(_ block: MarkdownNode, _ message: String, _ body: MarkdownBody, _ engine: DiagnosticEngine) {
+        engine.emit(Diagnostic(.contentOutsideSection, message, at: body.range(of: block)))
+    }
+
+    private func reportUnknownSection(_ heading: MarkdownNode, text: String, body: MarkdownBody,
+                                      engine: DiagnosticEngine) {
+        let known = SectionName.allCases.map(\.heading)
+        let range = body.range(of: heading)
+        if let suggestion = Suggestion.closest(to: text, among: known) {
+            let column = body.file.column(of: text, inLine: range.start.line) ?? range.start.column
+            let textRange = body.file.range(line: range.start.line, column: column, length: text.utf8.count)
+            engine.emit(Diagnostic(
+                .unknownSection, "unknown section `## \(text)`; did you mean `## \(suggestion)`?", at: range,
+                fixIts: [FixIt("replace with '\(suggestion)'", range: textRange, replacement: suggestion)]))
+        } else {
+            engine.emit(Diagnostic(
+                .unknownSection, "unknown section `## \(text)`", at: range,
+                notes: [.init("the sections are: " + known.map { "`## \($0)`" }.joined(separator: ", "))]))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import StrategyModel
+
+/// Builds a key area or an enabler from one file under `key-areas/`.
+///
+/// The body is checked even when the front matter is broken, so one run reports both.
+struct KeyAreaBuilder {
+    let engine: DiagnosticEngine
+    let levels: [Level]?
+    /// The themes that exist, by id; nil when none could be read (then theme references are not checked).
+    let themes: [String: Theme]?
+
+    func build(_ file: SourceFile) -> KeyArea? {
+        guard let source = ParsedSource(file, engine: engine) else { return nil }
+        let fields = source.fields(.keyArea, what: "key area front matter", engine: engine)
+        let id = fields?.id("id")
+        let title = fields?.text("title")
+        let themeID = fields?.id("theme")
+        let order = fields?.integer("order")
+        let status = fields?.choice("status", as: KeyAreaStatus.self)
+        let since = fields?.text("since")
+        let retiredIn = fields?.text("retired_in")
+        let replacedBy = fields?.textList("replaced_by") ?? []
+
+        let theme = themeID.flatMap { checkTheme($0) }
+        let body = buildBody(source.body, isEnabler: theme?.kind == .enablers, title: title?.value ?? file.stem)
+
+        guard let id, let title, let themeID, theme != nil || themes == nil, let order, let status,
+              let since else { return nil }
+        return KeyArea(
+            id: id.value, title: title.value, themeID: themeID.value, order: order, status: status,
+            since: since.value, retiredIn: retiredIn?.value, replacedBy: replacedBy.map(\.value),
+            description: body.description, whatItIs: body.whatItIs, whyItIsImportant: body.whyItIsImportant,
+            indicators: body.indicators, source: file.relativePath, range: file.wholeRange, idRange: id.range)
+    }
+
+    private func checkTheme(_ reference: (value: String, range: SourceRange)) -> Theme? {
+        guard let themes else { return nil }
+        if let theme = themes[reference.value] { return theme }
+        let known = themes.keys.sorted()
+        let suggestion = Suggestion.closest(to: reference.value, among: known)
+        engine.emit(Diagnostic(
+            .unknownTheme,
+            "unknown theme '\(reference.value)'"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; the themes are " + known.joined(separator: ", ")),
+            at: reference.range,
+            fixIts: suggestion.map { [FixIt("replace with '\($0)'", range: reference.range, replacement: $0)] } ?? []))
+        return nil
+    }
+
+    private struct Body {
+        var description: RichText
+        var whatItIs: RichText?
+        var whyItIsImportant: RichText?
+        var indicators: [Indicator]
+    }
+
+    private func buildBody(_ body: MarkdownBody, isEnabler: Bool, title: String) -> Body {
+        let outline = BodyOutline(body, engine: engine)
+        let factory = RichTextFactory(engine: engine)
+        func text(_ name: BodyOutline.SectionName) -> RichText? {
+            guard let section = outline.section(name) else { return nil }
+            let text = factory.make(section.blocks, in: body)
+            return text.isEmpty ? nil : text
+        }
+        let description = text(.description)
+        if description == nil {
+            let heading = outline.section(.description).map { body.range(of: $0.heading) }
+            engine.emit(Diagnostic(
+                .missingDescription,
+                heading == nil ? "key area has no `## Description` section" : "the `## Description` section is empty",
+                at: heading ?? body.startRange))
+        }
+        let whatItIs = text(.whatItIs)
+        let whyItIsImportant = text(.whyItIsImportant)
+        if !isEnabler {
+            for (name, value) in [(BodyOutline.SectionName.whatItIs, whatItIs), (.whyItIsImportant, whyItIsImportant)]
+            where value == nil {
+                engine.emit(Diagnostic(
+                    .missingHelp, "key area has no `## \(name.heading)` help; councils read it to judge their level",
+                    at: outline.section(name).map { body.range(of: $0.heading) } ?? body.startRange))
+            }
+        }
+        let indicatorBuilder = IndicatorBuilder(engine: engine, levels: levels)
+        let indicatorSection = outline.section(.indicators)
+        let indicators = (indicatorSection?.indicators ?? []).compactMap { indicatorBuilder.build($0, in: body) }
+        if indicatorSection?.indicators.isEmpty ?? true {
+            engine.emit(Diagnostic(
+                .missingIndicators,
+                indicatorSection == nil
+                    ? "key area '\(title)' has no `## Indicators` section"
+                    : "key area '\(title)' has no indicators: add `### Title {#id}` headings under `## Indicators`",
+                at: indicatorSection.map { body.range(of: $0.heading) } ?? body.startRange))
+        }
+        return Body(description: description ?? RichText(markdown: "", html: "", plainText: ""), whatItIs: whatItIs,
+                    whyItIsImportant: whyItIsImportant, indicators: indicators)
+    }
+}

@@ -1,0 +1,32 @@
+import StrategyModel
+
+/// Stage 3: builds the typed model from the parsed files.
+///
+/// Order matters only for references: the strategy's levels and the themes are built first, so that key
+/// areas can be checked against them. Elements with problems are reported and left out; if the strategy
+/// file itself cannot be built, there is no model, but every file is still checked.
+struct ModelBuilder {
+    let engine: DiagnosticEngine
+
+    func build(_ tree: SourceTree) -> Strategy? {
+        let (metadata, levels) = tree.strategyFile.map { StrategyMetadataBuilder(engine: engine).build($0) } ?? (nil, nil)
+        let themes = tree.themeFiles.compactMap { ThemeBuilder(engine: engine).build($0) }
+        var themesByID: [String: Theme] = [:]
+        for theme in themes where themesByID[theme.id] == nil { themesByID[theme.id] = theme }
+
+        let keyAreaBuilder = KeyAreaBuilder(engine: engine, levels: levels,
+                                            themes: tree.themeFiles.isEmpty ? nil : themesByID)
+        let keyAreas = tree.keyAreaFiles.compactMap { keyAreaBuilder.build($0) }
+
+        guard let metadata, let levels else { return nil }
+        let sortedThemes = themes.map { theme in
+            var theme = theme
+            theme.keyAreas = keyAreas.filter { $0.themeID == theme.id }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+            return theme
+        }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        return Strategy(
+            title: metadata.title, shortTitle: metadata.shortTitle, edition: metadata.edition,
+            publisher: metadata.publisher, published: metadata.published, introduction: metadata.introduction,
+            levels: levels, themes: sortedThemes, range: metadata.range)
+    }
+}

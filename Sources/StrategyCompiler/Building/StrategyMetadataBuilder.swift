@@ -1,0 +1,82 @@
+import StrategyModel
+
+/// Builds the strategy's metadata and levels from `strategy.md`.
+struct StrategyMetadataBuilder {
+    let engine: DiagnosticEngine
+
+    struct Metadata {
+        var title: String
+        var shortTitle: String?
+        var edition: String
+        var publisher: String
+        var published: String?
+        var introduction: RichText
+        var range: SourceRange
+    }
+
+    /// The levels are returned even when other metadata is broken, so key areas can still be checked.
+    func build(_ file: SourceFile) -> (metadata: Metadata?, levels: [Level]?) {
+        guard let source = ParsedSource(file, engine: engine) else { return (nil, nil) }
+        let body = source.body
+        let introduction = RichTextFactory(engine: engine).make(body.document.children, in: body)
+        if introduction.isEmpty {
+            engine.emit(Diagnostic(.missingDescription,
+                                   "strategy.md has no introduction: write a few paragraphs after the front matter",
+                                   at: body.startRange))
+        }
+        guard let fields = source.fields(.strategy, what: "strategy front matter", engine: engine) else {
+            return (nil, nil)
+        }
+        let levels = buildLevels(fields)
+        let title = fields.text("title")
+        let shortTitle = fields.text("short_title")
+        let edition = fields.text("edition")
+        let publisher = fields.text("publisher")
+        let published = fields.text("published")
+        if let (value, range) = published, !isISODate(value) {
+            engine.emit(Diagnostic(.invalidValue, "`published` must be a date written YYYY-MM-DD, found '\(value)'",
+                                   at: range))
+        }
+        guard let title, let edition, let publisher else { return (nil, levels) }
+        let metadata = Metadata(
+            title: title.value, shortTitle: shortTitle?.value, edition: edition.value, publisher: publisher.value,
+            published: published.flatMap { isISODate($0.value) ? $0.value : nil },
+            introduction: introduction, range: file.wholeRange)
+        return (metadata, levels)
+    }
+
+    private func buildLevels(_ fields: FrontMatterFields) -> [Level]? {
+        guard let pair = fields.pair("levels") else { return nil }
+        guard case .sequence(let items, let range) = pair.value else {
+            engine.emit(Diagnostic(.invalidType, "`levels` must be a list of levels, found \(pair.value.kindDescription)",
+                                   at: pair.value.range))
+            return nil
+        }
+        guard !items.isEmpty else {
+            engine.emit(Diagnostic(.noLevels, "`levels` is empty: list the maturity levels, lowest first", at: range))
+            return nil
+        }
+        var levels: [Level] = []
+        var firstByID: [String: SourceRange] = [:]
+        for item in items {
+            guard let level = FrontMatterFields(item, schema: .level, what: "a level", engine: engine),
+                  let id = level.id("id"), let name = level.text("name") else { continue }
+            let summary = level.text("summary")
+            if let first = firstByID[id.value] {
+                engine.emit(Diagnostic(.duplicateID, "level id '\(id.value)' is used twice", at: id.range,
+                                       notes: [.init("first used here", at: first)]))
+                continue
+            }
+            firstByID[id.value] = id.range
+            levels.append(Level(id: id.value, name: name.value, summary: summary?.value, range: item.range))
+        }
+        return levels
+    }
+
+    private func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}

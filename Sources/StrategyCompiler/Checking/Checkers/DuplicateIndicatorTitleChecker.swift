@@ -1,0 +1,24 @@
+import StrategyModel
+
+/// Two indicators in one key area with the same title would be two identical rows in the maturity table
+/// and the workbook; usually one was copied and not renamed.
+struct DuplicateIndicatorTitleChecker: Checker {
+    func check(_ strategy: Strategy) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for area in strategy.allKeyAreas {
+            var first: [String: Indicator] = [:]
+            for indicator in area.indicators {
+                let key = Suggestion.normalize(indicator.title)
+                if let earlier = first[key] {
+                    diagnostics.append(Diagnostic(
+                        .duplicateIndicatorTitle,
+                        "key area '\(area.title)' already has an indicator titled '\(indicator.title)'",
+                        at: indicator.range, notes: [.init("first indicator with this title", at: earlier.range)]))
+                } else {
+                    first[key] = indicator
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,18 @@
+import StrategyModel
+
+/// A descriptor is one cell of a maturity table. Past about a thousand characters it no longer reads as a
+/// cell (and prints badly); that is worth an editor's look, but not an error.
+struct LongDescriptorChecker: Checker {
+    static let limit = 1_000
+
+    func check(_ strategy: Strategy) -> [Diagnostic] {
+        strategy.allIndicators.flatMap { indicator in
+            indicator.descriptors.filter { $0.text.plainText.count > Self.limit }.map { descriptor in
+                Diagnostic(
+                    .longDescriptor,
+                    "the '\(descriptor.levelID)' descriptor of '\(indicator.title)' is \(descriptor.text.plainText.count) characters; consider keeping table cells under \(Self.limit)",
+                    at: descriptor.range)
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import StrategyModel
+import Yams
+
+/// Parses front matter with Yams and converts the result into `YAMLValue`s positioned in the file.
+///
+/// This is the only file that imports Yams. libyaml counts columns in Unicode scalars and lines from the
+/// start of the YAML text; both are converted to the file's lines and UTF-8 byte columns here.
+public struct YAMLParser {
+    public init() {}
+
+    public func parse(_ split: SplitSource, in file: SourceFile, diagnostics: inout [Diagnostic]) -> YAMLValue? {
+        let context = Context(file: file, firstLine: split.frontMatterFirstLine)
+        let duplicates = duplicateTopLevelKeys(split, in: file)
+        diagnostics += duplicates
+        do {
+            guard let node = try Yams.compose(yaml: split.frontMatter) else {
+                return .mapping([], file.range(line: split.frontMatterFirstLine, column: 1))
+            }
+            return context.convert(node)
+        } catch let error as YamlError {
+            if case .duplicatedKeysInMapping = error, !duplicates.isEmpty { return nil }
+            diagnostics.append(context.diagnostic(for: error))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.yamlSyntax, "front matter cannot be read: \(error)",
+                                          at: file.range(line: split.frontMatterFirstLine, column: 1)))
+            return nil
+        }
+    }
+
+    /// Finds top-level keys written twice, so each repeat is reported where it is (libyaml reports only the
+    /// first key of the mapping).
+    private func duplicateTopLevelKeys(_ split: SplitSource, in file: SourceFile) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        let lines = split.frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, line) in lines.enumerated() {
+            let key = line.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            guard !key.isEmpty, line.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+            let number = split.frontMatterFirstLine + offset
+            if let first = seen[String(key)] {
+                diagnostics.append(Diagnostic(
+                    .duplicateKey, "key `\(key)` is given more than once; keep one",
+                    at: file.range(line: number, column: 1, length: key.utf8.count),
+                    notes: [.init("first given here", at: file.range(line: first, column: 1, length: key.utf8.count))]
+                ))
+            } else {
+                seen[String(key)] = number
+            }
+        }
+        return diagnostics
+    }
+
+    private struct Context {
+        let file: SourceFile
+        let firstLine: Int
+
+        func range(_ mark: Mark?, length: Int = 0) -> SourceRange {
+            guard let mark else { return file.range(line: firstLine, column: 1) }
+            let line = mark.line + firstLine - 1
+            let column = file.byteColumn(line: line, scalarColumn: mark.column)
+            return file.range(line: line, column: column, length: length)
+        }
+
+        func convert(_ node: Node) -> YAMLValue {
+            switch node {
+            case .scalar(let scalar):
+                return .scalar(scalar.string, type(of: node, style: scalar.style),
+                               range(scalar.mark, length: scalar.string.utf8.count))
+            case .mapping(let mapping):
+                let pairs = mapping.map { key, value in
+                    YAMLPair(key: key.string ?? "", keyRange: range(key.mark, length: (key.string ?? "").utf8.count),
+                             value: convert(value))
+                }
+                return .mapping(pairs, range(mapping.mark))
+            case .sequence(let sequence):
+                return .sequence(sequence.map(convert), range(sequence.mark))
+            case .alias(let alias):
+                return .scalar("*\(alias.anchor.rawValue)", .string, range(alias.mark))
+            }
+        }
+
+        private func type(of node: Node, style: Node.Scalar.Style) -> YAMLScalarType {
+            if style != .plain && style != .any { return .string }
+            if node.null != nil { return .null }
+            if node.bool != nil { return .boolean }
+            if node.int != nil { return .integer }
+            if node.float != nil { return .float }
+            if node.timestamp != nil { return .timestamp }
+            return .string
+        }
+
+        func diagnostic(for error: YamlError) -> Diagnostic {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                var notes: [Diagnostic.Note] = []
+                if let context { notes.append(.init(context.text, at: range(context.mark))) }
+                return Diagnostic(.yamlSyntax, "front matter is not valid YAML: \(problem)", at: range(mark),
+                                  notes: notes)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+                return Diagnostic(.duplicateKey, "key \(names) is given more than once; keep one", at: range(context.mark))
+            case .reader(let problem, _, _, _):
+                return Diagnostic(.yamlSyntax, "front matter cannot be read: \(problem)", at: range(nil))
+            default:
+                return Diagnostic(.yamlSyntax, "front matter cannot be read: \(error)", at: range(nil))
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import StrategyModel
+
+/// Stage 1: finds the strategy's Markdown files and turns each into text, or into a diagnostic.
+///
+/// A file that is empty, binary, not UTF-8 or over the size limit is reported and skipped; it never
+/// reaches the parser. Only a folder that cannot be listed is thrown as an error.
+public struct StrategyReader {
+    /// Larger files are refused: a key area is a few kilobytes, so a megabyte is a mistake, not content.
+    public static let maximumFileSize = 1 << 20
+
+    public init() {}
+
+    public func read(folder root: String) throws -> SourceTree {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            throw StrategyReadError.notFound(root)
+        }
+        guard isDirectory.boolValue else { throw StrategyReadError.notADirectory(root) }
+
+        var tree = SourceTree(root: root, strategyFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
+                              fileCount: 0)
+        for relativePath in try markdownFiles(under: root) {
+            tree.fileCount += 1
+            let path = root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
+            let kind = SourceKind(relativePath: relativePath)
+            if kind == .other {
+                if relativePath != "README.md" {
+                    tree.diagnostics.append(Diagnostic(
+                        .fileIgnored,
+                        "'\(relativePath)' is not part of the strategy layout and was skipped",
+                        at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)),
+                        notes: [.init("key areas belong under key-areas/, themes under themes/")]
+                    ))
+                }
+                continue
+            }
+            guard let file = load(path: path, relativePath: relativePath, diagnostics: &tree.diagnostics) else {
+                continue
+            }
+            switch kind {
+            case .strategy: tree.strategyFile = file
+            case .theme: tree.themeFiles.append(file)
+            case .keyArea: tree.keyAreaFiles.append(file)
+            case .other: break
+            }
+        }
+        if tree.strategyFile == nil && !tree.diagnostics.contains(where: { $0.range.path.hasSuffix("/strategy.md") }) {
+            let path = root.hasSuffix("/") ? root + "strategy.md" : root + "/strategy.md"
+            tree.diagnostics.append(Diagnostic(
+                .missingStrategyFile,
+                "the strategy folder has no strategy.md (title, edition, publisher and levels)",
+                at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
+            ))
+        }
+        return tree
+    }
+
+    /// Paths of `.md` files below `root`, relative to it, sorted so that every run sees them in one order.
+    /// Hidden files and folders are skipped.
+    private func markdownFiles(under root: String) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw StrategyReadError.unreadable(root, reason: "the folder cannot be listed")
+        }
+        var paths: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            let components = next.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            if next.hasSuffix(".md") { paths.append(next) }
+        }
+        return paths.sorted()
+    }
+
+    /// Reads and decodes one file, reporting why it cannot be used when that is the case.
+    func load(path: String, relativePath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let start = SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > Self.maximumFileSize {
+            diagnostics.append(Diagnostic(
+                .fileTooLarge, "file is \(size) bytes; source files are limited to \(Self.maximumFileSize) bytes",
+                at: start))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(.fileUnreadable, "file cannot be read", at: start))
+            return nil
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let position = Self.position(ofByte: nul - data.startIndex, in: data)
+            diagnostics.append(Diagnostic(
+                .fileBinary, "file contains a NUL byte, so it is not a text file",
+                at: SourceRange(at: SourceLocation(path: path, line: position.line, column: position.column))))
+            return nil
+        }
+        if let bad = Self.firstInvalidUTF8Byte(in: data) {
+            let position = Self.position(ofByte: bad, in: data)
+            diagnostics.append(Diagnostic(
+                .fileNotUTF8, "file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + bad], radix: 16, uppercase: true))); save it as UTF-8",
+                at: SourceRange(at: SourceLocation(path: path, line: position.line, column: position.column))))
+            return nil
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(.fileEmpty, "file is empty", at: start))
+            return nil
+        }
+        return SourceFile(path: path, relativePath: relativePath, text: text)
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
+    static func firstInvalidUTF8Byte(in data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    /// The 1-based line and byte column of a byte offset.
+    static func position(ofByte offset: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in data.prefix(offset).enumerated() where byte == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

@@ -1,0 +1,33 @@
+import StrategyModel
+
+/// The result of compiling a strategy folder: the model, when one could be built, and every diagnostic.
+public struct Compilation: Sendable {
+    /// Present when the strategy file and levels were readable. Callers must not publish it when
+    /// `diagnostics` contains an error.
+    public var strategy: Strategy?
+    /// Sorted by file and position.
+    public var diagnostics: [Diagnostic]
+    /// How many Markdown files were read.
+    public var fileCount: Int
+
+    /// Whether the sources are fit to publish.
+    public var succeeded: Bool { strategy != nil && !diagnostics.containsErrors }
+}
+
+/// The pipeline: read → parse → build → check.
+public struct StrategyCompiler {
+    public init() {}
+
+    /// Compiles the strategy in `folder`. Throws only when the folder itself cannot be read; every problem
+    /// in the sources is a diagnostic in the result.
+    public func compile(folder: String) throws -> Compilation {
+        let tree = try StrategyReader().read(folder: folder)
+        let engine = DiagnosticEngine()
+        engine.emit(contentsOf: tree.diagnostics)
+        let strategy = ModelBuilder(engine: engine).build(tree)
+        if let strategy {
+            for checker in allCheckers { engine.emit(contentsOf: checker.check(strategy)) }
+        }
+        return Compilation(strategy: strategy, diagnostics: engine.diagnostics.sorted(), fileCount: tree.fileCount)
+    }
+}

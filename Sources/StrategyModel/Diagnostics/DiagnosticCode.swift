@@ -1,0 +1,113 @@
+/// The stable identifier of every kind of problem `strategyc` reports.
+///
+/// Codes appear in brackets at the end of each diagnostic and in the JSON and GitHub outputs. They are part
+/// of the tool's interface: scripts and CI filters match on them, so a code is never renamed or reused.
+/// `docs/diagnostics.md` lists them all with an example and the fix.
+public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
+    // Reading files
+    case fileEmpty = "file-empty"
+    case fileNotUTF8 = "file-not-utf8"
+    case fileBinary = "file-binary"
+    case fileTooLarge = "file-too-large"
+    case fileUnreadable = "file-unreadable"
+    case fileIgnored = "file-ignored"
+    case missingStrategyFile = "missing-strategy-file"
+
+    // Front matter
+    case frontMatterMissing = "front-matter-missing"
+    case frontMatterUnclosed = "front-matter-unclosed"
+    case yamlSyntax = "yaml-syntax"
+    case frontMatterNotMapping = "front-matter-not-mapping"
+    case missingKey = "missing-key"
+    case unknownKey = "unknown-key"
+    case duplicateKey = "duplicate-key"
+    case invalidType = "invalid-type"
+    case invalidValue = "invalid-value"
+
+    // Identity and references
+    case invalidID = "invalid-id"
+    case duplicateID = "duplicate-id"
+    case fileNameMismatch = "file-name-mismatch"
+    case unknownTheme = "unknown-theme"
+    case duplicateOrder = "duplicate-order"
+
+    // Levels
+    case noLevels = "no-levels"
+
+    // Markdown body
+    case missingDescription = "missing-description"
+    case missingHelp = "missing-help"
+    case unknownSection = "unknown-section"
+    case duplicateSection = "duplicate-section"
+    case contentOutsideSection = "content-outside-section"
+    case unexpectedHeading = "unexpected-heading"
+    case missingIndicators = "missing-indicators"
+    case missingIndicatorID = "missing-indicator-id"
+    case duplicateIndicatorTitle = "duplicate-indicator-title"
+    case missingLevel = "missing-level"
+    case unknownLevel = "unknown-level"
+    case duplicateLevel = "duplicate-level"
+    case levelOutOfOrder = "level-out-of-order"
+    case emptyDescriptor = "empty-descriptor"
+    case longDescriptor = "long-descriptor"
+    case rawHTML = "raw-html"
+    case unsafeLink = "unsafe-link"
+    case emptyTheme = "empty-theme"
+
+    /// The severity a diagnostic of this kind has unless the reporter says otherwise.
+    public var defaultSeverity: DiagnosticSeverity {
+        switch self {
+        case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
+             .rawHTML, .unsafeLink, .emptyTheme, .duplicateOrder:
+            .warning
+        default:
+            .error
+        }
+    }
+
+    /// One line saying what the code means, for `docs/diagnostics.md` and `strategyc check --list-codes`.
+    public var summary: String {
+        switch self {
+        case .fileEmpty: "A source file has no content."
+        case .fileNotUTF8: "A source file is not valid UTF-8 text."
+        case .fileBinary: "A source file contains NUL bytes, so it is not text."
+        case .fileTooLarge: "A source file is larger than the 1 MiB limit."
+        case .fileUnreadable: "A source file could not be read."
+        case .fileIgnored: "A file in the strategy folder is not part of the layout and is skipped."
+        case .missingStrategyFile: "The folder has no strategy.md with the strategy's metadata."
+        case .frontMatterMissing: "A file does not start with a `---` front-matter block."
+        case .frontMatterUnclosed: "A front-matter block is opened with `---` but never closed."
+        case .yamlSyntax: "The front matter is not valid YAML."
+        case .frontMatterNotMapping: "The front matter is not a set of `key: value` lines."
+        case .missingKey: "A required front-matter key is absent."
+        case .unknownKey: "A front-matter key is not one the format defines (often a misspelling)."
+        case .duplicateKey: "A front-matter key is given twice."
+        case .invalidType: "A front-matter value has the wrong type (text for a number, a list for text...)."
+        case .invalidValue: "A front-matter value is not one of the allowed values."
+        case .invalidID: "An id is not a slug: lowercase letters, digits and hyphens."
+        case .duplicateID: "Two elements of the strategy share an id."
+        case .fileNameMismatch: "A key-area file's name differs from its id."
+        case .unknownTheme: "A key area names a theme that does not exist."
+        case .duplicateOrder: "Two siblings have the same `order`, so their order is decided by id."
+        case .noLevels: "The strategy defines no maturity levels."
+        case .missingDescription: "A key area, theme or strategy has no description."
+        case .missingHelp: "A key area lacks its 'What it is' or 'Why it is important' help."
+        case .unknownSection: "A `##` heading is not one of the sections the format defines."
+        case .duplicateSection: "A section appears twice in one file."
+        case .contentOutsideSection: "Text sits outside any section, so it would not be published."
+        case .unexpectedHeading: "A heading is at a depth the format does not use there."
+        case .missingIndicators: "A key area has no indicators."
+        case .missingIndicatorID: "An indicator heading has no `{#id}`."
+        case .duplicateIndicatorTitle: "Two indicators in one key area have the same title."
+        case .missingLevel: "An indicator has no descriptor for a level."
+        case .unknownLevel: "An indicator has a descriptor for a level the strategy does not define."
+        case .duplicateLevel: "An indicator describes the same level twice."
+        case .levelOutOfOrder: "An indicator's levels are not in the strategy's order."
+        case .emptyDescriptor: "A level descriptor has no text."
+        case .longDescriptor: "A level descriptor is unusually long for a table cell."
+        case .rawHTML: "Raw HTML in Markdown is not published (safe mode drops it)."
+        case .unsafeLink: "A link or image uses a scheme that is not published (javascript:, data:...)."
+        case .emptyTheme: "A theme has no active key areas."
+        }
+    }
+}

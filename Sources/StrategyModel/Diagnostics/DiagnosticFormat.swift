@@ -1,0 +1,154 @@
+import Foundation
+
+/// The ways diagnostics can be written out: for people, for programs, and for GitHub's annotations.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    /// `path:line:col: error: message [code]`, one line each, with notes and fix-its on following lines.
+    case text
+    /// One JSON document: `{"diagnostics": [...], "errors": N, "warnings": N}`.
+    case json
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`), which GitHub shows on the
+    /// changed line of a pull request.
+    case github
+
+    /// Renders diagnostics (already sorted by the caller) in this format.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        switch self {
+        case .text: TextDiagnosticRenderer().render(diagnostics)
+        case .json: JSONDiagnosticRenderer().render(diagnostics)
+        case .github: GitHubDiagnosticRenderer().render(diagnostics)
+        }
+    }
+}
+
+/// The compiler-style console form.
+struct TextDiagnosticRenderer {
+    func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            out += "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+            out += " [\(diagnostic.code.rawValue)]\n"
+            for note in diagnostic.notes {
+                out += "\((note.range ?? diagnostic.range).start): note: \(note.message)\n"
+            }
+            for fixIt in diagnostic.fixIts {
+                out += "\(fixIt.range.start): note: fix-it: \(fixIt.message)\n"
+            }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        if errors + warnings > 0 {
+            out += "\(count(errors, "error")) and \(count(warnings, "warning")) generated.\n"
+        }
+        return out
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+/// A stable JSON form for editors and scripts; keys are sorted so that output is byte-for-byte repeatable.
+struct JSONDiagnosticRenderer {
+    private struct Document: Encodable {
+        var diagnostics: [Entry]
+        var errors: Int
+        var warnings: Int
+    }
+
+    private struct Entry: Encodable {
+        var severity: String
+        var code: String
+        var message: String
+        var file: String
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+        var notes: [Note]
+        var fixIts: [Fix]
+    }
+
+    private struct Note: Encodable {
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+    }
+
+    private struct Fix: Encodable {
+        var message: String
+        var file: String
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+        var replacement: String
+    }
+
+    func render(_ diagnostics: [Diagnostic]) -> String {
+        let entries = diagnostics.map { diagnostic in
+            Entry(
+                severity: diagnostic.severity.rawValue,
+                code: diagnostic.code.rawValue,
+                message: diagnostic.message,
+                file: diagnostic.range.path,
+                line: diagnostic.range.start.line,
+                column: diagnostic.range.start.column,
+                endLine: diagnostic.range.end.line,
+                endColumn: diagnostic.range.end.column,
+                notes: diagnostic.notes.map {
+                    Note(message: $0.message, file: $0.range?.path, line: $0.range?.start.line,
+                         column: $0.range?.start.column)
+                },
+                fixIts: diagnostic.fixIts.map {
+                    Fix(message: $0.message, file: $0.range.path, line: $0.range.start.line,
+                        column: $0.range.start.column, endLine: $0.range.end.line,
+                        endColumn: $0.range.end.column, replacement: $0.replacement)
+                }
+            )
+        }
+        let document = Document(
+            diagnostics: entries,
+            errors: diagnostics.filter { $0.severity == .error }.count,
+            warnings: diagnostics.filter { $0.severity == .warning }.count
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// GitHub Actions workflow commands. Notes and fix-its are folded into the message, since an annotation
+/// has only one position.
+struct GitHubDiagnosticRenderer {
+    func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            let command = diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
+            let range = diagnostic.range
+            var properties = "file=\(property(range.path)),line=\(range.start.line),col=\(range.start.column)"
+            if range.end.line >= range.start.line && range.end != range.start {
+                properties += ",endLine=\(range.end.line)"
+                if range.end.line == range.start.line { properties += ",endColumn=\(range.end.column)" }
+            }
+            properties += ",title=\(property(diagnostic.code.rawValue))"
+            var message = diagnostic.message
+            for note in diagnostic.notes {
+                message += "\n" + (note.range.map { "\($0.start): " } ?? "") + note.message
+            }
+            for fixIt in diagnostic.fixIts { message += "\nfix-it: " + fixIt.message }
+            out += "::\(command) \(properties)::\(data(message))\n"
+        }
+        return out
+    }
+
+    private func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

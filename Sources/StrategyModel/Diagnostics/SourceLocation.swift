@@ -1,0 +1,24 @@
+/// A point in a source file, as an editor shows it.
+///
+/// Lines and columns start at 1. Columns count UTF-8 bytes, as cmark and most compilers do; positions that
+/// come from YAML (which counts Unicode scalars) are converted before they get here, so every diagnostic
+/// uses one convention.
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The file's path as the user named it (relative to the working directory when possible).
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+
+    /// `path:line:col`, the form editors and terminals turn into links.
+    public var description: String { "\(path):\(line):\(column)" }
+}

@@ -1,0 +1,39 @@
+/// A whole maturity strategy: its metadata, levels and themes. This is what every renderer receives.
+public struct Strategy: Hashable, Sendable {
+    public var title: String
+    /// A shorter name for page titles and headers, when the full title is long.
+    public var shortTitle: String?
+    /// The edition, such as "2022". Kept as text so that "2022.1" or "2025-draft" work too.
+    public var edition: String
+    public var publisher: String
+    /// The publication date as written (ISO 8601, `YYYY-MM-DD`); also the fixed timestamp of outputs.
+    public var published: String?
+    public var introduction: RichText
+    /// Lowest first.
+    public var levels: [Level]
+    /// Sorted by `order` then id.
+    public var themes: [Theme]
+    /// The strategy.md file.
+    public var range: SourceRange
+
+    public init(
+        title: String, shortTitle: String? = nil, edition: String, publisher: String, published: String? = nil,
+        introduction: RichText, levels: [Level], themes: [Theme], range: SourceRange
+    ) {
+        self.title = title
+        self.shortTitle = shortTitle
+        self.edition = edition
+        self.publisher = publisher
+        self.published = published
+        self.introduction = introduction
+        self.levels = levels
+        self.themes = themes
+        self.range = range
+    }
+
+    /// Every key area in publication order, active and retired.
+    public var allKeyAreas: [KeyArea] { themes.flatMap(\.keyAreas) }
+
+    /// Every indicator of every key area, active and retired.
+    public var allIndicators: [Indicator] { allKeyAreas.flatMap(\.indicators) }
+}

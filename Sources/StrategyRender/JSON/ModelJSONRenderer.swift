@@ -1,0 +1,114 @@
+import Foundation
+import StrategyModel
+
+/// Writes the model as JSON (`strategyc export --format json`, and `model.json` in the site).
+///
+/// The shape is documented by `docs/model.schema.json`. Keys are sorted and no time or machine-specific
+/// path is written, so the same sources always give the same bytes. Text fields carry the author's
+/// Markdown; consumers that need HTML can render it with any CommonMark library.
+public struct ModelJSONRenderer {
+    /// Bumped when the shape changes incompatibly.
+    public static let formatVersion = 1
+
+    public init() {}
+
+    public func render(_ strategy: Strategy) -> Data {
+        let document = Document(strategy)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // The document holds only strings, integers, arrays and dictionaries: encoding cannot fail.
+        var data = (try? encoder.encode(document)) ?? Data()
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    private struct Document: Encodable {
+        var formatVersion = ModelJSONRenderer.formatVersion
+        var title: String
+        var shortTitle: String?
+        var edition: String
+        var publisher: String
+        var published: String?
+        var introduction: String
+        var levels: [LevelJSON]
+        var themes: [ThemeJSON]
+
+        init(_ strategy: Strategy) {
+            title = strategy.title
+            shortTitle = strategy.shortTitle
+            edition = strategy.edition
+            publisher = strategy.publisher
+            published = strategy.published
+            introduction = strategy.introduction.markdown
+            levels = strategy.levels.map { LevelJSON(id: $0.id, name: $0.name, summary: $0.summary) }
+            themes = strategy.themes.map(ThemeJSON.init)
+        }
+    }
+
+    private struct LevelJSON: Encodable {
+        var id: String
+        var name: String
+        var summary: String?
+    }
+
+    private struct ThemeJSON: Encodable {
+        var id: String
+        var title: String
+        var kind: String
+        var order: Int
+        var description: String
+        var keyAreas: [KeyAreaJSON]
+
+        init(_ theme: Theme) {
+            id = theme.id
+            title = theme.title
+            kind = theme.kind.rawValue
+            order = theme.order
+            description = theme.description.markdown
+            keyAreas = theme.keyAreas.map(KeyAreaJSON.init)
+        }
+    }
+
+    private struct KeyAreaJSON: Encodable {
+        var id: String
+        var title: String
+        var status: String
+        var order: Int
+        var since: String
+        var retiredIn: String?
+        var replacedBy: [String]
+        var source: String
+        var description: String
+        var whatItIs: String?
+        var whyItIsImportant: String?
+        var indicators: [IndicatorJSON]
+
+        init(_ area: KeyArea) {
+            id = area.id
+            title = area.title
+            status = area.status.rawValue
+            order = area.order
+            since = area.since
+            retiredIn = area.retiredIn
+            replacedBy = area.replacedBy
+            source = area.source
+            description = area.description.markdown
+            whatItIs = area.whatItIs?.markdown
+            whyItIsImportant = area.whyItIsImportant?.markdown
+            indicators = area.indicators.map(IndicatorJSON.init)
+        }
+    }
+
+    private struct IndicatorJSON: Encodable {
+        var id: String
+        var title: String
+        var descriptors: [String: String]
+
+        init(_ indicator: Indicator) {
+            id = indicator.id
+            title = indicator.title
+            descriptors = Dictionary(indicator.descriptors.map { ($0.levelID, $0.text.markdown) },
+                                     uniquingKeysWith: { first, _ in first })
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import StrategyCommands
+
+StrategycMain.main()
