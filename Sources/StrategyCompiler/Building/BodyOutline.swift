@@ -43,6 +43,8 @@ struct BodyOutline {
     }
 
     private(set) var sections: [SectionName: Section] = [:]
+    /// Sections that a misspelt heading was taken to mean; they are not reported again as missing.
+    private(set) var suggested: Set<SectionName> = []
 
     func section(_ name: SectionName) -> Section? { sections[name] }
 
@@ -90,7 +92,9 @@ struct BodyOutline {
                 let text = block.inlineText
                 let normalized = Suggestion.normalize(text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
                 guard let name = SectionName(rawValue: normalized) else {
-                    reportUnknownSection(block, text: text, body: body, engine: engine)
+                    if let meant = reportUnknownSection(block, text: text, body: body, engine: engine) {
+                        suggested.insert(meant)
+                    }
                     ignoring = true
                     continue
                 }
@@ -128,8 +132,9 @@ struct BodyOutline {
         engine.emit(Diagnostic(.contentOutsideSection, message, at: body.range(of: block)))
     }
 
+    /// Reports the heading and returns the section it probably meant, if one is close.
     private func reportUnknownSection(_ heading: MarkdownNode, text: String, body: MarkdownBody,
-                                      engine: DiagnosticEngine) {
+                                      engine: DiagnosticEngine) -> SectionName? {
         let known = SectionName.allCases.map(\.heading)
         let range = body.range(of: heading)
         if let suggestion = Suggestion.closest(to: text, among: known) {
@@ -138,10 +143,12 @@ struct BodyOutline {
             engine.emit(Diagnostic(
                 .unknownSection, "unknown section `## \(text)`; did you mean `## \(suggestion)`?", at: range,
                 fixIts: [FixIt("replace with '\(suggestion)'", range: textRange, replacement: suggestion)]))
+            return SectionName.allCases.first { $0.heading == suggestion }
         } else {
             engine.emit(Diagnostic(
                 .unknownSection, "unknown section `## \(text)`", at: range,
                 notes: [.init("the sections are: " + known.map { "`## \($0)`" }.joined(separator: ", "))]))
+            return nil
         }
     }
 }

@@ -62,6 +62,8 @@ struct IndicatorBuilder {
         let factory = RichTextFactory(engine: engine)
         var descriptors: [Descriptor] = []
         var seen: [String: SourceRange] = [:]
+        // Levels already named by an unknown-level suggestion are not reported again as missing.
+        var suggested: Set<String> = []
         var highestIndex = -1
         for level in outline.levels {
             let range = body.range(of: level.heading)
@@ -75,6 +77,7 @@ struct IndicatorBuilder {
             }
             guard let index = levels.firstIndex(where: { matches(name, $0) }) else {
                 let suggestion = Suggestion.closest(to: name, among: levels.map(\.name))
+                if let suggestion, let level = levels.first(where: { $0.name == suggestion }) { suggested.insert(level.id) }
                 let nameRange = body.file.range(line: range.start.line,
                                                 column: body.file.column(of: name, inLine: range.start.line) ?? range.start.column,
                                                 length: name.utf8.count)
@@ -108,7 +111,7 @@ struct IndicatorBuilder {
             descriptors.append(Descriptor(levelID: level.id, text: text, range: fullRange))
         }
         if let levels {
-            let missing = levels.filter { seen[$0.id] == nil }
+            let missing = levels.filter { seen[$0.id] == nil && !suggested.contains($0.id) }
             if !missing.isEmpty {
                 let names = missing.map { "'\($0.name)'" }.joined(separator: ", ")
                 engine.emit(Diagnostic(

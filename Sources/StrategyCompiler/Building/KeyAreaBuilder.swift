@@ -63,7 +63,7 @@ struct KeyAreaBuilder {
             return text.isEmpty ? nil : text
         }
         let description = text(.description)
-        if description == nil {
+        if description == nil && !outline.suggested.contains(.description) {
             let heading = outline.section(.description).map { body.range(of: $0.heading) }
             engine.emit(Diagnostic(
                 .missingDescription,
@@ -74,7 +74,7 @@ struct KeyAreaBuilder {
         let whyItIsImportant = text(.whyItIsImportant)
         if !isEnabler {
             for (name, value) in [(BodyOutline.SectionName.whatItIs, whatItIs), (.whyItIsImportant, whyItIsImportant)]
-            where value == nil {
+            where value == nil && !outline.suggested.contains(name) {
                 engine.emit(Diagnostic(
                     .missingHelp, "key area has no `## \(name.heading)` help; councils read it to judge their level",
                     at: outline.section(name).map { body.range(of: $0.heading) } ?? body.startRange))
@@ -83,7 +83,7 @@ struct KeyAreaBuilder {
         let indicatorBuilder = IndicatorBuilder(engine: engine, levels: levels)
         let indicatorSection = outline.section(.indicators)
         let indicators = (indicatorSection?.indicators ?? []).compactMap { indicatorBuilder.build($0, in: body) }
-        if indicatorSection?.indicators.isEmpty ?? true {
+        if indicatorSection?.indicators.isEmpty ?? !outline.suggested.contains(.indicators) {
             engine.emit(Diagnostic(
                 .missingIndicators,
                 indicatorSection == nil
