@@ -1,0 +1,35 @@
+# strategyc: two commands.
+#   make toolkit   install what is missing, build, check Strategy/ and write the published toolkit to _site/
+#   make test      run every test and output check
+#
+# Variables you may override: STRATEGY (the sources), SITE (the output folder).
+
+STRATEGY ?= Strategy
+SITE     ?= _site
+RELEASE  := .build/release/strategyc
+
+.PHONY: toolkit test deps build swift-test output-checks benchmark clean
+
+toolkit: build
+	$(RELEASE) check $(STRATEGY)
+	scripts/publish $(RELEASE) $(STRATEGY) $(SITE)
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	swift build -c release --product strategyc
+
+test: deps swift-test output-checks
+
+swift-test:
+	swift test
+
+output-checks: build
+	scripts/check-outputs $(RELEASE) $(STRATEGY)
+
+benchmark: build
+	scripts/benchmark $(RELEASE)
+
+clean:
+	rm -rf .build $(SITE)

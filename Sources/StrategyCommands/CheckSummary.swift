@@ -1,0 +1,27 @@
+import StrategyCompiler
+import StrategyModel
+
+/// The one line `check` prints on success, so an editor sees at a glance that their change was counted.
+struct CheckSummary {
+    let strategy: Strategy
+    let compilation: Compilation
+
+    func line(folder: String) -> String {
+        let themes = strategy.themes.filter { $0.kind == .theme }
+        let enablerGroups = strategy.themes.filter { $0.kind == .enablers }
+        let keyAreas = themes.flatMap(\.activeKeyAreas)
+        let enablers = enablerGroups.flatMap(\.activeKeyAreas)
+        let retired = strategy.allKeyAreas.count - keyAreas.count - enablers.count
+        let indicators = keyAreas.flatMap(\.indicators)
+        let descriptors = (keyAreas + enablers).flatMap(\.indicators).reduce(0) { $0 + $1.descriptors.count }
+        let warnings = compilation.diagnostics.filter { $0.severity == .warning }.count
+        return "\(folder): \(strategy.title), edition \(strategy.edition): "
+            + "\(count(themes.count, "theme")), \(count(keyAreas.count, "key area")), "
+            + "\(count(indicators.count, "indicator")), \(count(enablers.count, "enabler")), "
+            + "\(count(descriptors, "descriptor")), \(count(strategy.levels.count, "level"))"
+            + (retired > 0 ? ", \(retired) retired" : "")
+            + "; no errors, \(count(warnings, "warning")) (\(count(compilation.fileCount, "file")))\n"
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
