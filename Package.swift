@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "StrategyCompilerTests",
             dependencies: ["StrategyCompiler", "StrategyModel", "StrategyRender"],
-            resources: [.copy("Fixtures"), .copy("Snapshots")]
+            exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "EndToEndTests",

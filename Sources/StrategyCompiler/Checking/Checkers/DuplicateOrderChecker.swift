@@ -3,7 +3,7 @@ import StrategyModel
 /// Siblings with the same `order` are still sorted (by id), but the author probably meant something else.
 struct DuplicateOrderChecker: Checker {
     func check(_ strategy: Strategy) -> [Diagnostic] {
-        var diagnostics = duplicates(strategy.themes.map { ($0.order, $0.title, $0.range.start) }, among: "themes")
+        var diagnostics = duplicates(strategy.themes.map { ($0.order, $0.title, $0.idRange.start) }, among: "themes")
         for theme in strategy.themes {
             diagnostics += duplicates(theme.activeKeyAreas.map { ($0.order, $0.title, $0.idRange.start) },
                                       among: "key areas of '\(theme.title)'")
