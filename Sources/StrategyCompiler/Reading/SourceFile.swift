@@ -14,9 +14,7 @@ public struct SourceFile: Sendable {
         self.path = path
         self.relativePath = relativePath
         self.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        self.lines = lines
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The name of the file without folder or extension (`engaging-councillors`).

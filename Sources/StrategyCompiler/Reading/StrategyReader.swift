@@ -102,6 +102,9 @@ public struct StrategyReader {
         }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // Swift treats "\r\n" as one Character, so line splitting needs one convention: Unix line endings.
+        // Line numbers are unchanged, and so are columns (the "\r" sat at the end of a line).
+        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(.fileEmpty, "file is empty", at: start))
             return nil

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs the built `strategyc` binary as a user would, capturing its output and exit status.
+struct StrategycRunner {
+    struct Result {
+        var status: Int32
+        /// True when the process ended by a signal (a crash), not by exiting.
+        var crashed: Bool
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `STRATEGYC_BIN` if set; otherwise the binary beside the test bundle, which `swift test` builds.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["STRATEGYC_BIN"] { return URL(fileURLWithPath: path) }
+        let besideTests = Bundle.main.bundleURL.appendingPathComponent("strategyc")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return packageRoot.appendingPathComponent(".build/debug/strategyc")
+    }()
+
+    /// Output goes to files, not pipes, so a large export cannot fill a pipe and stall the test.
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(
+            status: process.terminationStatus,
+            crashed: process.terminationReason == .uncaughtSignal,
+            stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    /// A scratch copy of the real `Strategy/` folder, to break on purpose.
+    static func copyOfStrategy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("Strategy")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Strategy"), to: copy)
+        return copy
+    }
+}
