@@ -164,3 +164,12 @@ let checkCases: [CheckCase] = [
         #expect(missing.isEmpty, "no CheckCase for \(missing.map(\.rawValue))")
     }
 }
+
+/// docs/diagnostics.md lists every code with its severity, so the documentation cannot fall behind.
+@Suite struct DiagnosticsDocumentationTests {
+    @Test(arguments: DiagnosticCode.allCases)
+    func codeIsDocumented(_ code: DiagnosticCode) throws {
+        let doc = try TestSupport.read(TestSupport.packageRoot.appendingPathComponent("docs/diagnostics.md"))
+        #expect(doc.contains("| `\(code.rawValue)` | \(code.defaultSeverity.rawValue) |"))
+    }
+}

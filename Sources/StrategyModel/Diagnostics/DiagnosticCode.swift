@@ -65,7 +65,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// One line saying what the code means, for `docs/diagnostics.md` and `strategyc check --list-codes`.
+    /// One line saying what the code means, as listed in `docs/diagnostics.md`.
     public var summary: String {
         switch self {
         case .fileEmpty: "A source file has no content."
