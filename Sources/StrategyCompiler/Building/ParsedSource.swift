@@ -29,4 +29,14 @@ struct ParsedSource {
         return FrontMatterFields(frontMatter, schema: schema, what: what, engine: engine,
                                  missingKeyRange: frontMatterRange)
     }
+
+    /// The whole body as one piece of rich text (the strategy's introduction, a theme's description),
+    /// reported with `message` when it has no text.
+    func bodyText(engine: DiagnosticEngine, missing message: String) -> RichText {
+        let text = RichTextFactory(engine: engine).make(body.document.children, in: body)
+        if text.isEmpty {
+            engine.emit(Diagnostic(.missingDescription, message, at: body.startRange))
+        }
+        return text
+    }
 }

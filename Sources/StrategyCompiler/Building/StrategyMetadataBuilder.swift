@@ -17,13 +17,8 @@ struct StrategyMetadataBuilder {
     /// The levels are returned even when other metadata is broken, so key areas can still be checked.
     func build(_ file: SourceFile) -> (metadata: Metadata?, levels: [Level]?) {
         guard let source = ParsedSource(file, engine: engine) else { return (nil, nil) }
-        let body = source.body
-        let introduction = RichTextFactory(engine: engine).make(body.document.children, in: body)
-        if introduction.isEmpty {
-            engine.emit(Diagnostic(.missingDescription,
-                                   "strategy.md has no introduction: write a few paragraphs after the front matter",
-                                   at: body.startRange))
-        }
+        let introduction = source.bodyText(
+            engine: engine, missing: "strategy.md has no introduction: write a few paragraphs after the front matter")
         guard let fields = source.fields(.strategy, what: "strategy front matter", engine: engine) else {
             return (nil, nil)
         }

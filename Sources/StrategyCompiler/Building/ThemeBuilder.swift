@@ -6,13 +6,8 @@ struct ThemeBuilder {
 
     func build(_ file: SourceFile) -> Theme? {
         guard let source = ParsedSource(file, engine: engine) else { return nil }
-        let body = source.body
-        let description = RichTextFactory(engine: engine).make(body.document.children, in: body)
-        if description.isEmpty {
-            engine.emit(Diagnostic(.missingDescription,
-                                   "theme has no description: write a paragraph after the front matter",
-                                   at: body.startRange))
-        }
+        let description = source.bodyText(
+            engine: engine, missing: "theme has no description: write a paragraph after the front matter")
         guard let fields = source.fields(.theme, what: "theme front matter", engine: engine) else { return nil }
         let id = fields.id("id")
         let title = fields.text("title")
