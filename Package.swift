@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The C library, seen through pkg-config. Only Sources/StrategyCompiler/Parsing/CommonMarkParser.swift
@@ -35,7 +37,14 @@ let package = Package(
             ]
         ),
         // Stage 5: outputs made from the model alone. Never imports CMark or Yams.
-        .target(name: "StrategyRender", dependencies: ["StrategyModel"]),
+        .target(
+            name: "StrategyRender",
+            dependencies: [
+                "StrategyModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The command-line interface, kept in a library so tests can drive it.
         .target(
             name: "StrategyCommands",

@@ -1,4 +1,5 @@
 import StrategyCompiler
+import StrategyModel
 import Testing
 
 @Suite struct SlugTests {

@@ -54,11 +54,17 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unsafeLink = "unsafe-link"
     case emptyTheme = "empty-theme"
 
+    // Templates (when building the site)
+    case templateFolderMissing = "template-folder-missing"
+    case templateMissing = "template-missing"
+    case templateSyntax = "template-syntax"
+    case templateAssetName = "template-asset-name"
+
     /// The severity a diagnostic of this kind has unless the reporter says otherwise.
     public var defaultSeverity: DiagnosticSeverity {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
-             .rawHTML, .unsafeLink, .emptyTheme, .duplicateOrder:
+             .rawHTML, .unsafeLink, .emptyTheme, .duplicateOrder, .templateAssetName:
             .warning
         default:
             .error
@@ -108,6 +114,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .rawHTML: "Raw HTML in Markdown is not published (safe mode drops it)."
         case .unsafeLink: "A link or image uses a scheme that is not published (javascript:, data:...)."
         case .emptyTheme: "A theme has no active key areas."
+        case .templateFolderMissing: "The templates folder given to `build` does not exist."
+        case .templateMissing: "A template or partial the site needs is not in the templates folder."
+        case .templateSyntax: "A Mustache template cannot be parsed."
+        case .templateAssetName: "A file in the templates' assets/ has a name that is not safe to publish; it is skipped."
         }
     }
 }

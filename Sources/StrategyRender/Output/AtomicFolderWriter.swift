@@ -1,0 +1,47 @@
+import Foundation
+
+/// Writes a build's files so that the output folder is either the complete new build or untouched.
+///
+/// Everything is written into a fresh staging folder beside the destination, which then replaces the
+/// old folder by renames. A failure at any point removes the staging folder and leaves the previous output
+/// exactly as it was.
+public struct AtomicFolderWriter {
+    public init() {}
+
+    public func write(_ files: [OutputFile], to destination: URL) throws {
+        let fileManager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(UUID().uuidString)")
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                let url = staging.appendingPathComponent(file.path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url)
+            }
+            try replace(destination, with: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func replace(_ destination: URL, with staging: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: destination.path) else {
+            try fileManager.moveItem(at: staging, to: destination)
+            return
+        }
+        let old = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).old-\(UUID().uuidString)")
+        try fileManager.moveItem(at: destination, to: old)
+        do {
+            try fileManager.moveItem(at: staging, to: destination)
+        } catch {
+            try? fileManager.moveItem(at: old, to: destination)
+            throw error
+        }
+        try? fileManager.removeItem(at: old)
+    }
+}

@@ -1,0 +1,121 @@
+/// The values the HTML templates see. Templates are logic-less, so every decision (which link is current,
+/// what the previous page is, which text is HTML) is made here, in Swift, and the templates only place
+/// values. Fields ending in `HTML` hold cmark's safe-mode output and are inserted unescaped (`{{{…}}}`);
+/// every other field is escaped by Mustache.
+struct PageView {
+    /// The relative path from the page to the site root: "" for the index, "../" for key-area pages.
+    var root: String
+    var pageTitle: String
+    var strategyTitle: String
+    var shortTitle: String
+    var edition: String
+    var publisher: String
+    var contentHash: String
+    var contentHashShort: String
+    var generator: String
+    var navigation: [NavigationTheme]
+    var breadcrumbs: [Link]
+    var hasBreadcrumbs: Bool
+}
+
+struct Link {
+    var title: String
+    var href: String
+}
+
+struct NavigationTheme {
+    var id: String
+    var title: String
+    var href: String
+    var keyAreas: [NavigationKeyArea]
+}
+
+struct NavigationKeyArea {
+    var title: String
+    var href: String
+    var isCurrent: Bool
+}
+
+struct LevelView {
+    var id: String
+    var name: String
+    var number: Int
+    var summary: String
+    var hasSummary: Bool
+}
+
+struct IndexView {
+    var page: PageView
+    var introductionHTML: String
+    var levels: [LevelView]
+    var levelCount: Int
+    var themes: [ThemeView]
+    var retired: [RetiredView]
+    var hasRetired: Bool
+    var keyAreaCount: Int
+    var indicatorCount: Int
+    var enablerCount: Int
+}
+
+struct ThemeView {
+    var id: String
+    var title: String
+    var isEnablers: Bool
+    var descriptionHTML: String
+    var keyAreas: [KeyAreaSummaryView]
+}
+
+struct KeyAreaSummaryView {
+    var id: String
+    var title: String
+    var href: String
+    var indicatorCount: Int
+    var indicatorNoun: String
+}
+
+struct RetiredView {
+    var id: String
+    var title: String
+    var themeTitle: String
+    var since: String
+    var retiredIn: String
+    var replacedBy: [Link]
+    var hasReplacement: Bool
+}
+
+struct KeyAreaView {
+    var page: PageView
+    var id: String
+    var title: String
+    /// "Key area" or "Enabler".
+    var kind: String
+    var kindLowercased: String
+    var themeTitle: String
+    var themeHref: String
+    var since: String
+    var descriptionHTML: String
+    var whatItIsHTML: String?
+    var whyItIsImportantHTML: String?
+    var hasHelp: Bool
+    var table: MaturityTableView
+    var previous: Link?
+    var next: Link?
+}
+
+struct MaturityTableView {
+    var id: String
+    var caption: String
+    var levels: [LevelView]
+    var rows: [MaturityRowView]
+}
+
+struct MaturityRowView {
+    var id: String
+    var title: String
+    var cells: [MaturityCellView]
+}
+
+struct MaturityCellView {
+    var levelName: String
+    var html: String
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Mustache
+import StrategyModel
+
+/// The Mustache templates and static assets that give the published toolkit its look.
+///
+/// Templates are `*.mustache` files in the templates folder, named by their path without the extension
+/// (`key-area`, `partials/footer`, `toolkit.md`); files under `assets/` are copied to the site as they are.
+/// Editors change the look by editing these files, without touching Swift. Loading reports every
+/// missing template, unknown partial and syntax error with the template file's position.
+public struct TemplateSet: Sendable {
+    /// The templates the renderers ask for by name.
+    public static let required = ["index", "key-area", "toolkit.md"]
+
+    let library: MustacheLibrary
+    /// Asset files, relative to `assets/`, with their contents.
+    let assets: [OutputFile]
+
+    /// Loads the folder; nil when it cannot be used, with the reasons in `diagnostics`.
+    public static func load(folder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        let fileManager = FileManager.default
+        let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(Diagnostic(.templateFolderMissing, "templates folder '\(root)' does not exist",
+                                          at: SourceRange(at: SourceLocation(path: root, line: 1, column: 1))))
+            return nil
+        }
+        let paths = (fileManager.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        var assets: [OutputFile] = []
+        var failed = false
+        for relative in paths {
+            let path = root + "/" + relative
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if relative.hasPrefix("assets/") {
+                guard OutputFile.isSafe(relative), let data = fileManager.contents(atPath: path) else {
+                    diagnostics.append(Diagnostic(
+                        .templateAssetName,
+                        "asset '\(relative)' is skipped: use lowercase letters, digits and hyphens in asset names",
+                        at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+                    continue
+                }
+                assets.append(OutputFile(path: relative, contents: data))
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(.templateSyntax, "template is not readable UTF-8 text",
+                                              at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+                failed = true
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = (path, text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(
+                    .templateSyntax, "template '\(name)' cannot be parsed: \(error.error)",
+                    at: SourceRange(at: SourceLocation(path: path, line: error.context.lineNumber,
+                                                       column: error.context.columnNumber + 1))))
+                failed = true
+            } catch {
+                diagnostics.append(Diagnostic(.templateSyntax, "template '\(name)' cannot be parsed: \(error)",
+                                              at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+                failed = true
+            }
+        }
+        for name in required where sources[name] == nil && !failed {
+            diagnostics.append(Diagnostic(
+                .templateMissing, "the site needs a template '\(name)': add \(name).mustache",
+                at: SourceRange(at: SourceLocation(path: root + "/\(name).mustache", line: 1, column: 1))))
+            failed = true
+        }
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+                diagnostics.append(Diagnostic(
+                    .templateMissing,
+                    "template '\(name)' uses '\(reference.name)', which is not in the templates folder",
+                    at: SourceRange(at: SourceLocation(path: source.path, line: reference.line, column: reference.column))))
+                failed = true
+            }
+        }
+        return failed ? nil : TemplateSet(library: library, assets: assets)
+    }
+
+    /// Renders a template; the name is one of `required` or a template checked at load time.
+    func render(_ name: String, _ object: Any) -> String {
+        library.render(object, withTemplate: name) ?? ""
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions (1-based, UTF-8 byte columns).
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var references: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
+                      let close = afterOpen.range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
+                let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
+                references.append((name, index + 1, column))
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+}
