@@ -62,6 +62,11 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
+            name: "StrategyRenderTests",
+            dependencies: ["StrategyRender", "StrategyCompiler", "StrategyModel"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["strategyc"]
         ),

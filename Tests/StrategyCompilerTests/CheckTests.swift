@@ -157,10 +157,11 @@ let checkCases: [CheckCase] = [
         #expect(compilation.succeeded == (diagnostic.severity != .error), "\(rendered)")
     }
 
-    /// Every code the compiler can emit has a case above, so no check goes untested.
+    /// Every code the compiler can emit has a case above, so no check goes untested. (Template codes come
+    /// from `build`, not the compiler; StrategyRenderTests covers them.)
     @Test func everyCodeHasACase() {
         let covered = Set(checkCases.map(\.code))
-        let missing = DiagnosticCode.allCases.filter { !covered.contains($0) }
+        let missing = DiagnosticCode.allCases.filter { !covered.contains($0) && !$0.rawValue.hasPrefix("template-") }
         #expect(missing.isEmpty, "no CheckCase for \(missing.map(\.rawValue))")
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import StrategyCompiler
+import StrategyModel
+import StrategyRender
+
+/// Fixtures, templates and golden files for the renderer tests.
+enum RenderSupport {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = packageRoot.appendingPathComponent("Templates")
+    static let snapshots = packageRoot.appendingPathComponent("Tests/StrategyRenderTests/Snapshots")
+    static let smallFixture = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures/small")
+
+    static func model(_ folder: URL = smallFixture) throws -> Strategy {
+        let compilation = try StrategyCompiler().compile(folder: folder.path)
+        guard let strategy = compilation.strategy, compilation.succeeded else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: ["diagnostics": "\(compilation.diagnostics)"])
+        }
+        return strategy
+    }
+
+    static func templateSet(_ folder: URL = templates) throws -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        guard let set = TemplateSet.load(folder: folder.path, diagnostics: &diagnostics) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: ["diagnostics": "\(diagnostics)"])
+        }
+        return set
+    }
+
+    static func site(_ strategy: Strategy) throws -> [String: String] {
+        let files = SiteRenderer(templates: try templateSet(), generator: "strategyc test").render(strategy)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Compares with a golden file; `STRATEGYC_RECORD=1` rewrites it instead.
+    static func matchesSnapshot(_ actual: String, named name: String) throws -> Bool {
+        let url = snapshots.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["STRATEGYC_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            return true
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        return expected == actual
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import StrategyModel
+@testable import StrategyRender
+import Testing
+
+/// One case per template diagnostic: a change to a copy of Templates/ and where the diagnostic must be.
+struct TemplateCase: CustomTestStringConvertible, Sendable {
+    var code: DiagnosticCode
+    var file: String
+    var line: Int
+    var column: Int
+    var change: @Sendable (URL) throws -> Void
+    var testDescription: String { code.rawValue }
+}
+
+private func write(_ path: String, _ text: String) -> @Sendable (URL) throws -> Void {
+    { root in try Data(text.utf8).write(to: root.appendingPathComponent(path)) }
+}
+
+let templateCases: [TemplateCase] = [
+    TemplateCase(code: .templateFolderMissing, file: "", line: 1, column: 1, change: { root in
+        try FileManager.default.removeItem(at: root)
+    }),
+    TemplateCase(code: .templateMissing, file: "key-area.mustache", line: 1, column: 1, change: { root in
+        try FileManager.default.removeItem(at: root.appendingPathComponent("key-area.mustache"))
+    }),
+    TemplateCase(code: .templateMissing, file: "index.mustache", line: 2, column: 3,
+                 change: write("index.mustache", "<p>Hello</p>\n  {{> partials/nope}}\n")),
+    TemplateCase(code: .templateSyntax, file: "toolkit.md.mustache", line: 2, column: 5,
+                 change: write("toolkit.md.mustache", "{{#themes}}\n{{/levels}}\n")),
+    TemplateCase(code: .templateAssetName, file: "assets/Logo.PNG", line: 1, column: 1,
+                 change: write("assets/Logo.PNG", "x")),
+]
+
+@Suite struct TemplateSetTests {
+    @Test func realTemplatesLoadCleanly() throws {
+        var diagnostics: [Diagnostic] = []
+        #expect(TemplateSet.load(folder: RenderSupport.templates.path, diagnostics: &diagnostics) != nil)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
+    @Test(arguments: templateCases)
+    func reportsCodeAtPosition(_ check: TemplateCase) throws {
+        let scratch = try RenderSupport.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = scratch.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RenderSupport.templates, to: root)
+        try check.change(root)
+        var diagnostics: [Diagnostic] = []
+        let set = TemplateSet.load(folder: root.path, diagnostics: &diagnostics)
+        let path = check.file.isEmpty ? root.path : root.appendingPathComponent(check.file).path
+        let diagnostic = try #require(diagnostics.first { $0.code == check.code && $0.range.path == path }, "\(diagnostics)")
+        #expect(diagnostic.range.start.line == check.line, "\(diagnostics)")
+        #expect(diagnostic.range.start.column == check.column, "\(diagnostics)")
+        #expect((set == nil) == (check.code.defaultSeverity == .error))
+    }
+
+    @Test func everyTemplateCodeHasACase() {
+        let covered = Set(templateCases.map(\.code))
+        let missing = DiagnosticCode.allCases.filter { $0.rawValue.hasPrefix("template-") && !covered.contains($0) }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+}
