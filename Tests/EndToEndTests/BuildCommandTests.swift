@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// `strategyc build`: the published toolkit, written only when everything is right.
+@Suite struct BuildCommandTests {
+    private func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-build-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func buildsTheSite() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site")
+        let result = try StrategycRunner.run(["build", "Strategy", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote \(out.path)/: 16 pages, toolkit.md, model.json (19 files)\n")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("key-areas").path)
+        #expect(pages.count == 15)
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("10 key areas with 62 indicators, and 5 enablers"))
+    }
+
+    @Test func errorsLeaveThePreviousOutputUntouched() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("previous".utf8).write(to: out.appendingPathComponent("index.html"))
+        let root = try StrategycRunner.copyOfStrategy()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try Data().write(to: root.appendingPathComponent("key-areas/enablers/adding-value.md"))
+        let result = try StrategycRunner.run(["build", root.path, "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[file-empty]"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["index.html"])
+        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+    }
+
+    @Test func brokenTemplateIsADiagnosticNamingTheFile() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: StrategycRunner.packageRoot.appendingPathComponent("Templates"), to: templates)
+        try Data("<p>{{#open}}</p>\n".utf8).write(to: templates.appendingPathComponent("index.mustache"))
+        let result = try StrategycRunner.run(["build", "Strategy", "--out", folder.appendingPathComponent("site").path,
+                                              "--templates", templates.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(templates.path)/index.mustache:"), "\(result.stderr)")
+        #expect(result.stderr.contains("[template-syntax]"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
+
+    @Test func missingTemplatesFolderIsReported() throws {
+        let result = try StrategycRunner.run(["build", "Strategy", "--out", "/tmp/strategyc-never", "--templates", "/nonexistent/t"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/t:1:1: error: templates folder '/nonexistent/t' does not exist [template-folder-missing]"))
+    }
+}
