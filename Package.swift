@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libxlsxwriter, seen through pkg-config. Only Sources/StrategyRender/Workbook/XLSXWriter.swift imports it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The typed maturity model and the diagnostics vocabulary. No C, no YAML: renderers depend on this
         // alone.
         .target(name: "StrategyModel"),
@@ -36,11 +42,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Stage 5: outputs made from the model alone. Never imports CMark or Yams.
+        // Stage 5: outputs made from the model alone. Never imports CMark or Yams; libxlsxwriter is an
+        // output library, reached from one file.
         .target(
             name: "StrategyRender",
             dependencies: [
                 "StrategyModel",
+                "CXLSXWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -8,7 +8,7 @@ import StrategyRender
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Check the sources and write the published toolkit (site, toolkit.md, model.json).",
+        abstract: "Check the sources and write the published toolkit (site, toolkit.md, workbook, model.json).",
         discussion: """
             The output is built in a temporary folder and moved into place only when everything succeeded: \
             a failed build leaves the previous output untouched.
@@ -29,7 +29,12 @@ struct BuildCommand: ParsableCommand {
         let templateSet = TemplateSet.load(folder: templates, diagnostics: &diagnostics)
         options.write(diagnostics.sorted())
         guard let templateSet, !diagnostics.containsErrors else { throw ExitCode(ExitStatus.errors.rawValue) }
-        let files = SiteRenderer(templates: templateSet, generator: "strategyc \(StrategycVersion.current)").render(strategy)
+        let generator = "strategyc \(StrategycVersion.current)"
+        var files = SiteRenderer(templates: templateSet, generator: generator).render(strategy)
+        var workbookDiagnostics: [Diagnostic] = []
+        files += try WorkbookCommand.render(strategy, generator: generator, diagnostics: &workbookDiagnostics)
+        options.write(workbookDiagnostics)
+        guard !workbookDiagnostics.containsErrors else { throw ExitCode(ExitStatus.errors.rawValue) }
         do {
             try AtomicFolderWriter().write(files, to: URL(fileURLWithPath: output))
         } catch {
@@ -38,7 +43,8 @@ struct BuildCommand: ParsableCommand {
         }
         if options.diagnosticsFormat == .text {
             let pages = files.filter { $0.path.hasSuffix(".html") }.count
-            Output.standardOutput("wrote \(output)/: \(pages) pages, toolkit.md, model.json (\(files.count) files)\n")
+            Output.standardOutput(
+                "wrote \(output)/: \(pages) pages, toolkit.md, assessment.xlsx, assessment.csv, model.json (\(files.count) files)\n")
         }
     }
 }

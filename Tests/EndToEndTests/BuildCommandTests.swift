@@ -15,7 +15,7 @@ import Testing
         let out = folder.appendingPathComponent("site")
         let result = try StrategycRunner.run(["build", "Strategy", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "wrote \(out.path)/: 16 pages, toolkit.md, model.json (19 files)\n")
+        #expect(result.stdout == "wrote \(out.path)/: 16 pages, toolkit.md, assessment.xlsx, assessment.csv, model.json (21 files)\n")
         let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("key-areas").path)
         #expect(pages.count == 15)
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)

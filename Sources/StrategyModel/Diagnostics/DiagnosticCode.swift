@@ -60,6 +60,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case templateSyntax = "template-syntax"
     case templateAssetName = "template-asset-name"
 
+    // Workbook (when writing the assessment workbook)
+    case workbookCellTooLong = "workbook-cell-too-long"
+
     /// The severity a diagnostic of this kind has unless the reporter says otherwise.
     public var defaultSeverity: DiagnosticSeverity {
         switch self {
@@ -118,6 +121,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .templateMissing: "A template or partial the site needs is not in the templates folder."
         case .templateSyntax: "A Mustache template cannot be parsed."
         case .templateAssetName: "A file in the templates' assets/ has a name that is not safe to publish; it is skipped."
+        case .workbookCellTooLong: "A text is longer than a spreadsheet cell can hold (32,767 characters)."
         }
     }
 }

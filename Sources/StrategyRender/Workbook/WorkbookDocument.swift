@@ -1,0 +1,143 @@
+/// A spreadsheet described as Swift values: what to write, not how.
+///
+/// The assessment layout is decided in `AssessmentWorkbook.swift` against this description, which tests
+/// can inspect directly; `XLSXWriter.swift`, the only file that calls libxlsxwriter, turns it into a file.
+struct WorkbookDocument: Equatable {
+    struct Properties: Equatable {
+        var title: String
+        var subject: String
+        var author: String
+        var company: String
+        var keywords: String
+        var comments: String
+        /// The creation date written into the file: the strategy's publication date, never the clock.
+        var created: SimpleDate
+    }
+
+    struct NamedValue: Equatable {
+        var name: String
+        var value: String
+    }
+
+    var properties: Properties
+    var customProperties: [NamedValue]
+    /// Defined names and what they refer to (`Levels` → `=Lists!$A$2:$A$6`).
+    var definedNames: [NamedValue]
+    var sheets: [Sheet]
+}
+
+struct SimpleDate: Equatable {
+    var year: Int
+    var month: Int
+    var day: Int
+}
+
+/// The area a sheet's filter buttons cover.
+struct FilterArea: Equatable {
+    var firstRow: Int
+    var lastRow: Int
+    var lastColumn: Int
+}
+
+/// The cell styles the workbook uses. Each becomes one libxlsxwriter format.
+enum CellStyle: CaseIterable, Equatable {
+    /// Sheet title: large and bold.
+    case title
+    /// Section heading on the How to use sheet.
+    case heading
+    /// A table's header row: bold, white on dark blue, wrapped, locked.
+    case header
+    /// Locked text, wrapped at the top of the cell.
+    case text
+    /// A cell the assessor fills in: unlocked, pale yellow, wrapped.
+    case input
+    /// An unlocked date cell shown as YYYY-MM-DD, which reads the same in every locale.
+    case inputDate
+    /// A locked computed value.
+    case computed
+}
+
+struct Sheet: Equatable {
+    var name: String
+    var hidden = false
+    /// Protected without a password: structure and locked cells cannot be changed, unlocked cells can.
+    var protected = true
+    /// Rows kept in view while scrolling (the header row).
+    var frozenRows = 0
+    /// Columns kept in view while scrolling sideways (the row labels).
+    var frozenColumns = 0
+    var columns: [Column] = []
+    var cells: [Cell] = []
+    var validations: [Validation] = []
+    var charts: [Chart] = []
+    /// The header row and last row of a filterable table, if any.
+    var autofilter: FilterArea?
+    var landscape = false
+}
+
+struct Column: Equatable {
+    var width: Double
+    var hidden = false
+}
+
+struct Cell: Equatable {
+    enum Value: Equatable {
+        /// Always written as a string cell, so text that starts with `=`, `+`, `-` or `@` is never a formula.
+        case text(String)
+        case number(Double)
+        /// A formula the workbook itself defines (never built from content).
+        case formula(String)
+        case blank
+    }
+
+    /// Zero-based.
+    var row: Int
+    var column: Int
+    var value: Value
+    var style: CellStyle
+}
+
+struct Validation: Equatable {
+    enum Rule: Equatable {
+        /// A dropdown whose choices come from a defined name, so no list separator (comma or semicolon)
+        /// is ever parsed under the user's locale.
+        case list(definedName: String)
+        /// A date on or after this one.
+        case dateOnOrAfter(SimpleDate)
+    }
+
+    var firstRow: Int
+    var lastRow: Int
+    var column: Int
+    var rule: Rule
+    var inputTitle: String
+    var inputMessage: String
+    var errorMessage: String
+}
+
+struct Chart: Equatable {
+    struct Series: Equatable {
+        var name: String
+        var categories: String
+        var values: String
+    }
+
+    var title: String
+    /// Alt text, read by screen readers.
+    var description: String
+    var series: [Series]
+    var maximum: Double
+    var row: Int
+    var column: Int
+}
+
+/// Excel column letters: 0 → A, 25 → Z, 26 → AA.
+func columnLetter(_ index: Int) -> String {
+    var index = index
+    var letters = ""
+    repeat {
+        letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
+        index = index / 26 - 1
+    } while index >= 0
+    return letters
+}
