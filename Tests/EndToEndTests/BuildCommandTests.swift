@@ -59,3 +59,20 @@ import Testing
         #expect(result.stderr.contains("/nonexistent/t:1:1: error: templates folder '/nonexistent/t' does not exist [template-folder-missing]"))
     }
 }
+
+/// `strategyc workbook`: just the workbook, written atomically.
+@Suite struct WorkbookCommandTests {
+    @Test func writesTheWorkbook() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-wb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("assessment.xlsx")
+        let result = try StrategycRunner.run(["workbook", "Strategy", "-o", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = try Data(contentsOf: file)
+        #expect(data.prefix(2) == Data("PK".utf8))
+        let again = try StrategycRunner.run(["workbook", "Strategy", "-o", folder.appendingPathComponent("again.xlsx").path])
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("again.xlsx")) == data)
+    }
+}

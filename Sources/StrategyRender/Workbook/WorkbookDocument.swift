@@ -72,7 +72,32 @@ struct Sheet: Equatable {
     var charts: [Chart] = []
     /// The header row and last row of a filterable table, if any.
     var autofilter: FilterArea?
-    var landscape = false
+    var print = PrintLayout.portraitFitToWidth
+    /// Heights in points of rows whose wrapped text needs more than one line. Spreadsheet programs do not
+    /// all grow rows to fit wrapped text on opening, so the heights are estimated and written.
+    var rowHeights: [Int: Double] = [:]
+}
+
+/// How a sheet prints on A4.
+enum PrintLayout: Equatable {
+    /// Portrait, scaled to one page wide.
+    case portraitFitToWidth
+    /// Landscape, scaled to fit one page (a table with its chart).
+    case landscapeOnePage
+    /// Landscape, one page wide, printing only the columns up to `lastColumn` and repeating the header
+    /// row on every page.
+    case landscapeColumns(through: Int, lastRow: Int)
+}
+
+/// Estimates the height of a row of wrapped cells: Arial 11 fits about 1.15 characters per unit of
+/// column width, and a line takes 15 points.
+func estimatedRowHeight(_ cells: [(text: String, width: Double)]) -> Double {
+    let lines = cells.map { text, width in
+        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+            total + max(1, Int((Double(line.count) / (width * 1.15)).rounded(.up)))
+        }
+    }.max() ?? 1
+    return Double(max(lines, 1)) * 15 + 3
 }
 
 struct Column: Equatable {

@@ -149,11 +149,21 @@ struct XLSXWriter {
             if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
                 worksheet_freeze_panes(worksheet, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
             }
-            if sheet.landscape {
-                worksheet_set_landscape(worksheet)
-                worksheet_set_paper(worksheet, 9)  // A4
+            for (row, height) in sheet.rowHeights.sorted(by: { $0.key < $1.key }) {
+                check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil), "row height")
+            }
+            worksheet_set_paper(worksheet, 9)  // A4
+            switch sheet.print {
+            case .portraitFitToWidth:
                 worksheet_fit_to_pages(worksheet, 1, 0)
-                worksheet_repeat_rows(worksheet, 0, 0)
+            case .landscapeOnePage:
+                worksheet_set_landscape(worksheet)
+                worksheet_fit_to_pages(worksheet, 1, 1)
+            case .landscapeColumns(let lastColumn, let lastRow):
+                worksheet_set_landscape(worksheet)
+                worksheet_fit_to_pages(worksheet, 1, 0)
+                check(worksheet_print_area(worksheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print area")
+                check(worksheet_repeat_rows(worksheet, 0, 0), "print titles")
             }
             if sheet.protected {
                 var protection = lxw_protection()
@@ -217,8 +227,8 @@ struct XLSXWriter {
             chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
             var options = lxw_chart_options()
             options.description = strings.make(chart.description)
-            options.x_scale = 2
-            options.y_scale = 2
+            options.x_scale = 1.8
+            options.y_scale = 1.6
             check(worksheet_insert_chart_opt(worksheet, lxw_row_t(chart.row), lxw_col_t(chart.column), lxwChart, &options),
                   "chart")
         }
