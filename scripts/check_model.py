@@ -30,8 +30,8 @@ def main(model_path, schema_path):
     enabler_groups = [t for t in model["themes"] if t["kind"] == "enablers"]
     active = lambda group: [k for t in group for k in t["keyAreas"] if k["status"] == "active"]
     key_areas, enablers = active(themes), active(enabler_groups)
-    indicators = [i for k in key_areas for i in k["indicators"]]
-    rows = indicators + [i for k in enablers for i in k["indicators"]]
+    indicators = [i for k in key_areas for i in k["indicators"] if i["status"] == "active"]
+    rows = indicators + [i for k in enablers for i in k["indicators"] if i["status"] == "active"]
     descriptors = [text for row in rows for level, text in row["descriptors"].items()]
 
     expect("edition", model["edition"], "2022")

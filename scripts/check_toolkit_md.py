@@ -18,7 +18,7 @@ def main(toolkit_path, model_path):
     rows = [line for line in text.splitlines()
             if line.startswith("| ") and not line.startswith("| Indicator |") and line.count(" | ") == len(levels)]
     active = [k for t in model["themes"] for k in t["keyAreas"] if k["status"] == "active"]
-    wanted_rows = sum(len(k["indicators"]) for k in active)
+    wanted_rows = sum(1 for k in active for i in k["indicators"] if i["status"] == "active")
     problems = []
     if tables != len(active):
         problems.append(f"{tables} maturity tables, expected {len(active)}")

@@ -35,7 +35,7 @@ def published_rows(model):
     for theme in model["themes"]:
         for area in theme["keyAreas"]:
             if area["status"] == "active":
-                rows += [(area, indicator) for indicator in area["indicators"]]
+                rows += [(area, indicator) for indicator in area["indicators"] if indicator["status"] == "active"]
     return rows
 
 

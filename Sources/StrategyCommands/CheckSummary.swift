@@ -12,8 +12,8 @@ struct CheckSummary {
         let keyAreas = themes.flatMap(\.activeKeyAreas)
         let enablers = enablerGroups.flatMap(\.activeKeyAreas)
         let retired = strategy.allKeyAreas.count - keyAreas.count - enablers.count
-        let indicators = keyAreas.flatMap(\.indicators)
-        let descriptors = (keyAreas + enablers).flatMap(\.indicators).reduce(0) { $0 + $1.descriptors.count }
+        let indicators = keyAreas.flatMap(\.activeIndicators)
+        let descriptors = (keyAreas + enablers).flatMap(\.activeIndicators).reduce(0) { $0 + $1.descriptors.count }
         let warnings = compilation.diagnostics.filter { $0.severity == .warning }.count
         return "\(folder): \(strategy.title), edition \(strategy.edition): "
             + "\(count(themes.count, "theme")), \(count(keyAreas.count, "key area")), "

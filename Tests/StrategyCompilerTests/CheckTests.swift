@@ -132,6 +132,12 @@ let checkCases: [CheckCase] = [
               change: edit(councillors, "None.", "None <b>at all</b>.")),
     CheckCase(code: .unsafeLink, file: councillors, line: 49, column: 6,
               change: edit(councillors, "Some **courses**.", "Some [courses](javascript:alert(1)).")),
+    CheckCase(code: .unknownReference, file: "key-areas/people/old-practice.md", line: 9, column: 15, fixIt: "councillors",
+              change: edit("key-areas/people/old-practice.md", "replaced_by: [councillors]", "replaced_by: [councilors]")),
+    CheckCase(code: .retiredReference, file: "key-areas/people/old-practice.md", line: 9, column: 15,
+              change: edit("key-areas/people/old-practice.md", "replaced_by: [councillors]", "replaced_by: [old-practice]")),
+    CheckCase(code: .placeholderText, file: councillors, line: 45, column: 1,
+              change: edit(councillors, "None.", "TODO: describe this level.")),
     CheckCase(code: .emptyTheme, file: "themes/spare.md", line: 2, column: 5,
               change: writeFile("themes/spare.md", "---\nid: spare\ntitle: Spare\norder: 3\nkind: theme\n---\n\nNothing yet.\n")),
 ]

@@ -10,8 +10,10 @@ struct IndicatorBuilder {
 
     func build(_ outline: BodyOutline.IndicatorOutline, in body: MarkdownBody) -> Indicator? {
         let headingRange = body.range(of: outline.heading)
-        let (title, id) = splitHeading(outline.heading.inlineText)
-        let idRange = idRange(id: id, headingRange: headingRange, in: body.file)
+        let (title, attributes) = splitHeading(outline.heading.inlineText)
+        let parsed = parseAttributes(attributes, headingRange: headingRange, in: body.file)
+        let id = parsed.id
+        let idRange = parsed.idRange ?? headingRange
         if title.isEmpty {
             engine.emit(Diagnostic(.missingIndicatorID, "indicator heading has no title", at: headingRange))
         }
@@ -36,29 +38,93 @@ struct IndicatorBuilder {
                 at: headingRange,
                 fixIts: [FixIt("add `{#\(slug)}`", range: end, replacement: " {#\(slug)}")]))
         }
-        let descriptors = buildDescriptors(outline, title: title, headingRange: headingRange, in: body)
+        if parsed.retiredIn == nil, let first = parsed.replacedByRanges.first {
+            engine.emit(Diagnostic(.invalidValue, "only a retired indicator has `replaced_by`; add `retired_in=EDITION`",
+                                   at: first))
+        }
+        let descriptors = buildDescriptors(outline, title: title, headingRange: headingRange, in: body,
+                                           isRetired: parsed.retiredIn != nil)
         guard let validID, !title.isEmpty else { return nil }
-        return Indicator(id: validID, title: title, descriptors: descriptors, range: headingRange, idRange: idRange)
+        return Indicator(id: validID, title: title, descriptors: descriptors, range: headingRange, idRange: idRange,
+                         retiredIn: parsed.retiredIn, replacedBy: parsed.replacedBy,
+                         replacedByRanges: parsed.replacedByRanges)
     }
 
-    /// `Title {#id}` → ("Title", "id"); a heading without `{#…}` has no id.
-    func splitHeading(_ text: String) -> (title: String, id: String?) {
+    /// `Title {#id key=value}` → ("Title", "#id key=value"); a heading without a trailing `{#…}` has none.
+    func splitHeading(_ text: String) -> (title: String, attributes: String?) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else {
             return (trimmed, nil)
         }
-        let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+        let attributes = String(trimmed[trimmed.index(after: open.lowerBound)..<trimmed.index(before: trimmed.endIndex)])
         let title = trimmed[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
-        return (title, id.trimmingCharacters(in: .whitespaces))
+        return (title, attributes)
     }
 
-    private func idRange(id: String?, headingRange: SourceRange, in file: SourceFile) -> SourceRange {
-        guard let id, let column = file.column(of: "{#", inLine: headingRange.start.line) else { return headingRange }
-        return file.range(line: headingRange.start.line, column: column + 2, length: id.utf8.count)
+    /// What the braces of an indicator heading say: `#id`, then optionally `retired_in=EDITION` and
+    /// `replaced_by=id,id`. Positions are found in the heading's source line.
+    struct HeadingAttributes {
+        var id: String?
+        var idRange: SourceRange?
+        var retiredIn: String?
+        var replacedBy: [String] = []
+        var replacedByRanges: [SourceRange] = []
+    }
+
+    static let attributeKeys = ["retired_in", "replaced_by"]
+
+    private func parseAttributes(_ attributes: String?, headingRange: SourceRange, in file: SourceFile) -> HeadingAttributes {
+        var result = HeadingAttributes()
+        guard let attributes, let brace = file.column(of: "{#", inLine: headingRange.start.line) else { return result }
+        let line = headingRange.start.line
+        let lineText = file.line(line)
+        // Byte column of a token, searched from the opening brace onwards.
+        var searchFrom = brace
+        func column(of token: Substring) -> Int {
+            let tail = lineText.utf8.dropFirst(searchFrom - 1)
+            let tailString = String(decoding: tail, as: UTF8.self)
+            let offset = tailString.range(of: token).map { tailString.utf8.distance(from: tailString.startIndex, to: $0.lowerBound) } ?? 0
+            searchFrom += offset + token.utf8.count
+            return searchFrom - token.utf8.count
+        }
+        for (index, token) in attributes.split(whereSeparator: { $0 == " " || $0 == "\t" }).enumerated() {
+            let tokenColumn = column(of: token)
+            if index == 0 {
+                result.id = String(token.dropFirst())
+                result.idRange = file.range(line: line, column: tokenColumn + 1, length: token.utf8.count - 1)
+                continue
+            }
+            let parts = token.split(separator: "=", maxSplits: 1)
+            let key = String(parts[0])
+            let value = parts.count > 1 ? String(parts[1]) : ""
+            let keyRange = file.range(line: line, column: tokenColumn, length: key.utf8.count)
+            switch key {
+            case "retired_in" where !value.isEmpty:
+                result.retiredIn = value
+            case "replaced_by" where !value.isEmpty:
+                var valueColumn = tokenColumn + key.utf8.count + 1
+                for id in value.split(separator: ",", omittingEmptySubsequences: false) {
+                    result.replacedBy.append(String(id))
+                    result.replacedByRanges.append(file.range(line: line, column: valueColumn, length: id.utf8.count))
+                    valueColumn += id.utf8.count + 1
+                }
+            case "retired_in", "replaced_by":
+                engine.emit(Diagnostic(.invalidType, "`\(key)` needs a value, as in `\(key)=...`", at: keyRange))
+            default:
+                let suggestion = Suggestion.closest(to: key, among: Self.attributeKeys)
+                engine.emit(Diagnostic(
+                    .unknownKey,
+                    "unknown indicator attribute `\(key)`" + (suggestion.map { "; did you mean `\($0)`?" }
+                        ?? "; the attributes are `retired_in` and `replaced_by`"),
+                    at: keyRange,
+                    fixIts: suggestion.map { [FixIt("replace `\(key)` with `\($0)`", range: keyRange, replacement: $0)] } ?? []))
+            }
+        }
+        return result
     }
 
     private func buildDescriptors(_ outline: BodyOutline.IndicatorOutline, title: String, headingRange: SourceRange,
-                                  in body: MarkdownBody) -> [Descriptor] {
+                                  in body: MarkdownBody, isRetired: Bool) -> [Descriptor] {
         let factory = RichTextFactory(engine: engine)
         var descriptors: [Descriptor] = []
         var seen: [String: SourceRange] = [:]
@@ -112,7 +178,7 @@ struct IndicatorBuilder {
         }
         if let levels {
             let missing = levels.filter { seen[$0.id] == nil && !suggested.contains($0.id) }
-            if !missing.isEmpty {
+            if !missing.isEmpty && !isRetired {
                 let names = missing.map { "'\($0.name)'" }.joined(separator: ", ")
                 engine.emit(Diagnostic(
                     .missingLevel,

@@ -21,16 +21,29 @@ struct KeyAreaBuilder {
         let retiredIn = fields?.text("retired_in")
         let replacedBy = fields?.textList("replaced_by") ?? []
 
+        if let status, status == .active {
+            for key in ["retired_in", "replaced_by"] {
+                if let pair = fields?.pair(key) {
+                    engine.emit(Diagnostic(.invalidValue, "`\(key)` applies only to a retired key area (`status: retired`)",
+                                           at: pair.keyRange))
+                }
+            }
+        } else if status == .retired, retiredIn == nil, fields?.pair("retired_in") == nil, let fields {
+            engine.emit(Diagnostic(.missingKey, "a retired key area needs `retired_in`: the edition it was retired in",
+                                   at: fields.range))
+        }
         let theme = themeID.flatMap { checkTheme($0) }
         let body = buildBody(source.body, isEnabler: theme?.kind == .enablers, title: title?.value ?? file.stem)
 
         guard let id, let title, let themeID, theme != nil || themes == nil, let order, let status,
               let since else { return nil }
-        return KeyArea(
+        var area = KeyArea(
             id: id.value, title: title.value, themeID: themeID.value, order: order, status: status,
             since: since.value, retiredIn: retiredIn?.value, replacedBy: replacedBy.map(\.value),
             description: body.description, whatItIs: body.whatItIs, whyItIsImportant: body.whyItIsImportant,
             indicators: body.indicators, source: file.relativePath, range: file.wholeRange, idRange: id.range)
+        area.replacedByRanges = replacedBy.map(\.range)
+        return area
     }
 
     private func checkTheme(_ reference: (value: String, range: SourceRange)) -> Theme? {

@@ -5,6 +5,9 @@ import StrategyModel
 struct RichTextFactory {
     let engine: DiagnosticEngine
 
+    /// How `strategyc new` marks text still to be written; `check` warns until it is replaced.
+    static let placeholder = "TODO"
+
     /// Builds rich text from top-level blocks of a body. Raw HTML and dangerous URLs are reported at their
     /// block's position; they do not stop the build, since safe mode removes them from the output.
     func make(_ blocks: [MarkdownNode], in body: MarkdownBody) -> RichText {
@@ -14,6 +17,10 @@ struct RichTextFactory {
             }
         }
         let markdown = body.source(of: blocks)
+        if let first = blocks.first, markdown.trimmingCharacters(in: .whitespaces).hasPrefix(Self.placeholder) {
+            engine.emit(Diagnostic(.placeholderText, "placeholder text: write the real content here",
+                                   at: body.range(of: first)))
+        }
         return make(markdown: markdown)
     }
 

@@ -16,4 +16,5 @@ let allCheckers: [any Checker] = [
     LongDescriptorChecker(),
     EmptyThemeChecker(),
     FileNameChecker(),
+    ReferenceChecker(),
 ]

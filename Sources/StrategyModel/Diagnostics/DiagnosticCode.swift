@@ -30,6 +30,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case fileNameMismatch = "file-name-mismatch"
     case unknownTheme = "unknown-theme"
     case duplicateOrder = "duplicate-order"
+    case unknownReference = "unknown-reference"
+    case retiredReference = "retired-reference"
 
     // Levels
     case noLevels = "no-levels"
@@ -53,6 +55,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case rawHTML = "raw-html"
     case unsafeLink = "unsafe-link"
     case emptyTheme = "empty-theme"
+    case placeholderText = "placeholder-text"
 
     // Templates (when building the site)
     case templateFolderMissing = "template-folder-missing"
@@ -67,7 +70,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     public var defaultSeverity: DiagnosticSeverity {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
-             .rawHTML, .unsafeLink, .emptyTheme, .duplicateOrder, .templateAssetName:
+             .rawHTML, .unsafeLink, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
             .warning
         default:
             .error
@@ -117,6 +120,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .rawHTML: "Raw HTML in Markdown is not published (safe mode drops it)."
         case .unsafeLink: "A link or image uses a scheme that is not published (javascript:, data:...)."
         case .emptyTheme: "A theme has no active key areas."
+        case .placeholderText: "Text still holds the TODO placeholder that `strategyc new` wrote."
+        case .unknownReference: "A `replaced_by` names an id that does not exist."
+        case .retiredReference: "A `replaced_by` names a retired key area or indicator; name what replaced it instead."
         case .templateFolderMissing: "The templates folder given to `build` does not exist."
         case .templateMissing: "A template or partial the site needs is not in the templates folder."
         case .templateSyntax: "A Mustache template cannot be parsed."

@@ -79,7 +79,10 @@ public struct ModelDumper {
     }
 
     private func indicatorNode(_ indicator: Indicator) -> Node {
-        let line = "Indicator \(indicator.id) \(quoted(indicator.title)) @" + position(indicator.range)
+        var line = "Indicator \(indicator.id) \(quoted(indicator.title))"
+        if let retiredIn = indicator.retiredIn { line += " retired-in \(retiredIn)" }
+        if !indicator.replacedBy.isEmpty { line += " replaced-by \(indicator.replacedBy.joined(separator: ","))" }
+        line += " @" + position(indicator.range)
         let descriptors = indicator.descriptors.map {
             Node("\($0.levelID) @\(position($0.range)) \(quoted($0.text.plainText))")
         }

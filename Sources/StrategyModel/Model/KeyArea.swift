@@ -11,6 +11,8 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     public var retiredIn: String?
     /// For a retired key area, the ids of the key areas that took its place.
     public var replacedBy: [String]
+    /// Where each `replaced_by` id is written.
+    public var replacedByRanges: [SourceRange] = []
     public var description: RichText
     /// The "What it is" help; enablers usually have none.
     public var whatItIs: RichText?
@@ -47,6 +49,9 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
         self.range = range
         self.idRange = idRange
     }
+
+    /// The indicators published in this edition (retired ones stay in `indicators`).
+    public var activeIndicators: [Indicator] { indicators.filter { $0.status == .active } }
 
     /// The path of the file the key area was read from, as diagnostics show it.
     public var sourcePath: String { range.path }

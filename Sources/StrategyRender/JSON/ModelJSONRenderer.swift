@@ -102,11 +102,17 @@ public struct ModelJSONRenderer {
     private struct IndicatorJSON: Encodable {
         var id: String
         var title: String
+        var status: String
+        var retiredIn: String?
+        var replacedBy: [String]?
         var descriptors: [String: String]
 
         init(_ indicator: Indicator) {
             id = indicator.id
             title = indicator.title
+            status = indicator.status.rawValue
+            retiredIn = indicator.retiredIn
+            replacedBy = indicator.replacedBy.isEmpty ? nil : indicator.replacedBy
             descriptors = Dictionary(indicator.descriptors.map { ($0.levelID, $0.text.markdown) },
                                      uniquingKeysWith: { first, _ in first })
         }

@@ -67,7 +67,7 @@ struct ToolkitMarkdownView {
                     id: area.id, title: area.title, kind: theme.kind == .enablers ? "Enabler" : "Key area",
                     description: area.description.markdown, whatItIs: area.whatItIs?.markdown,
                     whyItIsImportant: area.whyItIsImportant?.markdown,
-                    rows: area.indicators.map { indicator in
+                    rows: area.activeIndicators.map { indicator in
                         Row(title: Self.cell(indicator.title), cells: strategy.levels.map { level in
                             Cell(text: Self.cell(indicator.descriptor(for: level.id)?.text.plainText ?? ""))
                         })

@@ -71,8 +71,8 @@ public struct SiteRenderer {
                 descriptionHTML: theme.description.html,
                 keyAreas: theme.activeKeyAreas.map {
                     KeyAreaSummaryView(id: $0.id, title: $0.title, href: Self.pagePath($0),
-                                       indicatorCount: $0.indicators.count,
-                                       indicatorNoun: $0.indicators.count == 1 ? "indicator" : "indicators")
+                                       indicatorCount: $0.activeIndicators.count,
+                                       indicatorNoun: $0.activeIndicators.count == 1 ? "indicator" : "indicators")
                 })
         }
         let active = strategy.allKeyAreas.filter { $0.status == .active }
@@ -95,7 +95,7 @@ public struct SiteRenderer {
             introductionHTML: strategy.introduction.html, levels: levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
             keyAreaCount: active.filter { !enablerIDs.contains($0.id) }.count,
-            indicatorCount: active.filter { !enablerIDs.contains($0.id) }.flatMap(\.indicators).count,
+            indicatorCount: active.filter { !enablerIDs.contains($0.id) }.flatMap(\.activeIndicators).count,
             enablerCount: active.filter { enablerIDs.contains($0.id) }.count)
     }
 
@@ -108,7 +108,7 @@ public struct SiteRenderer {
             Link(title: theme?.title ?? area.themeID, href: themeHref),
         ]
         let levelViews = levels(strategy)
-        let rows = area.indicators.map { indicator in
+        let rows = area.activeIndicators.map { indicator in
             MaturityRowView(
                 id: indicator.id, title: indicator.title,
                 cells: strategy.levels.map { level in

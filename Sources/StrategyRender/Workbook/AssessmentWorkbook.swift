@@ -35,7 +35,7 @@ struct AssessmentWorkbook {
 
     var rows: [Row] {
         strategy.themes.flatMap { theme in
-            theme.activeKeyAreas.flatMap { area in area.indicators.map { Row(theme: theme, keyArea: area, indicator: $0) } }
+            theme.activeKeyAreas.flatMap { area in area.activeIndicators.map { Row(theme: theme, keyArea: area, indicator: $0) } }
         }
     }
 
@@ -199,9 +199,9 @@ struct AssessmentWorkbook {
         var result: [(Theme, KeyArea, Int, Int)] = []
         var excelRow = 2
         for theme in strategy.themes {
-            for area in theme.activeKeyAreas where !area.indicators.isEmpty {
-                result.append((theme, area, excelRow, excelRow + area.indicators.count - 1))
-                excelRow += area.indicators.count
+            for area in theme.activeKeyAreas where !area.activeIndicators.isEmpty {
+                result.append((theme, area, excelRow, excelRow + area.activeIndicators.count - 1))
+                excelRow += area.activeIndicators.count
             }
         }
         return result

@@ -1,0 +1,39 @@
+import StrategyModel
+
+/// A `replaced_by` must name something that exists and is still active: a retired index must not stay
+/// cited as the replacement of another (when B is retired in its turn, A's `replaced_by` moves on to
+/// whatever replaced B). Key areas are replaced by key areas, indicators by indicators.
+struct ReferenceChecker: Checker {
+    func check(_ strategy: Strategy) -> [Diagnostic] {
+        let areas = Dictionary(strategy.allKeyAreas.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+        let indicators = Dictionary(strategy.allIndicators.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for area in strategy.allKeyAreas {
+            diagnostics += check(area.replacedBy, ranges: area.replacedByRanges, of: "key area", among: areas)
+            for indicator in area.indicators {
+                diagnostics += check(indicator.replacedBy, ranges: indicator.replacedByRanges, of: "indicator", among: indicators)
+            }
+        }
+        return diagnostics
+    }
+
+    private func check(_ ids: [String], ranges: [SourceRange], of what: String,
+                       among known: [String: KeyAreaStatus]) -> [Diagnostic] {
+        zip(ids, ranges).compactMap { id, range in
+            switch known[id] {
+            case .active?:
+                return nil
+            case .retired?:
+                return Diagnostic(.retiredReference,
+                                  "`replaced_by` names \(what) '\(id)', which is retired; name what replaced it instead", at: range)
+            case nil:
+                let suggestion = Suggestion.closest(to: id, among: known.filter { $0.value == .active }.map(\.key).sorted())
+                return Diagnostic(
+                    .unknownReference,
+                    "`replaced_by` names \(what) '\(id)', which does not exist" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    at: range,
+                    fixIts: suggestion.map { [FixIt("replace with '\($0)'", range: range, replacement: $0)] } ?? [])
+            }
+        }
+    }
+}
