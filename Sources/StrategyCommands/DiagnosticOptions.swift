@@ -20,6 +20,11 @@ struct CompileOptions: ParsableArguments {
     /// Compiles the folder and writes its diagnostics. Returns the model only when there are no errors;
     /// otherwise throws the exit status to use.
     func compile() throws -> (Strategy, Compilation) {
+        try compile(folder: folder)
+    }
+
+    /// The same, for another folder (the two sides of a diff, a previous edition).
+    func compile(folder: String) throws -> (Strategy, Compilation) {
         let compilation: Compilation
         do {
             compilation = try StrategyCompiler().compile(folder: folder)

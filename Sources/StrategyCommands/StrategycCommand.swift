@@ -11,7 +11,10 @@ public struct StrategycCommand: ParsableCommand {
             2 for a usage problem or a folder that cannot be read.
             """,
         version: StrategycVersion.current,
-        subcommands: [CheckCommand.self, BuildCommand.self, WorkbookCommand.self, ExportCommand.self, DumpCommand.self]
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, WorkbookCommand.self, ExportCommand.self, DiffCommand.self,
+            NewCommand.self, DumpCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,113 @@
+import StrategyModel
+
+/// An edition diff arranged for people: sections by subject, groups by kind of change, one item per
+/// change. The Markdown release notes and the site's "What changed" page are both made from it.
+struct DiffReport {
+    struct Item {
+        /// One sentence, plain text.
+        var headline: String
+        /// Old and new text, for rewordings and renames worth quoting.
+        var old: String?
+        var new: String?
+        var hasTexts: Bool { old != nil || new != nil }
+    }
+
+    struct Group {
+        var title: String
+        var items: [Item]
+    }
+
+    struct Section {
+        var title: String
+        var groups: [Group]
+    }
+
+    var title: String
+    var summary: String
+    var sections: [Section]
+    var isEmpty: Bool
+
+    init(_ diff: EditionDiff) {
+        title = diff.oldEdition == diff.newEdition
+            ? "Changes in edition \(diff.newEdition)"
+            : "Changes from edition \(diff.oldEdition) to edition \(diff.newEdition)"
+        isEmpty = diff.isEmpty
+        summary = Self.summary(diff)
+        let subjects: [(Change.Subject, String)] = [
+            (.edition, "Edition"), (.level, "Levels"), (.theme, "Themes"),
+            (.keyArea, "Key areas and enablers"), (.indicator, "Indicators"),
+        ]
+        sections = subjects.compactMap { subject, title in
+            let groups: [Group] = Change.Kind.allCases.compactMap { kind in
+                let items = diff.changes.filter { $0.subject == subject && $0.kind == kind }.map(Self.item)
+                return items.isEmpty ? nil : Group(title: Self.groupTitle(kind, subject), items: items)
+            }
+            return groups.isEmpty ? nil : Section(title: title, groups: groups)
+        }
+    }
+
+    private static func summary(_ diff: EditionDiff) -> String {
+        guard !diff.isEmpty else { return "No changes: the two editions have the same content." }
+        let nouns: [(Change.Subject, String, String)] = [
+            (.level, "level", "levels"), (.theme, "theme", "themes"), (.keyArea, "key area", "key areas"),
+            (.indicator, "indicator", "indicators"),
+        ]
+        var parts: [String] = []
+        for (subject, one, many) in nouns {
+            for kind in Change.Kind.allCases {
+                let n = diff.count(kind, subject)
+                guard n > 0 else { continue }
+                let noun = n == 1 ? one : many
+                parts.append(kind == .reworded && subject == .indicator
+                             ? "\(n) \(n == 1 ? "descriptor" : "descriptors") reworded"
+                             : kind == .reworded ? "\(n) \(one) \(n == 1 ? "text" : "texts") reworded"
+                             : "\(n) \(noun) \(kind.rawValue)")
+            }
+        }
+        return "\(diff.changes.count) \(diff.changes.count == 1 ? "change" : "changes"): " + parts.joined(separator: ", ") + "."
+    }
+
+    private static func groupTitle(_ kind: Change.Kind, _ subject: Change.Subject) -> String {
+        switch kind {
+        case .added: "Added"
+        case .retired: "Retired"
+        case .reinstated: "Reinstated"
+        case .removed: "Removed from the sources (not retired)"
+        case .renamed: "Renamed"
+        case .moved: "Moved"
+        case .reworded: subject == .indicator ? "Reworded descriptors" : "Reworded"
+        case .reordered: "Reordered"
+        case .changed: "Changed"
+        }
+    }
+
+    private static func item(_ change: Change) -> Item {
+        let name = "\(change.title) (\(change.id))"
+        let place = change.parent.map { ", in \($0)" } ?? ""
+        switch change.kind {
+        case .changed:
+            return Item(headline: "The edition changed from \(change.old ?? "?") to \(change.new ?? "?").")
+        case .added:
+            return Item(headline: "\(name)\(place) is new.")
+        case .retired:
+            var line = "\(name)\(place) is retired" + (change.new.map { " in \($0)" } ?? "") + "."
+            if !change.replacedBy.isEmpty {
+                line += " Replaced by " + change.replacedBy.map { "\($0.title) (\($0.id))" }.joined(separator: " and ") + "."
+            }
+            return Item(headline: line)
+        case .reinstated:
+            return Item(headline: "\(name)\(place) is active again.")
+        case .removed:
+            return Item(headline: "\(name)\(place) was deleted from the sources instead of being retired.")
+        case .renamed:
+            return Item(headline: "\(change.id)\(place) is renamed from \u{201C}\(change.old ?? "")\u{201D} to \u{201C}\(change.new ?? "")\u{201D}.")
+        case .moved:
+            return Item(headline: "\(name) moved from \(change.old ?? "?") to \(change.new ?? "?").")
+        case .reworded:
+            let what = change.subject == .indicator ? "the \(change.fieldName ?? change.field ?? "") descriptor" : "the \(change.fieldName ?? "text")"
+            return Item(headline: "\(name)\(place): \(what) is reworded.", old: change.old ?? "(none)", new: change.new ?? "(none)")
+        case .reordered:
+            return Item(headline: "The levels are reordered.", old: change.old, new: change.new)
+        }
+    }
+}
