@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrategyCompiler
 import StrategyModel
 import StrategyRender
 
@@ -23,6 +24,37 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: CompileOptions
 
+    /// The diff against the previous edition named in strategy.md, if any. A previous edition that cannot
+    /// be read or has errors is reported at the `previous_edition` line.
+    private func previousEditionChanges(_ strategy: Strategy) throws -> EditionDiff? {
+        guard let previous = strategy.previousEdition else { return nil }
+        let range = strategy.previousEditionRange ?? strategy.range
+        func fail(_ reason: String) throws -> Never {
+            options.write([Diagnostic(.previousEditionUnavailable, "previous edition '\(previous)' \(reason)", at: range)])
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        let specification = previous.hasPrefix("git:") ? previous
+            : (options.folder.hasSuffix("/") ? options.folder : options.folder + "/") + previous
+        let source: EditionSource
+        do {
+            source = try EditionSource(specification)
+        } catch {
+            try fail("cannot be read: \(error)")
+        }
+        defer { source.cleanUp() }
+        let compilation: Compilation
+        do {
+            compilation = try StrategyCompiler().compile(folder: source.folder)
+        } catch {
+            try fail("cannot be read: \(error)")
+        }
+        guard let before = compilation.strategy, compilation.succeeded else {
+            let errors = compilation.diagnostics.filter { $0.severity == .error }.count
+            try fail("has \(errors) error\(errors == 1 ? "" : "s"); run `strategyc check \(source.folder)`")
+        }
+        return EditionDiff(from: before, to: strategy)
+    }
+
     func run() throws {
         let (strategy, _) = try options.compile()
         var diagnostics: [Diagnostic] = []
@@ -30,7 +62,8 @@ struct BuildCommand: ParsableCommand {
         options.write(diagnostics.sorted())
         guard let templateSet, !diagnostics.containsErrors else { throw ExitCode(ExitStatus.errors.rawValue) }
         let generator = "strategyc \(StrategycVersion.current)"
-        var files = SiteRenderer(templates: templateSet, generator: generator).render(strategy)
+        let changes = try previousEditionChanges(strategy)
+        var files = SiteRenderer(templates: templateSet, generator: generator).render(strategy, changes: changes)
         var workbookDiagnostics: [Diagnostic] = []
         files += try WorkbookCommand.render(strategy, generator: generator, diagnostics: &workbookDiagnostics)
         options.write(workbookDiagnostics)

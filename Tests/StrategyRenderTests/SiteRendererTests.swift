@@ -57,3 +57,41 @@ import Testing
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+/// The edition diff as release notes, as JSON and as the site's "What changed" page.
+@Suite struct DiffRenderingTests {
+    private func diff() throws -> (EditionDiff, Strategy) {
+        let fixtures = RenderSupport.packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures")
+        let old = try RenderSupport.model(fixtures.appendingPathComponent("edition-2018"))
+        let new = try RenderSupport.model(fixtures.appendingPathComponent("edition-2022"))
+        return (EditionDiff(from: old, to: new), new)
+    }
+
+    @Test func markdownReleaseNotesMatchGolden() throws {
+        let markdown = DiffRenderer().markdown(try diff().0)
+        #expect(try RenderSupport.matchesSnapshot(markdown, named: "diff-2018-2022.md"), "\(markdown)")
+    }
+
+    @Test func jsonMatchesGolden() throws {
+        let json = String(decoding: DiffRenderer().json(try diff().0), as: UTF8.self)
+        #expect(try RenderSupport.matchesSnapshot(json, named: "diff-2018-2022.json"), "\(json)")
+    }
+
+    @Test func changesPageMatchesGolden() throws {
+        let (changes, strategy) = try diff()
+        let files = SiteRenderer(templates: try RenderSupport.templateSet(), generator: "strategyc test")
+            .render(strategy, changes: changes)
+        let page = try #require(files.first { $0.path == "changes.html" })
+        let html = String(decoding: page.contents, as: UTF8.self)
+        #expect(html.contains("<p class=\"changes__text\">Councillor involvement improves some projects.</p>"))
+        #expect(try RenderSupport.matchesSnapshot(html, named: "site/changes.html"), "\(html)")
+        let index = String(decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
+        #expect(index.contains("<a href=\"changes.html\">what changed in this edition</a>"))
+    }
+
+    @Test func noChangesPageWithoutPreviousEdition() throws {
+        let files = SiteRenderer(templates: try RenderSupport.templateSet(), generator: "strategyc test")
+            .render(try RenderSupport.model())
+        #expect(!files.contains { $0.path == "changes.html" })
+    }
+}

@@ -24,9 +24,12 @@ struct ModelBuilder {
             theme.keyAreas = keyAreas.filter { $0.themeID == theme.id }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
             return theme
         }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        return Strategy(
+        var strategy = Strategy(
             title: metadata.title, shortTitle: metadata.shortTitle, edition: metadata.edition,
             publisher: metadata.publisher, published: metadata.published, introduction: metadata.introduction,
             levels: levels, themes: sortedThemes, range: metadata.range)
+        strategy.previousEdition = metadata.previousEdition?.value
+        strategy.previousEditionRange = metadata.previousEdition?.range
+        return strategy
     }
 }

@@ -11,6 +11,7 @@ struct StrategyMetadataBuilder {
         var publisher: String
         var published: String?
         var introduction: RichText
+        var previousEdition: (value: String, range: SourceRange)?
         var range: SourceRange
     }
 
@@ -36,7 +37,7 @@ struct StrategyMetadataBuilder {
         let metadata = Metadata(
             title: title.value, shortTitle: shortTitle?.value, edition: edition.value, publisher: publisher.value,
             published: published.flatMap { isISODate($0.value) ? $0.value : nil },
-            introduction: introduction, range: file.wholeRange)
+            introduction: introduction, previousEdition: fields.text("previous_edition"), range: file.wholeRange)
         return (metadata, levels)
     }
 

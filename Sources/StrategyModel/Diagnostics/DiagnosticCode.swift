@@ -63,6 +63,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case templateSyntax = "template-syntax"
     case templateAssetName = "template-asset-name"
 
+    // Editions (when building the "What changed" page)
+    case previousEditionUnavailable = "previous-edition-unavailable"
+
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
 
@@ -127,6 +130,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .templateMissing: "A template or partial the site needs is not in the templates folder."
         case .templateSyntax: "A Mustache template cannot be parsed."
         case .templateAssetName: "A file in the templates' assets/ has a name that is not safe to publish; it is skipped."
+        case .previousEditionUnavailable: "The `previous_edition` cannot be read or has errors, so the changes page cannot be made."
         case .workbookCellTooLong: "A text is longer than a spreadsheet cell can hold (32,767 characters)."
         }
     }

@@ -49,6 +49,11 @@ public struct Change: Hashable, Sendable, Codable {
     public struct Replacement: Hashable, Sendable, Codable {
         public var id: String
         public var title: String
+
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
     }
 
     public init(_ kind: Kind, _ subject: Subject, id: String, title: String, parent: String? = nil, field: String? = nil,

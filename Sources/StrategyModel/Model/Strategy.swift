@@ -9,6 +9,11 @@ public struct Strategy: Hashable, Sendable {
     /// The publication date as written (ISO 8601, `YYYY-MM-DD`); also the fixed timestamp of outputs.
     public var published: String?
     public var introduction: RichText
+    /// Where the previous edition's sources are (`git:REV[:PATH]`, or a folder relative to this strategy's
+    /// folder), for the "What changed in this edition" page.
+    public var previousEdition: String?
+    /// Where `previous_edition` is written, for diagnostics about it.
+    public var previousEditionRange: SourceRange?
     /// Lowest first.
     public var levels: [Level]
     /// Sorted by `order` then id.

@@ -6,10 +6,18 @@ struct DiffReport {
     struct Item {
         /// One sentence, plain text.
         var headline: String
-        /// Old and new text, for rewordings and renames worth quoting.
+        /// Old and new text, for rewordings worth quoting.
         var old: String?
         var new: String?
-        var hasTexts: Bool { old != nil || new != nil }
+        /// Stored, not computed: Mustache sees only stored properties.
+        var hasTexts: Bool
+
+        init(headline: String, old: String? = nil, new: String? = nil) {
+            self.headline = headline
+            self.old = old
+            self.new = new
+            hasTexts = old != nil || new != nil
+        }
     }
 
     struct Group {
@@ -82,32 +90,32 @@ struct DiffReport {
     }
 
     private static func item(_ change: Change) -> Item {
-        let name = "\(change.title) (\(change.id))"
-        let place = change.parent.map { ", in \($0)" } ?? ""
+        let where_ = change.parent.map { ", in \($0)" } ?? ""
+        let label = "\(change.title) (\(change.id)\(where_))"
         switch change.kind {
         case .changed:
             return Item(headline: "The edition changed from \(change.old ?? "?") to \(change.new ?? "?").")
         case .added:
-            return Item(headline: "\(name)\(place) is new.")
+            return Item(headline: "New: \(label).")
         case .retired:
-            var line = "\(name)\(place) is retired" + (change.new.map { " in \($0)" } ?? "") + "."
+            var line = "Retired" + (change.new.map { " in \($0)" } ?? "") + ": \(label)."
             if !change.replacedBy.isEmpty {
                 line += " Replaced by " + change.replacedBy.map { "\($0.title) (\($0.id))" }.joined(separator: " and ") + "."
             }
             return Item(headline: line)
         case .reinstated:
-            return Item(headline: "\(name)\(place) is active again.")
+            return Item(headline: "Active again: \(label).")
         case .removed:
-            return Item(headline: "\(name)\(place) was deleted from the sources instead of being retired.")
+            return Item(headline: "Deleted from the sources instead of being retired: \(label).")
         case .renamed:
-            return Item(headline: "\(change.id)\(place) is renamed from \u{201C}\(change.old ?? "")\u{201D} to \u{201C}\(change.new ?? "")\u{201D}.")
+            return Item(headline: "\u{201C}\(change.old ?? "")\u{201D} is now \u{201C}\(change.new ?? "")\u{201D} (\(change.id)\(where_)).")
         case .moved:
-            return Item(headline: "\(name) moved from \(change.old ?? "?") to \(change.new ?? "?").")
+            return Item(headline: "\(change.title) (\(change.id)) moved from \(change.old ?? "?") to \(change.new ?? "?").")
         case .reworded:
-            let what = change.subject == .indicator ? "the \(change.fieldName ?? change.field ?? "") descriptor" : "the \(change.fieldName ?? "text")"
-            return Item(headline: "\(name)\(place): \(what) is reworded.", old: change.old ?? "(none)", new: change.new ?? "(none)")
+            let what = change.subject == .indicator ? "\(change.fieldName ?? change.field ?? "") descriptor" : (change.fieldName ?? "text")
+            return Item(headline: "\(label): \(what) reworded.", old: change.old ?? "(none)", new: change.new ?? "(none)")
         case .reordered:
-            return Item(headline: "The levels are reordered.", old: change.old, new: change.new)
+            return Item(headline: "The levels are in a new order.", old: change.old, new: change.new)
         }
     }
 }

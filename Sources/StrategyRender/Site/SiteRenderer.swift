@@ -16,21 +16,33 @@ public struct SiteRenderer {
         self.generator = generator
     }
 
-    /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets.
-    public func render(_ strategy: Strategy) -> [OutputFile] {
+    /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets, and, given the
+    /// changes since the previous edition, `changes.html`.
+    public func render(_ strategy: Strategy, changes: EditionDiff? = nil) -> [OutputFile] {
+        let hasChanges = changes != nil
         let modelJSON = ModelJSONRenderer().render(strategy)
         let hash = ContentHash(modelJSON: modelJSON)
         let published = strategy.themes.flatMap(\.activeKeyAreas)
         var files = [OutputFile(path: "model.json", contents: modelJSON)]
-        files.append(OutputFile(path: "index.html", text: templates.render("index", indexView(strategy, hash: hash))))
+        files.append(OutputFile(path: "index.html",
+                                text: templates.render("index", indexView(strategy, hash: hash, hasChanges: hasChanges))))
         for (index, area) in published.enumerated() {
-            let view = keyAreaView(area, in: strategy, hash: hash,
+            let view = keyAreaView(area, in: strategy, hash: hash, hasChanges: hasChanges,
                                    previous: index > 0 ? published[index - 1] : nil,
                                    next: index + 1 < published.count ? published[index + 1] : nil)
             files.append(OutputFile(path: Self.pagePath(area), text: templates.render("key-area", view)))
         }
         files.append(OutputFile(path: "toolkit.md",
                                 text: templates.render("toolkit.md", ToolkitMarkdownView(strategy, hash: hash, generator: generator))))
+        if let changes {
+            let report = DiffReport(changes)
+            let view = ChangesView(
+                page: page(strategy, hash: hash, title: "What changed in this edition", root: "", current: nil,
+                           breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true),
+                title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
+                sections: report.sections, hasChanges: !report.isEmpty)
+            files.append(OutputFile(path: "changes.html", text: templates.render("changes", view)))
+        }
         files += templates.assets
         return files
     }
@@ -42,7 +54,7 @@ public struct SiteRenderer {
     // MARK: - Views
 
     private func page(_ strategy: Strategy, hash: ContentHash, title: String, root: String, current: String?,
-                      breadcrumbs: [Link]) -> PageView {
+                      breadcrumbs: [Link], hasChanges: Bool) -> PageView {
         PageView(
             root: root, pageTitle: title, strategyTitle: strategy.title,
             shortTitle: strategy.shortTitle ?? strategy.title, edition: strategy.edition,
@@ -54,7 +66,7 @@ public struct SiteRenderer {
                         NavigationKeyArea(title: $0.title, href: root + Self.pagePath($0), isCurrent: $0.id == current)
                     })
             },
-            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty)
+            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: hasChanges)
     }
 
     private func levels(_ strategy: Strategy) -> [LevelView] {
@@ -64,7 +76,7 @@ public struct SiteRenderer {
         }
     }
 
-    private func indexView(_ strategy: Strategy, hash: ContentHash) -> IndexView {
+    private func indexView(_ strategy: Strategy, hash: ContentHash, hasChanges: Bool) -> IndexView {
         let themes = strategy.themes.filter { !$0.activeKeyAreas.isEmpty }.map { theme in
             ThemeView(
                 id: theme.id, title: theme.title, isEnablers: theme.kind == .enablers,
@@ -91,7 +103,7 @@ public struct SiteRenderer {
         let enablerIDs = Set(strategy.themes.filter { $0.kind == .enablers }.flatMap(\.keyAreas).map(\.id))
         return IndexView(
             page: page(strategy, hash: hash, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
-                       breadcrumbs: []),
+                       breadcrumbs: [], hasChanges: hasChanges),
             introductionHTML: strategy.introduction.html, levels: levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
             keyAreaCount: active.filter { !enablerIDs.contains($0.id) }.count,
@@ -99,8 +111,8 @@ public struct SiteRenderer {
             enablerCount: active.filter { enablerIDs.contains($0.id) }.count)
     }
 
-    private func keyAreaView(_ area: KeyArea, in strategy: Strategy, hash: ContentHash, previous: KeyArea?,
-                             next: KeyArea?) -> KeyAreaView {
+    private func keyAreaView(_ area: KeyArea, in strategy: Strategy, hash: ContentHash, hasChanges: Bool,
+                             previous: KeyArea?, next: KeyArea?) -> KeyAreaView {
         let theme = strategy.themes.first { $0.id == area.themeID }
         let themeHref = "../index.html#theme-\(area.themeID)"
         let breadcrumbs = [
@@ -117,7 +129,7 @@ public struct SiteRenderer {
         }
         return KeyAreaView(
             page: page(strategy, hash: hash, title: area.title, root: "../", current: area.id,
-                       breadcrumbs: breadcrumbs),
+                       breadcrumbs: breadcrumbs, hasChanges: hasChanges),
             id: area.id, title: area.title, kind: theme?.kind == .enablers ? "Enabler" : "Key area",
             kindLowercased: theme?.kind == .enablers ? "enabler" : "key area",
             themeTitle: theme?.title ?? area.themeID, themeHref: themeHref, since: area.since,

@@ -16,6 +16,17 @@ struct PageView {
     var navigation: [NavigationTheme]
     var breadcrumbs: [Link]
     var hasBreadcrumbs: Bool
+    /// Whether the site has a "What changed in this edition" page (a previous edition is configured).
+    var hasChangesPage: Bool
+}
+
+struct ChangesView {
+    var page: PageView
+    var title: String
+    var summary: String
+    var previousEdition: String
+    var sections: [DiffReport.Section]
+    var hasChanges: Bool
 }
 
 struct Link {

@@ -10,7 +10,7 @@ import StrategyModel
 /// missing template, unknown partial and syntax error with the template file's position.
 public struct TemplateSet: Sendable {
     /// The templates the renderers ask for by name.
-    public static let required = ["index", "key-area", "toolkit.md"]
+    public static let required = ["index", "key-area", "changes", "toolkit.md"]
 
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, with their contents.

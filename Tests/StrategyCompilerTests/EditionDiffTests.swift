@@ -1,0 +1,81 @@
+import Foundation
+import StrategyCompiler
+import StrategyModel
+import Testing
+
+/// The diff follows ids: renames, retirements, moves and rewordings, never "removed plus added".
+@Suite struct EditionDiffTests {
+    private func model(_ folder: URL) throws -> Strategy {
+        let compilation = try StrategyCompiler().compile(folder: folder.path)
+        return try #require(compilation.succeeded ? compilation.strategy : nil, "\(compilation.diagnostics)")
+    }
+
+    private func fixture(_ name: String) throws -> Strategy {
+        try model(TestSupport.fixtures.appendingPathComponent(name))
+    }
+
+    private func summary(_ diff: EditionDiff) -> [String] {
+        diff.changes.map { "\($0.kind.rawValue) \($0.subject.rawValue) \($0.id)" + ($0.field.map { " \($0)" } ?? "") }
+    }
+
+    /// The 2018-style fixture to the 2022-style one: exactly the rename, the added enabler, the added
+    /// indicators and the reworded descriptors (and the edition label).
+    @Test func from2018To2022() throws {
+        let diff = EditionDiff(from: try fixture("edition-2018"), to: try fixture("edition-2022"))
+        #expect(summary(diff) == [
+            "changed edition edition",
+            "renamed key-area creating-social-value",
+            "added key-area adding-value",
+            "reworded indicator councillors-principle mature",
+            "added indicator councillors-champions",
+            "reworded indicator social-value-principle developing",
+            "reworded indicator social-value-principle leader",
+            "added indicator social-value-policy",
+            "added indicator adding-value-maturity",
+        ])
+        let rename = try #require(diff.changes.first { $0.kind == .renamed })
+        #expect(rename.old == "Obtaining social value" && rename.new == "Creating social value")
+        let reworded = try #require(diff.changes.first { $0.kind == .reworded })
+        #expect(reworded.fieldName == "Mature")
+        #expect(reworded.old == "Councillor involvement improves some projects.")
+        #expect(reworded.new == "Councillor involvement is improving results on several projects.")
+    }
+
+    @Test func sameSourcesGiveNoChanges() throws {
+        let strategy = try fixture("edition-2022")
+        #expect(EditionDiff(from: strategy, to: strategy).isEmpty)
+    }
+
+    @Test func rewrappingIsNotAChange() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let before = try model(root)
+        let url = root.appendingPathComponent("key-areas/people/councillors.md")
+        try TestSupport.write(try TestSupport.read(url).replacingOccurrences(of: "How councillors take part.", with: "How councillors\ntake   part."), to: url)
+        #expect(EditionDiff(from: before, to: try model(root)).isEmpty)
+    }
+
+    @Test func retiringMovingAndRemovingFollowIds() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let before = try model(root)
+        let councillors = root.appendingPathComponent("key-areas/people/councillors.md")
+        var text = try TestSupport.read(councillors)
+        // Retire an indicator in favour of the other, and move the key area to the enablers group.
+        text = text.replacingOccurrences(of: "{#councillors-training}", with: "{#councillors-training retired_in=2025 replaced_by=councillors-briefings}")
+        text = text.replacingOccurrences(of: "theme: people", with: "theme: enablers")
+        try TestSupport.write(text, to: councillors)
+        // A second theme so that people keeps a key area (the retired one still counts as its own).
+        let data = root.appendingPathComponent("key-areas/enablers/data.md")
+        try TestSupport.write(try TestSupport.read(data).replacingOccurrences(of: "status: active", with: "status: retired\nretired_in: 2025\nreplaced_by: councillors"), to: data)
+        let diff = EditionDiff(from: before, to: try model(root))
+        #expect(summary(diff) == [
+            "moved key-area councillors",
+            "retired key-area data",
+            "retired indicator councillors-training",
+        ])
+        let retired = try #require(diff.changes.first { $0.subject == .indicator })
+        #expect(retired.replacedBy == [.init(id: "councillors-briefings", title: "Briefings")])
+        #expect(retired.new == "2025")
+    }
+}
