@@ -64,7 +64,8 @@ struct EditionSource {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "\(arguments.prefix(2).joined(separator: " ")) failed: \(message)")
+            let command = arguments.count > 3 && arguments[1] == "-C" ? [arguments[0], arguments[3]] : Array(arguments.prefix(2))
+            throw Failure(description: "\(command.joined(separator: " ")) failed: \(message)")
         }
         return String(decoding: out, as: UTF8.self)
     }
