@@ -32,13 +32,8 @@ public struct DiffRenderer {
             var summary: String
             var changes: [Change]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(from: diff.oldEdition, to: diff.newEdition, summary: DiffReport(diff).summary,
-                                changes: diff.changes)
-        var data = (try? encoder.encode(document)) ?? Data()
-        data.append(UInt8(ascii: "\n"))
-        return data
+        return StableJSON.encode(Document(from: diff.oldEdition, to: diff.newEdition, summary: DiffReport(diff).summary,
+                                   changes: diff.changes))
     }
 
     /// Indents text as a Markdown block quote inside a list item.

@@ -14,12 +14,7 @@ public struct ModelJSONRenderer {
 
     public func render(_ strategy: Strategy) -> Data {
         let document = Document(strategy)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // The document holds only strings, integers, arrays and dictionaries: encoding cannot fail.
-        var data = (try? encoder.encode(document)) ?? Data()
-        data.append(UInt8(ascii: "\n"))
-        return data
+        return StableJSON.encode(document)
     }
 
     private struct Document: Encodable {
