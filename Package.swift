@@ -9,12 +9,14 @@ let package = Package(
         .library(name: "StrategyModel", targets: ["StrategyModel"]),
         .library(name: "StrategyCompiler", targets: ["StrategyCompiler"]),
         .library(name: "StrategyRender", targets: ["StrategyRender"]),
+        .library(name: "StrategyPipeline", targets: ["StrategyPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C library, seen through pkg-config. Only Sources/StrategyCompiler/Parsing/CommonMarkParser.swift
@@ -53,6 +55,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The publication pipeline: the named stages every command (and later the variant build and the
+        // preview server) calls, the one diagnostics collector, the previous edition, and the output guard
+        // that never replaces what strategyc did not write. ZIPFoundation reads an existing workbook to
+        // prove it is a blank one before it is replaced.
+        .target(
+            name: "StrategyPipeline",
+            dependencies: [
+                "StrategyModel",
+                "StrategyCompiler",
+                "StrategyRender",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The command-line interface, kept in a library so tests can drive it.
         .target(
             name: "StrategyCommands",
@@ -60,6 +76,7 @@ let package = Package(
                 "StrategyModel",
                 "StrategyCompiler",
                 "StrategyRender",
+                "StrategyPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +90,10 @@ let package = Package(
             name: "StrategyRenderTests",
             dependencies: ["StrategyRender", "StrategyCompiler", "StrategyModel"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "StrategyPipelineTests",
+            dependencies: ["StrategyPipeline", "StrategyRender", "StrategyModel"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,12 +1,15 @@
 import StrategyCompiler
 import StrategyModel
+import StrategyPipeline
 
 /// The one line `check` prints on success, so an editor sees at a glance that their change was counted.
 struct CheckSummary {
-    let strategy: Strategy
-    let compilation: Compilation
+    let publication: Publication
+    let warnings: Int
+    let since: String?
 
     func line(folder: String) -> String {
+        let strategy = publication.strategy
         let themes = strategy.themes.filter { $0.kind == .theme }
         let enablerGroups = strategy.themes.filter { $0.kind == .enablers }
         let keyAreas = themes.flatMap(\.activeKeyAreas)
@@ -14,13 +17,14 @@ struct CheckSummary {
         let retired = strategy.allKeyAreas.count - keyAreas.count - enablers.count
         let indicators = keyAreas.flatMap(\.activeIndicators)
         let descriptors = (keyAreas + enablers).flatMap(\.activeIndicators).reduce(0) { $0 + $1.descriptors.count }
-        let warnings = compilation.diagnostics.filter { $0.severity == .warning }.count
+        let comparedWith = publication.previousEdition.map { "; ids held against \($0.label)" } ?? ""
         return "\(folder): \(strategy.title), edition \(strategy.edition): "
             + "\(count(themes.count, "theme")), \(count(keyAreas.count, "key area")), "
             + "\(count(indicators.count, "indicator")), \(count(enablers.count, "enabler")), "
             + "\(count(descriptors, "descriptor")), \(count(strategy.levels.count, "level"))"
             + (retired > 0 ? ", \(retired) retired" : "")
-            + "; no errors, \(count(warnings, "warning")) (\(count(compilation.fileCount, "file")))\n"
+            + "; no errors, \(count(warnings, "warning")) (\(count(publication.compilation.fileCount, "file")))"
+            + comparedWith
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import StrategyCompiler
 import StrategyModel
+import StrategyPipeline
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// Options shared by every command that compiles the sources.
+/// Options shared by every command that compiles the sources, and the one way commands report.
 struct CompileOptions: ParsableArguments {
     @Argument(help: "The strategy folder.", completion: .directory)
     var folder: String = "Strategy"
@@ -14,37 +15,41 @@ struct CompileOptions: ParsableArguments {
             help: "How to write diagnostics: text, json or github (workflow annotations).")
     var diagnosticsFormat: DiagnosticFormat = .text
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: "Treat warnings as errors (from the sources, templates, previous edition and workbook alike).")
     var warningsAsErrors = false
 
-    /// Compiles the folder and writes its diagnostics. Returns the model only when there are no errors;
-    /// otherwise throws the exit status to use.
-    func compile() throws -> (Strategy, Compilation) {
-        try compile(folder: folder)
+    func makeCollector() -> DiagnosticCollector {
+        DiagnosticCollector(warningsAsErrors: warningsAsErrors)
     }
 
-    /// The same, for another folder (the two sides of a diff, a previous edition).
-    func compile(folder: String) throws -> (Strategy, Compilation) {
-        let compilation: Compilation
+    /// Runs pipeline stages. A folder that cannot be read, or an output that cannot be written, is I/O:
+    /// it is reported in the chosen format (JSON included) and ends the command with status 2.
+    func perform<T>(_ collector: DiagnosticCollector, _ body: () throws -> T) throws -> T {
         do {
-            compilation = try StrategyCompiler().compile(folder: folder)
+            return try body()
         } catch let error as StrategyReadError {
-            Output.standardError("strategyc: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
+            try failIO(collector, Diagnostic(.folderUnreadable, error.description, at: SourceRange(at: .wholeFile(ioPath(error)))))
+        } catch let failure as OutputWriteFailure {
+            try failIO(collector, Diagnostic(.outputWriteFailed, failure.description, at: SourceRange(at: .wholeFile(failure.path))))
         }
-        var diagnostics = compilation.diagnostics
-        if warningsAsErrors {
-            diagnostics = diagnostics.map { diagnostic in
-                var diagnostic = diagnostic
-                if diagnostic.severity == .warning { diagnostic.severity = .error }
-                return diagnostic
-            }
+    }
+
+    private func ioPath(_ error: StrategyReadError) -> String {
+        switch error {
+        case .notFound(let path), .notADirectory(let path), .unreadable(let path, _): path
         }
-        write(diagnostics)
-        guard let strategy = compilation.strategy, !diagnostics.containsErrors else {
-            throw ExitCode(ExitStatus.errors.rawValue)
-        }
-        return (strategy, compilation)
+    }
+
+    private func failIO(_ collector: DiagnosticCollector, _ diagnostic: Diagnostic) throws -> Never {
+        collector.report(diagnostic)
+        write(collector.diagnostics)
+        throw ExitCode(ExitStatus.usage.rawValue)
+    }
+
+    /// Writes what the collector holds and ends the command with status 1 if any of it is an error.
+    func finish(_ collector: DiagnosticCollector) throws {
+        write(collector.diagnostics)
+        if collector.hasErrors { throw ExitCode(ExitStatus.errors.rawValue) }
     }
 
     /// Text and JSON go to standard error, keeping standard output for the command's own result;
@@ -57,6 +62,23 @@ struct CompileOptions: ParsableArguments {
         case .github: Output.standardOutput(rendered)
         }
     }
+
+    /// Compiles the folder through the pipeline's first stages, for commands that need only the model.
+    /// Returns the model when there are no errors; otherwise writes the diagnostics and throws.
+    func compile(_ collector: DiagnosticCollector) throws -> (Strategy, Compilation) {
+        let pipeline = PublicationPipeline(request(), collector: collector)
+        let compilation = try perform(collector) { try pipeline.compile() }
+        guard let strategy = compilation.strategy, !collector.hasErrors else {
+            try finish(collector)
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        return (strategy, compilation)
+    }
+
+    func request(templates: String? = nil, output: String? = nil, since: String? = nil) -> PublicationRequest {
+        PublicationRequest(strategyFolder: folder, templatesFolder: templates, outputFolder: output, since: since,
+                           generator: "strategyc \(StrategycVersion.current)")
+    }
 }
 
 enum Output {
@@ -66,5 +88,10 @@ enum Output {
 
     static func standardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// The closing line in text mode: what the command wrote.
+    static func wrote(_ options: CompileOptions, _ text: String) {
+        if options.diagnosticsFormat == .text { standardOutput(text + "\n") }
     }
 }

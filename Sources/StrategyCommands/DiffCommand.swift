@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrategyModel
+import StrategyPipeline
 import StrategyRender
 
 /// `strategyc diff OLD NEW`: what changed between two editions, by id.
@@ -33,18 +34,36 @@ struct DiffCommand: ParsableCommand {
     var diagnosticsFormat: DiagnosticFormat = .text
 
     func run() throws {
-        let options = try CompileOptions.parse(["--diagnostics-format", diagnosticsFormat.rawValue])
-        let sides: [EditionSource]
-        do {
-            sides = [try EditionSource(old), try EditionSource(new)]
-        } catch {
-            Output.standardError("strategyc: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        var sides: [EditionSource] = []
         defer { sides.forEach { $0.cleanUp() } }
-        let (before, _) = try options.compile(folder: sides[0].folder)
-        let (after, _) = try options.compile(folder: sides[1].folder)
-        let diff = EditionDiff(from: before, to: after)
+        let collector = DiagnosticCollector()
+        let reporter = try CompileOptions.parse(["--diagnostics-format", diagnosticsFormat.rawValue])
+        for specification in [old, new] {
+            do {
+                sides.append(try EditionSource(specification))
+            } catch {
+                collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(specification))))
+                reporter.write(collector.diagnostics)
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+        }
+        // Each side is compiled on its own; its diagnostics show `git:REV:PATH` or the folder as given.
+        var models: [Strategy] = []
+        for side in sides {
+            let sideCollector = DiagnosticCollector()
+            let compilation = try reporter.perform(sideCollector) {
+                try PublicationPipeline(PublicationRequest(strategyFolder: side.folder, generator: ""),
+                                        collector: sideCollector).compile()
+            }
+            collector.report(side.display(sideCollector.diagnostics))
+            if let strategy = compilation.strategy { models.append(strategy) }
+        }
+        guard models.count == 2, !collector.hasErrors else {
+            try reporter.finish(collector)
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        reporter.write(collector.diagnostics)
+        let diff = EditionDiff(from: models[0], to: models[1])
         switch format {
         case .markdown: Output.standardOutput(DiffRenderer().markdown(diff))
         case .json: FileHandle.standardOutput.write(DiffRenderer().json(diff))

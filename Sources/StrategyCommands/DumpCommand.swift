@@ -12,7 +12,7 @@ struct DumpCommand: ParsableCommand {
     @OptionGroup var options: CompileOptions
 
     func run() throws {
-        let (strategy, _) = try options.compile()
+        let (strategy, _) = try options.compile(options.makeCollector())
         Output.standardOutput(ModelDumper(root: options.folder).dump(strategy))
     }
 }

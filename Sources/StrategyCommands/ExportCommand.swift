@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrategyPipeline
 import StrategyRender
 
 /// `strategyc export --format json [DIR]`: the checked model as data, for other tools.
@@ -16,23 +17,25 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The export format.")
     var format: Format = .json
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.",
+            completion: .file(extensions: ["json"]))
     var output: String?
 
     @OptionGroup var options: CompileOptions
 
     func run() throws {
-        let (strategy, _) = try options.compile()
+        let collector = options.makeCollector()
+        let pipeline = PublicationPipeline(options.request(), collector: collector)
+        if let output { pipeline.checkOutputFile(output, kind: .modelJSON) }
+        let (strategy, _) = try options.compile(collector)
         let data = ModelJSONRenderer().render(strategy)
         guard let output else {
+            try options.finish(collector)
             FileHandle.standardOutput.write(data)
             return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            Output.standardError("strategyc: error: cannot write \(output): \(error.localizedDescription)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        try options.perform(collector) { try pipeline.writeFile(data, to: output) }
+        try options.finish(collector)
+        Output.wrote(options, "wrote \(output): the model of edition \(strategy.edition) as JSON")
     }
 }

@@ -15,8 +15,15 @@ struct NewCommand: ParsableCommand {
 
 /// Options every `new` subcommand shares.
 struct NewOptions: ParsableArguments {
-    @Option(help: "The strategy folder.")
-    var strategy: String = "Strategy"
+    /// Positional, as for every other command.
+    @Argument(help: "The strategy folder.", completion: .directory)
+    var folder: String?
+
+    /// The spelling before 0.2, kept so scripts that used it keep working.
+    @Option(name: .customLong("strategy"), help: .hidden)
+    var legacyFolder: String?
+
+    var strategy: String { folder ?? legacyFolder ?? "Strategy" }
 
     @Option(help: "The title of the new element.")
     var title: String

@@ -1,43 +1,36 @@
 import ArgumentParser
-import Foundation
 import StrategyModel
-import StrategyRender
+import StrategyPipeline
 
 /// `strategyc workbook [DIR] -o FILE`: just the blank assessment workbook.
 struct WorkbookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
-        abstract: "Check the sources and write the blank assessment workbook (XLSX)."
+        abstract: "Check the sources and write the blank assessment workbook (XLSX).",
+        discussion: """
+            An existing FILE is replaced only if it is a blank workbook strategyc wrote: a workbook with \
+            answers, any other file, a folder, a link and anything inside the sources are refused.
+            """
     )
 
-    @Option(name: [.short, .customLong("output")], help: "The workbook file to write.")
+    @Option(name: [.short, .customLong("output")], help: "The workbook file to write.", completion: .file(extensions: ["xlsx"]))
     var output: String = "assessment.xlsx"
 
     @OptionGroup var options: CompileOptions
 
     func run() throws {
-        let (strategy, _) = try options.compile()
-        var diagnostics: [Diagnostic] = []
-        let files = try Self.render(strategy, generator: "strategyc \(StrategycVersion.current)", diagnostics: &diagnostics)
-        options.write(diagnostics)
-        guard let workbook = files.first(where: { $0.path.hasSuffix(".xlsx") }), !diagnostics.containsErrors else {
+        let collector = options.makeCollector()
+        let pipeline = PublicationPipeline(options.request(), collector: collector)
+        pipeline.checkOutputFile(output, kind: .workbook)
+        let (strategy, _) = try options.compile(collector)
+        let files = pipeline.renderWorkbook(strategy)
+        guard let workbook = files.first(where: { $0.path.hasSuffix(".xlsx") }), !collector.hasErrors else {
+            try options.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)
         }
-        do {
-            try workbook.contents.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            Output.standardError("strategyc: error: cannot write \(output): \(error.localizedDescription)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
-    }
-
-    /// The workbook and CSV; a libxlsxwriter failure is reported and ends the command.
-    static func render(_ strategy: Strategy, generator: String, diagnostics: inout [Diagnostic]) throws -> [OutputFile] {
-        do {
-            return try WorkbookRenderer(generator: generator).render(strategy, diagnostics: &diagnostics)
-        } catch {
-            Output.standardError("strategyc: error: cannot write the workbook: \(error)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        try options.perform(collector) { try pipeline.writeFile(workbook.contents, to: output) }
+        try options.finish(collector)
+        let rows = strategy.themes.flatMap(\.activeKeyAreas).flatMap(\.activeIndicators).count
+        Output.wrote(options, "wrote \(output): assessment workbook, edition \(strategy.edition), \(rows) indicators")
     }
 }

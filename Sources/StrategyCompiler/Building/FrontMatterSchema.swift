@@ -8,7 +8,7 @@ struct FrontMatterSchema {
 
     static let strategy = FrontMatterSchema(
         required: ["title", "edition", "publisher", "levels"],
-        optional: ["short_title", "published", "previous_edition"]
+        optional: ["short_title", "published", "previous_edition", "editions"]
     )
 
     static let level = FrontMatterSchema(required: ["id", "name"], optional: ["summary"])

@@ -45,9 +45,11 @@ struct IndicatorBuilder {
         let descriptors = buildDescriptors(outline, title: title, headingRange: headingRange, in: body,
                                            isRetired: parsed.retiredIn != nil)
         guard let validID, !title.isEmpty else { return nil }
-        return Indicator(id: validID, title: title, descriptors: descriptors, range: headingRange, idRange: idRange,
-                         retiredIn: parsed.retiredIn, replacedBy: parsed.replacedBy,
-                         replacedByRanges: parsed.replacedByRanges)
+        var indicator = Indicator(id: validID, title: title, descriptors: descriptors, range: headingRange,
+                                  idRange: idRange, retiredIn: parsed.retiredIn, replacedBy: parsed.replacedBy,
+                                  replacedByRanges: parsed.replacedByRanges)
+        indicator.retiredInRange = parsed.retiredInRange
+        return indicator
     }
 
     /// `Title {#id key=value}` → ("Title", "#id key=value"); a heading without a trailing `{#…}` has none.
@@ -67,6 +69,7 @@ struct IndicatorBuilder {
         var id: String?
         var idRange: SourceRange?
         var retiredIn: String?
+        var retiredInRange: SourceRange?
         var replacedBy: [String] = []
         var replacedByRanges: [SourceRange] = []
     }
@@ -101,6 +104,8 @@ struct IndicatorBuilder {
             switch key {
             case "retired_in" where !value.isEmpty:
                 result.retiredIn = value
+                result.retiredInRange = file.range(line: line, column: tokenColumn + key.utf8.count + 1,
+                                                   length: value.utf8.count)
             case "replaced_by" where !value.isEmpty:
                 var valueColumn = tokenColumn + key.utf8.count + 1
                 for id in value.split(separator: ",", omittingEmptySubsequences: false) {

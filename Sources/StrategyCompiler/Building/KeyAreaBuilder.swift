@@ -43,6 +43,8 @@ struct KeyAreaBuilder {
             description: body.description, whatItIs: body.whatItIs, whyItIsImportant: body.whyItIsImportant,
             indicators: body.indicators, source: file.relativePath, range: file.wholeRange, idRange: id.range)
         area.replacedByRanges = replacedBy.map(\.range)
+        area.sinceRange = since.range
+        area.retiredInRange = retiredIn?.range
         return area
     }
 

@@ -30,6 +30,8 @@ struct ModelBuilder {
             levels: levels, themes: sortedThemes, range: metadata.range)
         strategy.previousEdition = metadata.previousEdition?.value
         strategy.previousEditionRange = metadata.previousEdition?.range
+        strategy.editions = metadata.editions.map(\.value)
+        strategy.editionsRange = metadata.editions.first?.range
         return strategy
     }
 }

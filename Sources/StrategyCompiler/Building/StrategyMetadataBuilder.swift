@@ -12,6 +12,7 @@ struct StrategyMetadataBuilder {
         var published: String?
         var introduction: RichText
         var previousEdition: (value: String, range: SourceRange)?
+        var editions: [(value: String, range: SourceRange)] = []
         var range: SourceRange
     }
 
@@ -33,11 +34,18 @@ struct StrategyMetadataBuilder {
             engine.emit(Diagnostic(.invalidValue, "`published` must be a date written YYYY-MM-DD, found '\(value)'",
                                    at: range))
         }
+        let editions = fields.textList("editions")
+        if let edition, !editions.isEmpty, editions.last?.value != edition.value, let last = editions.last {
+            engine.emit(Diagnostic(
+                .invalidValue, "`editions` must end with the current edition '\(edition.value)', found '\(last.value)'",
+                at: last.range))
+        }
         guard let title, let edition, let publisher else { return (nil, levels) }
-        let metadata = Metadata(
+        var metadata = Metadata(
             title: title.value, shortTitle: shortTitle?.value, edition: edition.value, publisher: publisher.value,
             published: published.flatMap { isISODate($0.value) ? $0.value : nil },
             introduction: introduction, previousEdition: fields.text("previous_edition"), range: file.wholeRange)
+        metadata.editions = editions
         return (metadata, levels)
     }
 

@@ -17,4 +17,5 @@ let allCheckers: [any Checker] = [
     EmptyThemeChecker(),
     FileNameChecker(),
     ReferenceChecker(),
+    EditionChecker(),
 ]

@@ -62,12 +62,26 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case templateMissing = "template-missing"
     case templateSyntax = "template-syntax"
     case templateAssetName = "template-asset-name"
+    case templateUnknownField = "template-unknown-field"
+    case templateRenderFailed = "template-render-failed"
 
     // Editions (when building the "What changed" page)
     case previousEditionUnavailable = "previous-edition-unavailable"
+    case idRemoved = "id-removed"
+    case idChanged = "id-changed"
+    case retiredIDReused = "retired-id-reused"
+    case unknownEdition = "unknown-edition"
+    case editionOutOfRange = "edition-out-of-range"
+
+    // Output (where build, workbook and export write)
+    case outputProtected = "output-protected"
+    case outputNotOwned = "output-not-owned"
+    case outputWriteFailed = "output-write-failed"
+    case folderUnreadable = "folder-unreadable"
 
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
+    case workbookWriteFailed = "workbook-write-failed"
 
     /// The severity a diagnostic of this kind has unless the reporter says otherwise.
     public var defaultSeverity: DiagnosticSeverity {
@@ -131,6 +145,18 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .templateSyntax: "A Mustache template cannot be parsed."
         case .templateAssetName: "A file in the templates' assets/ has a name that is not safe to publish; it is skipped."
         case .previousEditionUnavailable: "The `previous_edition` cannot be read or has errors, so the changes page cannot be made."
+        case .templateUnknownField: "A template names a field the renderer does not provide, so it would print nothing."
+        case .templateRenderFailed: "A template could not be rendered with the model's values."
+        case .idRemoved: "An id of the previous edition is gone without being retired."
+        case .idChanged: "An element's id was changed in place; ids never change once published."
+        case .retiredIDReused: "An id retired in an earlier edition is used again."
+        case .unknownEdition: "A `since` or `retired_in` names an edition that is not in the strategy's `editions`."
+        case .editionOutOfRange: "A `since` or `retired_in` is after the current edition, or `retired_in` is before `since`."
+        case .outputProtected: "The output would replace or be written inside a folder strategyc never writes to (the sources, the working or home folder, a git repository, a link)."
+        case .outputNotOwned: "The output exists and strategyc cannot prove it wrote it (or it holds answers), so it is not replaced."
+        case .outputWriteFailed: "An output could not be written (a full disk, a read-only folder); exit status 2."
+        case .folderUnreadable: "The strategy folder does not exist or cannot be read; exit status 2."
+        case .workbookWriteFailed: "The spreadsheet library could not make the workbook."
         case .workbookCellTooLong: "A text is longer than a spreadsheet cell can hold (32,767 characters)."
         }
     }

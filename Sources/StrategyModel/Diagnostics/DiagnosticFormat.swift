@@ -122,8 +122,9 @@ struct GitHubDiagnosticRenderer {
         for diagnostic in diagnostics {
             let command = diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
             let range = diagnostic.range
-            var properties = "file=\(property(range.path)),line=\(range.start.line),col=\(range.start.column)"
-            if range.end.line >= range.start.line && range.end != range.start {
+            var properties = "file=\(property(range.path))"
+            if !range.start.isWholeFile { properties += ",line=\(range.start.line),col=\(range.start.column)" }
+            if !range.start.isWholeFile && range.end.line >= range.start.line && range.end != range.start {
                 properties += ",endLine=\(range.end.line)"
                 if range.end.line == range.start.line { properties += ",endColumn=\(range.end.column)" }
             }

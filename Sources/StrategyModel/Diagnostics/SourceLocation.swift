@@ -19,6 +19,15 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
 
-    /// `path:line:col`, the form editors and terminals turn into links.
-    public var description: String { "\(path):\(line):\(column)" }
+    /// A whole file or folder rather than a point in it (line and column 0): an output path, a missing
+    /// templates folder. Shown as the path alone, never with a made-up `:1:1`.
+    public static func wholeFile(_ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 0, column: 0)
+    }
+
+    /// Whether this names a whole file rather than a point in it.
+    public var isWholeFile: Bool { line == 0 }
+
+    /// `path:line:col`, the form editors and terminals turn into links; the path alone for a whole file.
+    public var description: String { isWholeFile ? path : "\(path):\(line):\(column)" }
 }

@@ -15,6 +15,8 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     public var replacedBy: [String]
     /// Where each `replaced_by` id is written.
     public var replacedByRanges: [SourceRange]
+    /// Where the `retired_in=` value is written.
+    public var retiredInRange: SourceRange?
 
     public init(id: String, title: String, descriptors: [Descriptor], range: SourceRange, idRange: SourceRange,
                 retiredIn: String? = nil, replacedBy: [String] = [], replacedByRanges: [SourceRange] = []) {

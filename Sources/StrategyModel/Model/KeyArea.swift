@@ -13,6 +13,10 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     public var replacedBy: [String]
     /// Where each `replaced_by` id is written.
     public var replacedByRanges: [SourceRange] = []
+    /// Where the `since` value is written.
+    public var sinceRange: SourceRange?
+    /// Where the `retired_in` value is written.
+    public var retiredInRange: SourceRange?
     public var description: RichText
     /// The "What it is" help; enablers usually have none.
     public var whatItIs: RichText?

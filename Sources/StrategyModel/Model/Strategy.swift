@@ -14,6 +14,11 @@ public struct Strategy: Hashable, Sendable {
     public var previousEdition: String?
     /// Where `previous_edition` is written, for diagnostics about it.
     public var previousEditionRange: SourceRange?
+    /// Every edition published so far, oldest first, ending with `edition` (the optional `editions` key).
+    /// When given, `since` and `retired_in` must name one of them; empty when not given.
+    public var editions: [String] = []
+    /// Where `editions` is written.
+    public var editionsRange: SourceRange?
     /// Lowest first.
     public var levels: [Level]
     /// Sorted by `order` then id.

@@ -18,22 +18,22 @@ public struct SiteRenderer {
 
     /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets, and, given the
     /// changes since the previous edition, `changes.html`.
-    public func render(_ strategy: Strategy, changes: EditionDiff? = nil) -> [OutputFile] {
+    public func render(_ strategy: Strategy, changes: EditionDiff? = nil, diagnostics: inout [Diagnostic]) -> [OutputFile] {
         let hasChanges = changes != nil
         let modelJSON = ModelJSONRenderer().render(strategy)
         let hash = ContentHash(modelJSON: modelJSON)
         let published = strategy.themes.flatMap(\.activeKeyAreas)
         var files = [OutputFile(path: "model.json", contents: modelJSON)]
         files.append(OutputFile(path: "index.html",
-                                text: templates.render("index", indexView(strategy, hash: hash, hasChanges: hasChanges))))
+                                text: templates.render("index", diagnostics: &diagnostics, indexView(strategy, hash: hash, hasChanges: hasChanges))))
         for (index, area) in published.enumerated() {
             let view = keyAreaView(area, in: strategy, hash: hash, hasChanges: hasChanges,
                                    previous: index > 0 ? published[index - 1] : nil,
                                    next: index + 1 < published.count ? published[index + 1] : nil)
-            files.append(OutputFile(path: Self.pagePath(area), text: templates.render("key-area", view)))
+            files.append(OutputFile(path: Self.pagePath(area), text: templates.render("key-area", diagnostics: &diagnostics, view)))
         }
         files.append(OutputFile(path: "toolkit.md",
-                                text: templates.render("toolkit.md", ToolkitMarkdownView(strategy, hash: hash, generator: generator))))
+                                text: templates.render("toolkit.md", diagnostics: &diagnostics, ToolkitMarkdownView(strategy, hash: hash, generator: generator))))
         if let changes {
             let report = DiffReport(changes)
             let view = ChangesView(
@@ -41,7 +41,7 @@ public struct SiteRenderer {
                            breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true),
                 title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
                 sections: report.sections, hasChanges: !report.isEmpty)
-            files.append(OutputFile(path: "changes.html", text: templates.render("changes", view)))
+            files.append(OutputFile(path: "changes.html", text: templates.render("changes", diagnostics: &diagnostics, view)))
         }
         files += templates.assets
         return files

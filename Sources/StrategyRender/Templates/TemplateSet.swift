@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, with their contents.
     let assets: [OutputFile]
+    /// Where each template was read from, for diagnostics.
+    let paths: [String: String]
 
     /// Loads the folder; nil when it cannot be used, with the reasons in `diagnostics`.
     public static func load(folder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
@@ -22,8 +24,9 @@ public struct TemplateSet: Sendable {
         let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(Diagnostic(.templateFolderMissing, "templates folder '\(root)' does not exist",
-                                          at: SourceRange(at: SourceLocation(path: root, line: 1, column: 1))))
+            diagnostics.append(Diagnostic(.templateFolderMissing, "templates folder '\(root)' does not exist; "
+                                          + "give the folder with --templates",
+                                          at: SourceRange(at: .wholeFile(root))))
             return nil
         }
         let paths = (fileManager.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
@@ -73,7 +76,7 @@ public struct TemplateSet: Sendable {
         for name in required where sources[name] == nil && !failed {
             diagnostics.append(Diagnostic(
                 .templateMissing, "the site needs a template '\(name)': add \(name).mustache",
-                at: SourceRange(at: SourceLocation(path: root + "/\(name).mustache", line: 1, column: 1))))
+                at: SourceRange(at: .wholeFile(root + "/\(name).mustache"))))
             failed = true
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -85,12 +88,17 @@ public struct TemplateSet: Sendable {
                 failed = true
             }
         }
-        return failed ? nil : TemplateSet(library: library, assets: assets)
+        return failed ? nil : TemplateSet(library: library, assets: assets, paths: sources.mapValues(\.path))
     }
 
-    /// Renders a template; the name is one of `required` or a template checked at load time.
-    func render(_ name: String, _ object: Any) -> String {
-        library.render(object, withTemplate: name) ?? ""
+    /// Renders a template; the name is one of `required` or a template checked at load time. A template
+    /// that cannot be rendered is a diagnostic at its file, never a silently empty page.
+    func render(_ name: String, diagnostics: inout [Diagnostic], _ object: Any) -> String {
+        if let text = library.render(object, withTemplate: name) { return text }
+        let path = paths[name] ?? name + ".mustache"
+        diagnostics.append(Diagnostic(.templateRenderFailed, "template '\(name)' could not be rendered",
+                                      at: SourceRange(at: .wholeFile(path))))
+        return ""
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with their positions (1-based, UTF-8 byte columns).

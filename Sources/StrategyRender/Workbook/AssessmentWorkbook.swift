@@ -18,7 +18,8 @@ import StrategyModel
 /// - **Metadata** (hidden): edition, content hash, title, generator, layout version.
 struct AssessmentWorkbook {
     /// Raised when the layout changes in a way a reader of completed workbooks must know about.
-    static let layoutVersion = "strategyc-assessment-1"
+    static let layoutVersion = AssessmentLayout.versionPrefix + "1"
+    static let assessmentSheetName = "Assessment"
     /// Excel's limit on the characters in one cell.
     static let cellLimit = 32_767
 
@@ -140,7 +141,7 @@ struct AssessmentWorkbook {
     private var assessmentSheet: Sheet {
         // Printed, the sheet is the action plan (theme to review date); the level descriptions, which would
         // need several pages across, are read on screen or in the published toolkit.
-        var sheet = Sheet(name: "Assessment", frozenRows: 1, frozenColumns: 3,
+        var sheet = Sheet(name: Self.assessmentSheetName, frozenRows: 1, frozenColumns: 3,
                           print: .landscapeColumns(through: Self.reviewDateColumn, lastRow: rows.count))
         sheet.columns = [18, 26, 30, 15, 15, 40, 40, 18, 14].map { Column(width: $0) }
             + Array(repeating: Column(width: 45), count: levelCount)

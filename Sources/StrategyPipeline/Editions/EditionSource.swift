@@ -1,24 +1,29 @@
 import Foundation
+import StrategyModel
 
 /// Where an edition's sources come from: a folder, or `git:REV[:PATH]`, the strategy folder (by default
 /// `Strategy`) as it was at a git revision of the repository the command runs in.
-struct EditionSource {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public struct EditionSource {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The folder to compile.
-    let folder: String
+    public let folder: String
     /// How to name this side in output (`Strategy`, `git:v2018`).
-    let label: String
+    public let label: String
     /// A temporary copy to delete when done, for git revisions.
     private let temporary: URL?
+    /// For a git revision, how paths inside the copy are shown: `git:REV:` followed by the path in the
+    /// repository, never the temporary folder.
+    private let displayPrefix: (copy: String, shown: String)?
 
-    init(_ specification: String, defaultPath: String = "Strategy") throws {
+    public init(_ specification: String, defaultPath: String = "Strategy") throws {
         label = specification
         guard specification.hasPrefix("git:") else {
             folder = specification
             temporary = nil
+            displayPrefix = nil
             return
         }
         let rest = specification.dropFirst(4)
@@ -40,9 +45,43 @@ struct EditionSource {
         }
         folder = scratch.appendingPathComponent(path).path
         temporary = scratch
+        displayPrefix = (folder, "git:\(revision):\(path)")
     }
 
-    func cleanUp() {
+    /// A path inside this edition as a person should see it.
+    public func displayPath(_ path: String) -> String {
+        guard let displayPrefix, path.hasPrefix(displayPrefix.copy) else { return path }
+        return displayPrefix.shown + path.dropFirst(displayPrefix.copy.count)
+    }
+
+    /// The diagnostics of this edition with their paths (and their notes' and fix-its') shown as the user
+    /// named the edition.
+    public func display(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard displayPrefix != nil else { return diagnostics }
+        func shown(_ range: SourceRange) -> SourceRange {
+            var range = range
+            range.start.path = displayPath(range.start.path)
+            range.end.path = displayPath(range.end.path)
+            return range
+        }
+        return diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.range = shown(diagnostic.range)
+            diagnostic.notes = diagnostic.notes.map { note in
+                var note = note
+                note.range = note.range.map(shown)
+                return note
+            }
+            diagnostic.fixIts = diagnostic.fixIts.map { fixIt in
+                var fixIt = fixIt
+                fixIt.range = shown(fixIt.range)
+                return fixIt
+            }
+            return diagnostic
+        }
+    }
+
+    public func cleanUp() {
         if let temporary { try? FileManager.default.removeItem(at: temporary) }
     }
 

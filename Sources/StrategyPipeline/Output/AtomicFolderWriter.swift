@@ -1,14 +1,18 @@
 import Foundation
+import StrategyRender
 
 /// Writes a build's files so that the output folder is either the complete new build or untouched.
 ///
-/// Everything is written into a fresh staging folder beside the destination, which then replaces the
-/// old folder by renames. A failure at any point removes the staging folder and leaves the previous output
-/// exactly as it was.
-public struct AtomicFolderWriter {
-    public init() {}
+/// Everything is written into a fresh staging folder beside the destination, together with the manifest
+/// that marks the folder as strategyc's; the staging folder then replaces the old folder by renames. A
+/// failure at any point removes the staging folder and leaves the previous output exactly as it was.
+///
+/// The writer does not decide whether the destination may be replaced: `OutputGuard` does, before any
+/// rendering, and the pipeline calls the writer only when the guard found nothing to refuse.
+struct AtomicFolderWriter {
+    var generator: String
 
-    public func write(_ files: [OutputFile], to destination: URL) throws {
+    func write(_ files: [OutputFile], to destination: URL) throws {
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -20,6 +24,8 @@ public struct AtomicFolderWriter {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.contents.write(to: url)
             }
+            let manifest = OutputManifest(files: files, generator: generator)
+            try manifest.data.write(to: staging.appendingPathComponent(OutputManifest.fileName))
             try replace(destination, with: staging)
         } catch {
             try? fileManager.removeItem(at: staging)

@@ -1,0 +1,73 @@
+import StrategyModel
+
+/// `since` and `retired_in` name real editions, in a possible order: nothing first appears or is retired
+/// after the current edition, and nothing is retired before it first appeared.
+///
+/// Editions are ordered by the strategy's `editions` list when it has one (and then must be in it);
+/// otherwise, when both are numbers (2018, 2022.1), numerically. Labels that are neither are not compared.
+struct EditionChecker: Checker {
+    func check(_ strategy: Strategy) -> [Diagnostic] {
+        let order = EditionOrder(strategy)
+        var diagnostics: [Diagnostic] = []
+        func check(_ edition: String, at range: SourceRange?, what: String) {
+            guard let range else { return }
+            if !order.isKnown(edition) {
+                diagnostics.append(Diagnostic(
+                    .unknownEdition,
+                    "\(what) names edition '\(edition)', which is not in `editions` (\(strategy.editions.joined(separator: ", ")))",
+                    at: range,
+                    fixIts: Suggestion.closest(to: edition, among: strategy.editions).map {
+                        [FixIt("replace with '\($0)'", range: range, replacement: $0)]
+                    } ?? []))
+            } else if order.isAfter(edition, strategy.edition) {
+                diagnostics.append(Diagnostic(
+                    .editionOutOfRange, "\(what) is edition '\(edition)', after the current edition '\(strategy.edition)'",
+                    at: range,
+                    fixIts: [FixIt("replace with '\(strategy.edition)'", range: range, replacement: strategy.edition)]))
+            }
+        }
+        for area in strategy.allKeyAreas {
+            check(area.since, at: area.sinceRange, what: "`since` of key area '\(area.id)'")
+            if let retiredIn = area.retiredIn {
+                check(retiredIn, at: area.retiredInRange, what: "`retired_in` of key area '\(area.id)'")
+                if order.isAfter(area.since, retiredIn), let range = area.retiredInRange {
+                    diagnostics.append(Diagnostic(
+                        .editionOutOfRange,
+                        "key area '\(area.id)' is retired in edition '\(retiredIn)', before it first appeared in '\(area.since)'",
+                        at: range, notes: [.init("`since` is '\(area.since)' here", at: area.sinceRange)]))
+                }
+            }
+            for indicator in area.indicators {
+                guard let retiredIn = indicator.retiredIn else { continue }
+                check(retiredIn, at: indicator.retiredInRange, what: "`retired_in` of indicator '\(indicator.id)'")
+                if order.isAfter(area.since, retiredIn), let range = indicator.retiredInRange {
+                    diagnostics.append(Diagnostic(
+                        .editionOutOfRange,
+                        "indicator '\(indicator.id)' is retired in edition '\(retiredIn)', before its key area first appeared in '\(area.since)'",
+                        at: range, notes: [.init("`since` is '\(area.since)' here", at: area.sinceRange)]))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// How two edition labels compare, as `EditionChecker` describes.
+struct EditionOrder {
+    let editions: [String]
+
+    init(_ strategy: Strategy) {
+        editions = strategy.editions
+    }
+
+    func isKnown(_ edition: String) -> Bool {
+        editions.isEmpty || editions.contains(edition)
+    }
+
+    /// Whether `a` is known to come after `b`.
+    func isAfter(_ a: String, _ b: String) -> Bool {
+        if !editions.isEmpty, let i = editions.firstIndex(of: a), let j = editions.firstIndex(of: b) { return i > j }
+        if let x = Double(a), let y = Double(b) { return x > y }
+        return false
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import StrategyCompiler
+import StrategyModel
+import StrategyRender
+
+/// The publication as named stages: read, parse, build and check the sources; load the templates; resolve
+/// the previous edition and hold the strategy to its ids; render the site, toolkit.md, model.json and the
+/// workbook; check the destination; write atomically.
+///
+/// Every stage reports into the one `DiagnosticCollector` and none prints. `check` runs every stage but
+/// the last, so it finds everything that would make `build` fail; `build` runs them all; `workbook` and
+/// `export` run the stages they need. A variant build or a preview server calls the same stages with
+/// other inputs.
+public struct PublicationPipeline {
+    public let request: PublicationRequest
+    public let collector: DiagnosticCollector
+    public let outputGuard: OutputGuard
+
+    public init(_ request: PublicationRequest, collector: DiagnosticCollector) {
+        self.request = request
+        self.collector = collector
+        outputGuard = OutputGuard(strategyFolder: request.strategyFolder, templatesFolder: request.templatesFolder)
+    }
+
+    // MARK: - Stages
+
+    /// Read, parse, build and check. Throws only when the folder itself cannot be read.
+    public func compile() throws -> Compilation {
+        let compilation = try StrategyCompiler().compile(folder: request.strategyFolder)
+        collector.report(compilation.diagnostics)
+        return compilation
+    }
+
+    /// The templates, or nil (with diagnostics) when they cannot be used.
+    public func loadTemplates() -> TemplateSet? {
+        guard let folder = request.templatesFolder else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let templates = TemplateSet.load(folder: folder, diagnostics: &diagnostics)
+        collector.report(diagnostics)
+        return templates
+    }
+
+    /// The edition to compare with: `--since` when given, else `previous_edition` from strategy.md.
+    /// Problems are reported at the `previous_edition` line, or at the option for `--since`.
+    public func resolvePreviousEdition(of strategy: Strategy) -> PreviousEdition? {
+        guard let reference = request.since ?? strategy.previousEdition else { return nil }
+        let range = request.since != nil
+            ? SourceRange(at: .wholeFile("--since \(reference)"))
+            : (strategy.previousEditionRange ?? strategy.range)
+        return PreviousEditionResolver(strategyFolder: request.strategyFolder, collector: collector)
+            .resolve(reference, reportedAt: range, relativeToStrategy: request.since == nil, current: strategy)
+    }
+
+    /// The site (pages, toolkit.md, model.json, assets and the changes page). A template that fails to
+    /// render is a diagnostic.
+    public func renderSite(_ strategy: Strategy, templates: TemplateSet, changes: EditionDiff?) -> [OutputFile] {
+        var diagnostics: [Diagnostic] = []
+        let files = SiteRenderer(templates: templates, generator: request.generator)
+            .render(strategy, changes: changes, diagnostics: &diagnostics)
+        collector.report(diagnostics)
+        return files
+    }
+
+    /// The workbook and its CSV twin. A libxlsxwriter failure is reported, never thrown.
+    public func renderWorkbook(_ strategy: Strategy) -> [OutputFile] {
+        var diagnostics: [Diagnostic] = []
+        defer { collector.report(diagnostics) }
+        do {
+            return try WorkbookRenderer(generator: request.generator).render(strategy, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
+                                          at: strategy.range))
+            return []
+        }
+    }
+
+    /// Whether a single output file may be written or replaced; see `OutputGuard`.
+    public func checkOutputFile(_ path: String, kind: OutputGuard.FileKind) {
+        collector.report(outputGuard.checkFile(path, kind: kind))
+    }
+
+    /// Whether the output folder may be replaced; see `OutputGuard`.
+    public func checkOutputFolder() {
+        guard let folder = request.outputFolder else { return }
+        collector.report(outputGuard.checkFolder(folder))
+    }
+
+    // MARK: - The whole publication
+
+    /// Every stage short of writing: the model, the previous edition, the rendered files, and the verdict
+    /// on the destination. Nil when the sources have errors that leave no model to render; otherwise the
+    /// caller must still look at `collector.hasErrors` before writing.
+    public func publish() throws -> Publication? {
+        checkOutputFolder()
+        let compilation = try compile()
+        let templates = loadTemplates()
+        guard let strategy = compilation.strategy else { return nil }
+        let previous = resolvePreviousEdition(of: strategy)
+        var files: [OutputFile] = []
+        if let templates, !compilation.diagnostics.containsErrors {
+            files += renderSite(strategy, templates: templates, changes: previous?.changes)
+            files += renderWorkbook(strategy)
+        }
+        return Publication(strategy: strategy, compilation: compilation, previousEdition: previous, files: files)
+    }
+
+    /// Writes the publication's files to the output folder: all of them, or (on failure) nothing. Call
+    /// only when the collector has no errors. Throws for I/O failures.
+    public func write(_ publication: Publication) throws {
+        guard let folder = request.outputFolder else { return }
+        precondition(!collector.hasErrors, "a publication with errors is never written")
+        do {
+            try AtomicFolderWriter(generator: request.generator).write(publication.files, to: URL(fileURLWithPath: folder))
+        } catch {
+            throw OutputWriteFailure(path: folder, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes one file (a workbook, an export) atomically, after `checkFile` found nothing to refuse.
+    public func writeFile(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputWriteFailure(path: path, reason: error.localizedDescription)
+        }
+    }
+}

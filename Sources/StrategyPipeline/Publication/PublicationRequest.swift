@@ -1,0 +1,25 @@
+/// What to publish, from where, and where to.
+///
+/// `check` and `build` make the same request (so `check` finds everything that would make `build` fail);
+/// `workbook` and `export` make narrower ones. A variant build or a preview server will make their own.
+public struct PublicationRequest: Sendable {
+    /// The strategy sources.
+    public var strategyFolder: String
+    /// The Mustache templates; nil for commands that publish no site.
+    public var templatesFolder: String?
+    /// The output folder a build would replace; nil when nothing is written to a folder.
+    public var outputFolder: String?
+    /// The edition to compare with (`--since`), instead of the `previous_edition` in strategy.md.
+    public var since: String?
+    /// Written into outputs, such as `strategyc 0.1.0`.
+    public var generator: String
+
+    public init(strategyFolder: String, templatesFolder: String? = nil, outputFolder: String? = nil,
+                since: String? = nil, generator: String) {
+        self.strategyFolder = strategyFolder
+        self.templatesFolder = templatesFolder
+        self.outputFolder = outputFolder
+        self.since = since
+        self.generator = generator
+    }
+}

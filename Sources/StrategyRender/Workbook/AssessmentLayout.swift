@@ -1,0 +1,12 @@
+/// The parts of the assessment workbook's layout that tools outside the renderer rely on: to recognise a
+/// blank workbook before replacing it, and (later) to read a completed one back.
+public enum AssessmentLayout {
+    /// Every layout version starts with this; the full version is `AssessmentWorkbook.layoutVersion`.
+    public static let versionPrefix = "strategyc-assessment-"
+    public static let assessmentSheetName = AssessmentWorkbook.assessmentSheetName
+    /// The columns an assessor fills in (current and target level, evidence, actions, owner, review date),
+    /// as spreadsheet letters.
+    public static var answerColumnLetters: Set<String> {
+        Set((AssessmentWorkbook.currentColumn...AssessmentWorkbook.reviewDateColumn).map(columnLetter))
+    }
+}
