@@ -58,7 +58,7 @@ import Testing
         let root = try copy()
         defer { cleanUp(root) }
         let file = root.appendingPathComponent("key-areas/showing-leadership/working-with-partners.md")
-        try edit(file, "status: active", "status: retired\nretired_in: 2024")
+        try edit(file, "status: active", "status: retired\nretired_in: 2022")
         let result = try StrategycRunner.run(["new", "key-area", "--strategy", root.path, "--theme", "showing-leadership",
                                               "--title", "Working with partners"])
         #expect(result.stdout.hasSuffix("key-areas/showing-leadership/working-with-partners-2.md\n"), "\(result.stdout)\(result.stderr)")
@@ -70,18 +70,18 @@ import Testing
         let old = root.deletingLastPathComponent().appendingPathComponent("Old")
         try FileManager.default.copyItem(at: root, to: old)
         let file = root.appendingPathComponent("key-areas/showing-leadership/working-with-partners.md")
-        try edit(file, "status: active", "status: retired\nretired_in: 2026\nreplaced_by: engaging-senior-managers")
+        try edit(file, "status: active", "status: retired\nretired_in: 2022\nreplaced_by: engaging-senior-managers")
         let out = root.deletingLastPathComponent().appendingPathComponent("site")
         let build = try StrategycRunner.run(["build", root.path, "--out", out.path])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("key-areas/working-with-partners.html").path))
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index.contains("<strong>Working with partners</strong> (Showing leadership), introduced in 2018, retired in 2026."))
+        #expect(index.contains("<strong>Working with partners</strong> (Showing leadership), introduced in 2018, retired in 2022."))
         let csv = try String(contentsOf: out.appendingPathComponent("assessment.csv"), encoding: .utf8)
         #expect(!csv.contains("working-with-partners") && csv.split(separator: "\r\n").count == 1 + 67 - 4)
         let diff = try StrategycRunner.run(["diff", old.path, root.path])
         #expect(diff.status == 0)
-        #expect(diff.stdout.contains("- Retired in 2026: Working with partners (working-with-partners, in Showing leadership). Replaced by Engaging senior managers (engaging-senior-managers)."), "\(diff.stdout)")
+        #expect(diff.stdout.contains("- Retired in 2022: Working with partners (working-with-partners, in Showing leadership). Replaced by Engaging senior managers (engaging-senior-managers)."), "\(diff.stdout)")
     }
 
     @Test func renameAndRewordAreReportedById() throws {

@@ -62,7 +62,7 @@ import Testing
     @Test func missingFolderExitsWithTwo() throws {
         let result = try StrategycRunner.run(["check", "/nonexistent/Strategy"])
         #expect(result.status == 2)
-        #expect(result.stderr == "strategyc: error: no such folder: /nonexistent/Strategy\n")
+        #expect(result.stderr == "/nonexistent/Strategy: error: no such folder: /nonexistent/Strategy [folder-unreadable]\n1 error and 0 warnings generated.\n")
     }
 
     @Test func usageErrorsExitWithTwo() throws {

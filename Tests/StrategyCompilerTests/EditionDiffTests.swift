@@ -62,12 +62,12 @@ import Testing
         let councillors = root.appendingPathComponent("key-areas/people/councillors.md")
         var text = try TestSupport.read(councillors)
         // Retire an indicator in favour of the other, and move the key area to the enablers group.
-        text = text.replacingOccurrences(of: "{#councillors-training}", with: "{#councillors-training retired_in=2025 replaced_by=councillors-briefings}")
+        text = text.replacingOccurrences(of: "{#councillors-training}", with: "{#councillors-training retired_in=2024 replaced_by=councillors-briefings}")
         text = text.replacingOccurrences(of: "theme: people", with: "theme: enablers")
         try TestSupport.write(text, to: councillors)
         // A second theme so that people keeps a key area (the retired one still counts as its own).
         let data = root.appendingPathComponent("key-areas/enablers/data.md")
-        try TestSupport.write(try TestSupport.read(data).replacingOccurrences(of: "status: active", with: "status: retired\nretired_in: 2025\nreplaced_by: councillors"), to: data)
+        try TestSupport.write(try TestSupport.read(data).replacingOccurrences(of: "status: active", with: "status: retired\nretired_in: 2024\nreplaced_by: councillors"), to: data)
         let diff = EditionDiff(from: before, to: try model(root))
         #expect(summary(diff) == [
             "moved key-area councillors",
@@ -76,6 +76,6 @@ import Testing
         ])
         let retired = try #require(diff.changes.first { $0.subject == .indicator })
         #expect(retired.replacedBy == [.init(id: "councillors-briefings", title: "Briefings")])
-        #expect(retired.new == "2025")
+        #expect(retired.new == "2024")
     }
 }

@@ -28,7 +28,10 @@ enum RenderSupport {
     }
 
     static func site(_ strategy: Strategy) throws -> [String: String] {
-        let files = SiteRenderer(templates: try templateSet(), generator: "strategyc test").render(strategy)
+        var diagnostics: [Diagnostic] = []
+        let files = SiteRenderer(templates: try templateSet(), generator: "strategyc test")
+            .render(strategy, diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { throw CocoaError(.fileWriteUnknown, userInfo: ["diagnostics": "\(diagnostics)"]) }
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
     }
 

@@ -18,10 +18,11 @@ private func write(_ path: String, _ text: String) -> @Sendable (URL) throws -> 
 }
 
 let templateCases: [TemplateCase] = [
-    TemplateCase(code: .templateFolderMissing, file: "", line: 1, column: 1, change: { root in
+    // A missing folder or file has no line: the position is the path alone.
+    TemplateCase(code: .templateFolderMissing, file: "", line: 0, column: 0, change: { root in
         try FileManager.default.removeItem(at: root)
     }),
-    TemplateCase(code: .templateMissing, file: "key-area.mustache", line: 1, column: 1, change: { root in
+    TemplateCase(code: .templateMissing, file: "key-area.mustache", line: 0, column: 0, change: { root in
         try FileManager.default.removeItem(at: root.appendingPathComponent("key-area.mustache"))
     }),
     TemplateCase(code: .templateMissing, file: "index.mustache", line: 2, column: 3,
@@ -55,8 +56,35 @@ let templateCases: [TemplateCase] = [
         #expect((set == nil) == (check.code.defaultSeverity == .error))
     }
 
+    /// A misspelt field prints nothing in Mustache; the check names the tag, its position and the field
+    /// meant. A field that only a retired key area or the changes page would show is known even when this
+    /// build has neither.
+    @Test func unknownFieldIsAnErrorAtTheTag() throws {
+        let scratch = try RenderSupport.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = scratch.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: RenderSupport.templates, to: root)
+        let index = root.appendingPathComponent("index.mustache")
+        let text = try String(contentsOf: index, encoding: .utf8)
+        try Data(("{{#retired}}{{themeTitle}}{{/retired}}\n<p>{{page.edtion}} and {{{ introductionHTML }}}</p>\n" + text).utf8).write(to: index)
+        var diagnostics: [Diagnostic] = []
+        let set = try #require(TemplateSet.load(folder: root.path, diagnostics: &diagnostics))
+        _ = SiteRenderer(templates: set, generator: "test").render(try RenderSupport.model(), diagnostics: &diagnostics)
+        #expect(diagnostics.map { "\($0.location): \($0.message) [\($0.code.rawValue)]" } == [
+            "\(index.path):2:4: template 'index' uses `page.edtion`, which no page provides, so it would print nothing; did you mean `edition`? [template-unknown-field]",
+        ])
+    }
+
+    @Test func templateThatCannotRenderIsADiagnostic() throws {
+        var diagnostics: [Diagnostic] = []
+        let text = try RenderSupport.templateSet().render("no-such-template", diagnostics: &diagnostics, "x")
+        #expect(text == "")
+        #expect(diagnostics.map(\.code) == [.templateRenderFailed])
+        #expect(diagnostics.first?.message == "template 'no-such-template' could not be rendered")
+    }
+
     @Test func everyTemplateCodeHasACase() {
-        let covered = Set(templateCases.map(\.code))
+        let covered = Set(templateCases.map(\.code) + [.templateUnknownField, .templateRenderFailed])
         let missing = DiagnosticCode.allCases.filter { $0.rawValue.hasPrefix("template-") && !covered.contains($0) }
         #expect(missing.isEmpty, "\(missing)")
     }

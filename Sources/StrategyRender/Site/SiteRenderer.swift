@@ -24,25 +24,34 @@ public struct SiteRenderer {
         let hash = ContentHash(modelJSON: modelJSON)
         let published = strategy.themes.flatMap(\.activeKeyAreas)
         var files = [OutputFile(path: "model.json", contents: modelJSON)]
-        files.append(OutputFile(path: "index.html",
-                                text: templates.render("index", diagnostics: &diagnostics, indexView(strategy, hash: hash, hasChanges: hasChanges))))
-        for (index, area) in published.enumerated() {
+        let index = indexView(strategy, hash: hash, hasChanges: hasChanges)
+        files.append(OutputFile(path: "index.html", text: templates.render("index", diagnostics: &diagnostics, index)))
+        var vocabularyViews: [Any] = [index]
+        for (position, area) in published.enumerated() {
             let view = keyAreaView(area, in: strategy, hash: hash, hasChanges: hasChanges,
-                                   previous: index > 0 ? published[index - 1] : nil,
-                                   next: index + 1 < published.count ? published[index + 1] : nil)
+                                   previous: position > 0 ? published[position - 1] : nil,
+                                   next: position + 1 < published.count ? published[position + 1] : nil)
+            if position == 0 { vocabularyViews.append(view) }
             files.append(OutputFile(path: Self.pagePath(area), text: templates.render("key-area", diagnostics: &diagnostics, view)))
         }
-        files.append(OutputFile(path: "toolkit.md",
-                                text: templates.render("toolkit.md", diagnostics: &diagnostics, ToolkitMarkdownView(strategy, hash: hash, generator: generator))))
+        let toolkit = ToolkitMarkdownView(strategy, hash: hash, generator: generator)
+        vocabularyViews.append(toolkit)
+        files.append(OutputFile(path: "toolkit.md", text: templates.render("toolkit.md", diagnostics: &diagnostics, toolkit)))
+        let changesPage = page(strategy, hash: hash, title: "What changed in this edition", root: "", current: nil,
+                               breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true)
         if let changes {
             let report = DiffReport(changes)
             let view = ChangesView(
-                page: page(strategy, hash: hash, title: "What changed in this edition", root: "", current: nil,
-                           breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true),
-                title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
+                page: changesPage, title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
                 sections: report.sections, hasChanges: !report.isEmpty)
+            vocabularyViews.append(view)
             files.append(OutputFile(path: "changes.html", text: templates.render("changes", diagnostics: &diagnostics, view)))
+        } else {
+            // The changes template is checked even when this edition has no previous one.
+            vocabularyViews.append(ChangesView(page: changesPage, title: "", summary: "", previousEdition: "",
+                                               sections: [.sample], hasChanges: true))
         }
+        diagnostics += TemplateFieldCheck(known: TemplateVocabulary.fields(of: vocabularyViews)).check(templates)
         files += templates.assets
         return files
     }

@@ -15,8 +15,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, with their contents.
     let assets: [OutputFile]
-    /// Where each template was read from, for diagnostics.
-    let paths: [String: String]
+    /// Each template's file and text, for diagnostics and the field check.
+    let sources: [String: (path: String, text: String)]
 
     /// Loads the folder; nil when it cannot be used, with the reasons in `diagnostics`.
     public static func load(folder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
@@ -88,14 +88,14 @@ public struct TemplateSet: Sendable {
                 failed = true
             }
         }
-        return failed ? nil : TemplateSet(library: library, assets: assets, paths: sources.mapValues(\.path))
+        return failed ? nil : TemplateSet(library: library, assets: assets, sources: sources)
     }
 
     /// Renders a template; the name is one of `required` or a template checked at load time. A template
     /// that cannot be rendered is a diagnostic at its file, never a silently empty page.
     func render(_ name: String, diagnostics: inout [Diagnostic], _ object: Any) -> String {
         if let text = library.render(object, withTemplate: name) { return text }
-        let path = paths[name] ?? name + ".mustache"
+        let path = sources[name]?.path ?? name + ".mustache"
         diagnostics.append(Diagnostic(.templateRenderFailed, "template '\(name)' could not be rendered",
                                       at: SourceRange(at: .wholeFile(path))))
         return ""

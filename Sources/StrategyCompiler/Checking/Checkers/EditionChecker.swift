@@ -16,7 +16,7 @@ struct EditionChecker: Checker {
                     .unknownEdition,
                     "\(what) names edition '\(edition)', which is not in `editions` (\(strategy.editions.joined(separator: ", ")))",
                     at: range,
-                    fixIts: Suggestion.closest(to: edition, among: strategy.editions).map {
+                    fixIts: order.nearest(to: edition).map {
                         [FixIt("replace with '\($0)'", range: range, replacement: $0)]
                     } ?? []))
             } else if order.isAfter(edition, strategy.edition) {
@@ -58,6 +58,16 @@ struct EditionOrder {
 
     init(_ strategy: Strategy) {
         editions = strategy.editions
+    }
+
+    /// The listed edition closest to a label that is not listed: numerically when both are numbers (2019 →
+    /// 2018, not 2014), by spelling otherwise.
+    func nearest(to edition: String) -> String? {
+        if let value = Double(edition) {
+            let numeric = editions.compactMap { listed in Double(listed).map { (listed, abs($0 - value)) } }
+            if let best = numeric.min(by: { $0.1 < $1.1 }) { return best.0 }
+        }
+        return Suggestion.closest(to: edition, among: editions)
     }
 
     func isKnown(_ edition: String) -> Bool {

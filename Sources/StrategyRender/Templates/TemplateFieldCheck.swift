@@ -1,0 +1,78 @@
+import Foundation
+import StrategyModel
+
+/// Finds template tags that name a field no view provides. Mustache prints nothing for an unknown name,
+/// so a misspelt `{{edtion}}` would silently leave a hole in every page; this makes it an error at the
+/// tag's line and column instead.
+struct TemplateFieldCheck {
+    let known: Set<String>
+
+    func check(_ templates: TemplateSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, source) in templates.sources.sorted(by: { $0.key < $1.key }) {
+            for tag in Self.fieldTags(in: source.text) {
+                for component in tag.name.split(separator: ".").map(String.init) where !known.contains(component) {
+                    let suggestion = closest(to: component)
+                    diagnostics.append(Diagnostic(
+                        .templateUnknownField,
+                        "template '\(name)' uses `\(tag.name)`, which no page provides, so it would print nothing"
+                            + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                        at: SourceRange(at: SourceLocation(path: source.path, line: tag.line, column: tag.column))))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func closest(to word: String) -> String? {
+        let lowered = word.lowercased()
+        return known.filter { $0.count > 1 }.sorted().min { distance($0.lowercased(), lowered) < distance($1.lowercased(), lowered) }
+            .flatMap { distance($0.lowercased(), lowered) <= max(2, word.count / 3) ? $0 : nil }
+    }
+
+    private func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// The variable and section tags of a template (`{{name}}`, `{{{name}}}`, `{{&name}}`, `{{#name}}`,
+    /// `{{^name}}`), with 1-based line and UTF-8 column. Comments, partials, blocks and closing tags name
+    /// no field. A template that changes its delimiters is not checked past the change.
+    static func fieldTags(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var tags: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                var body = rest[open.upperBound..<close.lowerBound]
+                rest = rest[close.upperBound...]
+                if body.hasPrefix("{") {
+                    body = body.dropFirst()
+                    if rest.hasPrefix("}") { rest = rest.dropFirst() }
+                }
+                let trimmed = body.trimmingCharacters(in: .whitespaces)
+                guard let sigil = trimmed.first else { continue }
+                if sigil == "=" { return tags }
+                if "!></$%".contains(sigil) { continue }
+                var name = ("#^&".contains(sigil) ? String(trimmed.dropFirst()) : trimmed)
+                    .trimmingCharacters(in: .whitespaces)
+                // A transform, `uppercased(title)`: the field is inside the brackets.
+                if let bracket = name.firstIndex(of: "("), name.hasSuffix(")") {
+                    name = String(name[name.index(after: bracket)..<name.index(before: name.endIndex)])
+                }
+                guard !name.isEmpty, name != "." else { continue }
+                let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
+                tags.append((name, index + 1, column))
+            }
+        }
+        return tags
+    }
+}

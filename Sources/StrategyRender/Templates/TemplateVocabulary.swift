@@ -1,0 +1,82 @@
+/// The field names the renderers give templates, found by reflection on the view values themselves, so
+/// the list cannot fall behind the views.
+///
+/// A view that is empty in this build (no retired key areas, no changes page, a first page without a
+/// "previous" link) still names its fields: such types provide a `sample`, and the walk uses it when the
+/// array is empty or the optional is nil.
+enum TemplateVocabulary {
+    /// Names every template may use whatever the view: the implicit iterator, and swift-mustache's
+    /// sequence transforms.
+    static let builtIn: Set<String> = [".", "first", "last", "index", "even", "odd", "count", "empty",
+                                       "reversed", "enumerated", "uppercased", "lowercased", "capitalized"]
+
+    static func fields(of values: [Any]) -> Set<String> {
+        var names = builtIn
+        for value in values { collect(value, into: &names) }
+        return names
+    }
+
+    private static func collect(_ value: Any, into names: inout Set<String>) {
+        if let stand = value as? TemplateSampleStandIn, let sample = stand.sampleIfEmpty {
+            collect(sample, into: &names)
+            return
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .collection, .optional:
+            // One element is enough: every element of an array has the same type.
+            if let first = mirror.children.first { collect(first.value, into: &names) }
+        case .struct, .class:
+            for child in mirror.children {
+                if let label = child.label { names.insert(label) }
+                collect(child.value, into: &names)
+            }
+        default:
+            break
+        }
+    }
+}
+
+/// A view type that can be absent from a build (an empty list, a nil link) and so provides a sample of
+/// itself for `TemplateVocabulary`.
+protocol TemplateSample {
+    static var sample: Self { get }
+}
+
+/// An empty array or nil optional of a `TemplateSample`, seen through `Any`.
+protocol TemplateSampleStandIn {
+    var sampleIfEmpty: Any? { get }
+}
+
+extension Array: TemplateSampleStandIn where Element: TemplateSample {
+    var sampleIfEmpty: Any? { isEmpty ? Element.sample : nil }
+}
+
+extension Optional: TemplateSampleStandIn where Wrapped: TemplateSample {
+    var sampleIfEmpty: Any? { self == nil ? Wrapped.sample : nil }
+}
+
+extension Link: TemplateSample {
+    static let sample = Link(title: "", href: "")
+}
+
+extension RetiredView: TemplateSample {
+    static let sample = RetiredView(id: "", title: "", themeTitle: "", since: "", retiredIn: "", replacedBy: [.sample],
+                                    hasReplacement: true)
+}
+
+extension ToolkitMarkdownView.Retired: TemplateSample {
+    static let sample = ToolkitMarkdownView.Retired(title: "", retiredIn: "")
+}
+
+extension DiffReport.Item: TemplateSample {
+    static let sample = DiffReport.Item(headline: "", old: "", new: "")
+}
+
+extension DiffReport.Group: TemplateSample {
+    static let sample = DiffReport.Group(title: "", items: [.sample])
+}
+
+extension DiffReport.Section: TemplateSample {
+    static let sample = DiffReport.Section(title: "", groups: [.sample])
+}
