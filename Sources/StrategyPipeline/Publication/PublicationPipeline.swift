@@ -19,7 +19,9 @@ public struct PublicationPipeline {
     public init(_ request: PublicationRequest, collector: DiagnosticCollector) {
         self.request = request
         self.collector = collector
-        outputGuard = OutputGuard(strategyFolder: request.strategyFolder, templatesFolder: request.templatesFolder)
+        // Commands that use no templates still never write into the default templates folder.
+        outputGuard = OutputGuard(strategyFolder: request.strategyFolder,
+                                  templatesFolder: request.templatesFolder ?? PublicationRequest.defaultTemplatesFolder)
     }
 
     // MARK: - Stages

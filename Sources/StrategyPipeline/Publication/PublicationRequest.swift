@@ -3,6 +3,9 @@
 /// `check` and `build` make the same request (so `check` finds everything that would make `build` fail);
 /// `workbook` and `export` make narrower ones. A variant build or a preview server will make their own.
 public struct PublicationRequest: Sendable {
+    /// Where `build` and `check` look for templates unless told otherwise.
+    public static let defaultTemplatesFolder = "Templates"
+
     /// The strategy sources.
     public var strategyFolder: String
     /// The Mustache templates; nil for commands that publish no site.
