@@ -10,8 +10,9 @@ RELEASE  := .build/release/strategyc
 
 .PHONY: toolkit test deps build swift-test output-checks benchmark clean
 
+# Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
-	$(RELEASE) check $(STRATEGY)
+	$(RELEASE) check --warnings-as-errors $(STRATEGY)
 	scripts/publish $(RELEASE) $(STRATEGY) $(SITE)
 
 deps:
