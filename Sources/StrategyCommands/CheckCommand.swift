@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         let result = try options.perform(collector) { try pipeline.publish() }
         try options.finish(collector)
         guard let result else { return }
-        Output.wrote(options, CheckSummary(publication: result, warnings: collector.warningCount,
-                                           since: since).line(folder: options.folder))
+        Output.wrote(options, CheckSummary(publication: result, warnings: collector.warningCount)
+            .line(folder: options.folder))
     }
 }

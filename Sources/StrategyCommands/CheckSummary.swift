@@ -6,21 +6,20 @@ import StrategyPipeline
 struct CheckSummary {
     let publication: Publication
     let warnings: Int
-    let since: String?
 
     func line(folder: String) -> String {
+        let published = publication.published
         let strategy = publication.strategy
         let themes = strategy.themes.filter { $0.kind == .theme }
-        let enablerGroups = strategy.themes.filter { $0.kind == .enablers }
-        let keyAreas = themes.flatMap(\.activeKeyAreas)
-        let enablers = enablerGroups.flatMap(\.activeKeyAreas)
-        let retired = strategy.allKeyAreas.count - keyAreas.count - enablers.count
-        let indicators = keyAreas.flatMap(\.activeIndicators)
-        let descriptors = (keyAreas + enablers).flatMap(\.activeIndicators).reduce(0) { $0 + $1.descriptors.count }
+        let keyAreas = published.themeKeyAreas
+        let enablers = published.enablers
+        let indicators = keyAreas.reduce(0) { $0 + $1.indicators.count }
+        let descriptors = published.keyAreas.flatMap(\.indicators).reduce(0) { $0 + $1.descriptors.count }
+        let retired = published.retiredKeyAreas.count
         let comparedWith = publication.previousEdition.map { "; ids held against \($0.label)" } ?? ""
         return "\(folder): \(strategy.title), edition \(strategy.edition): "
             + "\(count(themes.count, "theme")), \(count(keyAreas.count, "key area")), "
-            + "\(count(indicators.count, "indicator")), \(count(enablers.count, "enabler")), "
+            + "\(count(indicators, "indicator")), \(count(enablers.count, "enabler")), "
             + "\(count(descriptors, "descriptor")), \(count(strategy.levels.count, "level"))"
             + (retired > 0 ? ", \(retired) retired" : "")
             + "; no errors, \(count(warnings, "warning")) (\(count(publication.compilation.fileCount, "file")))"

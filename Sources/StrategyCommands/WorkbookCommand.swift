@@ -23,14 +23,15 @@ struct WorkbookCommand: ParsableCommand {
         let pipeline = PublicationPipeline(options.request(), collector: collector)
         pipeline.checkOutputFile(output, kind: .workbook)
         let (strategy, _) = try options.compile(collector)
-        let files = pipeline.renderWorkbook(strategy)
+        let (published, stamp) = pipeline.prepare(strategy)
+        let files = pipeline.renderWorkbook(published, stamp: stamp)
         guard let workbook = files.first(where: { $0.path.hasSuffix(".xlsx") }), !collector.hasErrors else {
             try options.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)
         }
         try options.perform(collector) { try pipeline.writeFile(workbook.contents, to: output) }
         try options.finish(collector)
-        let rows = strategy.themes.flatMap(\.activeKeyAreas).flatMap(\.activeIndicators).count
+        let rows = published.keyAreas.reduce(0) { $0 + $1.indicators.count }
         Output.wrote(options, "wrote \(output): assessment workbook, edition \(strategy.edition), \(rows) indicators")
     }
 }

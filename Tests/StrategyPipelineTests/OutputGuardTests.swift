@@ -154,7 +154,8 @@ import ZIPFoundation
         defer { layout.remove() }
         let model = try PipelineSupport.model(PipelineSupport.fixtures.appendingPathComponent("small"))
         var diagnostics: [Diagnostic] = []
-        let files = try WorkbookRenderer(generator: "strategyc test").render(model, diagnostics: &diagnostics)
+        let files = try WorkbookRenderer(stamp: PublicationStamp(model, generator: "strategyc test"))
+            .render(PublishedStrategy(model), diagnostics: &diagnostics)
         let blank = try #require(files.first { $0.path == "assessment.xlsx" }).contents
         let url = layout.root.appendingPathComponent("assessment.xlsx")
         try blank.write(to: url)

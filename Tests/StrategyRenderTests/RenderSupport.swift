@@ -29,10 +29,14 @@ enum RenderSupport {
 
     static func site(_ strategy: Strategy) throws -> [String: String] {
         var diagnostics: [Diagnostic] = []
-        let files = SiteRenderer(templates: try templateSet(), generator: "strategyc test")
-            .render(strategy, diagnostics: &diagnostics)
+        let files = SiteRenderer(templates: try templateSet(), stamp: stamp(strategy))
+            .render(PublishedStrategy(strategy), diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw CocoaError(.fileWriteUnknown, userInfo: ["diagnostics": "\(diagnostics)"]) }
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    static func stamp(_ strategy: Strategy) -> PublicationStamp {
+        PublicationStamp(strategy, generator: "strategyc test")
     }
 
     static func scratch() throws -> URL {

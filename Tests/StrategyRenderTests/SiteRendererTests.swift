@@ -80,8 +80,8 @@ import Testing
     @Test func changesPageMatchesGolden() throws {
         let (changes, strategy) = try diff()
         var renderDiagnostics: [Diagnostic] = []
-        let files = SiteRenderer(templates: try RenderSupport.templateSet(), generator: "strategyc test")
-            .render(strategy, changes: changes, diagnostics: &renderDiagnostics)
+        let files = SiteRenderer(templates: try RenderSupport.templateSet(), stamp: RenderSupport.stamp(strategy))
+            .render(PublishedStrategy(strategy), changes: changes, diagnostics: &renderDiagnostics)
         #expect(renderDiagnostics.isEmpty)
         let page = try #require(files.first { $0.path == "changes.html" })
         let html = String(decoding: page.contents, as: UTF8.self)

@@ -69,7 +69,8 @@ let templateCases: [TemplateCase] = [
         try Data(("{{#retired}}{{themeTitle}}{{/retired}}\n<p>{{page.edtion}} and {{{ introductionHTML }}}</p>\n" + text).utf8).write(to: index)
         var diagnostics: [Diagnostic] = []
         let set = try #require(TemplateSet.load(folder: root.path, diagnostics: &diagnostics))
-        _ = SiteRenderer(templates: set, generator: "test").render(try RenderSupport.model(), diagnostics: &diagnostics)
+        let model = try RenderSupport.model()
+        _ = SiteRenderer(templates: set, stamp: RenderSupport.stamp(model)).render(PublishedStrategy(model), diagnostics: &diagnostics)
         #expect(diagnostics.map { "\($0.location): \($0.message) [\($0.code.rawValue)]" } == [
             "\(index.path):2:4: template 'index' uses `page.edtion`, which no page provides, so it would print nothing; did you mean `edition`? [template-unknown-field]",
         ])

@@ -6,8 +6,7 @@ import Testing
 /// The workbook layout as data, its CSV twin, and the guards on content that reaches a spreadsheet.
 @Suite struct WorkbookTests {
     private func workbook(_ strategy: Strategy) -> AssessmentWorkbook {
-        AssessmentWorkbook(strategy: strategy, hash: ContentHash(modelJSON: ModelJSONRenderer().render(strategy)),
-                           generator: "strategyc test")
+        AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: RenderSupport.stamp(strategy))
     }
 
     @Test func csvMatchesGolden() throws {
@@ -64,7 +63,7 @@ import Testing
         let long = String(repeating: "x", count: AssessmentWorkbook.cellLimit + 1)
         strategy.themes[0].keyAreas[0].indicators[1].descriptors[2].text = RichText(markdown: long, html: "", plainText: long)
         var diagnostics: [Diagnostic] = []
-        let files = try WorkbookRenderer(generator: "strategyc test").render(strategy, diagnostics: &diagnostics)
+        let files = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), diagnostics: &diagnostics)
         #expect(files.isEmpty)
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == .workbookCellTooLong)
@@ -74,8 +73,8 @@ import Testing
     @Test func workbookBytesAreRepeatable() throws {
         let strategy = try RenderSupport.model()
         var diagnostics: [Diagnostic] = []
-        let first = try WorkbookRenderer(generator: "strategyc test").render(strategy, diagnostics: &diagnostics)
-        let second = try WorkbookRenderer(generator: "strategyc test").render(strategy, diagnostics: &diagnostics)
+        let first = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), diagnostics: &diagnostics)
+        let second = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), diagnostics: &diagnostics)
         #expect(first == second)
         let xlsx = try #require(first.first { $0.path == "assessment.xlsx" })
         #expect(xlsx.contents.prefix(2) == Data("PK".utf8))

@@ -6,6 +6,10 @@ import StrategyRender
 /// previous edition, and the files, all in memory.
 public struct Publication: Sendable {
     public var strategy: Strategy
+    /// What the edition publishes, as every renderer saw it.
+    public var published: PublishedStrategy
+    /// The export and hash stamped on every artefact.
+    public var stamp: PublicationStamp
     public var compilation: Compilation
     /// The previous edition and what changed since, when one is configured.
     public var previousEdition: PreviousEdition?

@@ -53,25 +53,31 @@ public struct PublicationPipeline {
             .resolve(reference, reportedAt: range, relativeToStrategy: request.since == nil, current: strategy)
     }
 
+    /// What the edition publishes and the stamp every artefact carries, worked out once for all renderers.
+    public func prepare(_ strategy: Strategy) -> (PublishedStrategy, PublicationStamp) {
+        (PublishedStrategy(strategy), PublicationStamp(strategy, generator: request.generator))
+    }
+
     /// The site (pages, toolkit.md, model.json, assets and the changes page). A template that fails to
-    /// render is a diagnostic.
-    public func renderSite(_ strategy: Strategy, templates: TemplateSet, changes: EditionDiff?) -> [OutputFile] {
+    /// render, or names a field no page provides, is a diagnostic.
+    public func renderSite(_ published: PublishedStrategy, stamp: PublicationStamp, templates: TemplateSet,
+                           changes: EditionDiff?) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
-        let files = SiteRenderer(templates: templates, generator: request.generator)
-            .render(strategy, changes: changes, diagnostics: &diagnostics)
+        let files = SiteRenderer(templates: templates, stamp: stamp)
+            .render(published, changes: changes, diagnostics: &diagnostics)
         collector.report(diagnostics)
         return files
     }
 
     /// The workbook and its CSV twin. A libxlsxwriter failure is reported, never thrown.
-    public func renderWorkbook(_ strategy: Strategy) -> [OutputFile] {
+    public func renderWorkbook(_ published: PublishedStrategy, stamp: PublicationStamp) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
         do {
-            return try WorkbookRenderer(generator: request.generator).render(strategy, diagnostics: &diagnostics)
+            return try WorkbookRenderer(stamp: stamp).render(published, diagnostics: &diagnostics)
         } catch {
             diagnostics.append(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
-                                          at: strategy.range))
+                                          at: published.strategy.range))
             return []
         }
     }
@@ -98,12 +104,14 @@ public struct PublicationPipeline {
         let templates = loadTemplates()
         guard let strategy = compilation.strategy else { return nil }
         let previous = resolvePreviousEdition(of: strategy)
+        let (published, stamp) = prepare(strategy)
         var files: [OutputFile] = []
         if let templates, !compilation.diagnostics.containsErrors {
-            files += renderSite(strategy, templates: templates, changes: previous?.changes)
-            files += renderWorkbook(strategy)
+            files += renderSite(published, stamp: stamp, templates: templates, changes: previous?.changes)
+            files += renderWorkbook(published, stamp: stamp)
         }
-        return Publication(strategy: strategy, compilation: compilation, previousEdition: previous, files: files)
+        return Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
+                           previousEdition: previous, files: files)
     }
 
     /// Writes the publication's files to the output folder: all of them, or (on failure) nothing. Call

@@ -53,29 +53,30 @@ struct ToolkitMarkdownView {
     var retired: [Retired]
     var hasRetired: Bool
 
-    init(_ strategy: Strategy, hash: ContentHash, generator: String) {
+    init(_ published: PublishedStrategy, stamp: PublicationStamp) {
+        let strategy = published.strategy
         title = strategy.title
         edition = strategy.edition
         publisher = strategy.publisher
-        contentHash = hash.hex
-        self.generator = generator
+        contentHash = stamp.hash.hex
+        generator = stamp.generator
         introduction = strategy.introduction.markdown
         levels = strategy.levels.map { Level(name: Self.cell($0.name), summary: Self.cell($0.summary ?? "")) }
-        themes = strategy.themes.filter { !$0.activeKeyAreas.isEmpty }.map { theme in
-            Theme(title: theme.title, description: theme.description.markdown, keyAreas: theme.activeKeyAreas.map { area in
+        themes = published.themes.map { group in
+            Theme(title: group.theme.title, description: group.theme.description.markdown, keyAreas: group.keyAreas.map { area in
                 KeyArea(
-                    id: area.id, title: area.title, kind: theme.kind == .enablers ? "Enabler" : "Key area",
+                    id: area.id, title: area.title, kind: group.isEnablers ? "Enabler" : "Key area",
                     description: area.description.markdown, whatItIs: area.whatItIs?.markdown,
                     whyItIsImportant: area.whyItIsImportant?.markdown,
-                    rows: area.activeIndicators.map { indicator in
+                    rows: area.indicators.map { indicator in
                         Row(title: Self.cell(indicator.title), cells: strategy.levels.map { level in
                             Cell(text: Self.cell(indicator.descriptor(for: level.id)?.text.plainText ?? ""))
                         })
                     })
             })
         }
-        retired = strategy.allKeyAreas.filter { $0.status == .retired }
-            .map { Retired(title: $0.title, retiredIn: $0.retiredIn ?? "an earlier edition") }
+        retired = published.retiredKeyAreas
+            .map { Retired(title: $0.keyArea.title, retiredIn: $0.keyArea.retiredIn ?? "an earlier edition") }
         hasRetired = !retired.isEmpty
     }
 

@@ -1,43 +1,46 @@
 import Foundation
 import StrategyModel
 
-/// Renders the HTML site and the Markdown toolkit from the model, through the templates.
+/// Renders the HTML site and the Markdown toolkit from the published strategy, through the templates.
 ///
-/// Only active key areas are published; retired ones are listed on the index with the edition they were
-/// retired in. Pages link to each other with relative paths only, so the site works from `file://` and
-/// under any sub-path. Nothing here reads a clock or the environment: the same model and templates give
-/// the same bytes.
+/// Only what `PublishedStrategy` publishes appears; retired key areas are listed on the index with the
+/// edition they were retired in. Pages link to each other with relative paths only, so the site works
+/// from `file://` and under any sub-path. Nothing here reads a clock or the environment: the same model
+/// and templates give the same bytes.
 public struct SiteRenderer {
     let templates: TemplateSet
-    let generator: String
+    let stamp: PublicationStamp
 
-    public init(templates: TemplateSet, generator: String) {
+    public init(templates: TemplateSet, stamp: PublicationStamp) {
         self.templates = templates
-        self.generator = generator
+        self.stamp = stamp
     }
 
+    var generator: String { stamp.generator }
+    var hash: ContentHash { stamp.hash }
+
     /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets, and, given the
-    /// changes since the previous edition, `changes.html`.
-    public func render(_ strategy: Strategy, changes: EditionDiff? = nil, diagnostics: inout [Diagnostic]) -> [OutputFile] {
+    /// changes since the previous edition, `changes.html`. Template problems (a field no view provides,
+    /// a template that cannot be rendered) are added to `diagnostics`.
+    public func render(_ published: PublishedStrategy, changes: EditionDiff? = nil,
+                       diagnostics: inout [Diagnostic]) -> [OutputFile] {
         let hasChanges = changes != nil
-        let modelJSON = ModelJSONRenderer().render(strategy)
-        let hash = ContentHash(modelJSON: modelJSON)
-        let published = strategy.themes.flatMap(\.activeKeyAreas)
-        var files = [OutputFile(path: "model.json", contents: modelJSON)]
-        let index = indexView(strategy, hash: hash, hasChanges: hasChanges)
-        files.append(OutputFile(path: "index.html", text: templates.render("index", diagnostics: &diagnostics, index)))
+        let areas = published.keyAreas
+        var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]
+        let index = indexView(published, hasChanges: hasChanges)
+        files.append(OutputFile(path: "index.html", text: templates.render(.index, diagnostics: &diagnostics, index)))
         var vocabularyViews: [Any] = [index]
-        for (position, area) in published.enumerated() {
-            let view = keyAreaView(area, in: strategy, hash: hash, hasChanges: hasChanges,
-                                   previous: position > 0 ? published[position - 1] : nil,
-                                   next: position + 1 < published.count ? published[position + 1] : nil)
+        for (position, area) in areas.enumerated() {
+            let view = keyAreaView(area, in: published, hasChanges: hasChanges,
+                                   previous: position > 0 ? areas[position - 1] : nil,
+                                   next: position + 1 < areas.count ? areas[position + 1] : nil)
             if position == 0 { vocabularyViews.append(view) }
-            files.append(OutputFile(path: Self.pagePath(area), text: templates.render("key-area", diagnostics: &diagnostics, view)))
+            files.append(OutputFile(path: Self.pagePath(area), text: templates.render(.keyArea, diagnostics: &diagnostics, view)))
         }
-        let toolkit = ToolkitMarkdownView(strategy, hash: hash, generator: generator)
+        let toolkit = ToolkitMarkdownView(published, stamp: stamp)
         vocabularyViews.append(toolkit)
-        files.append(OutputFile(path: "toolkit.md", text: templates.render("toolkit.md", diagnostics: &diagnostics, toolkit)))
-        let changesPage = page(strategy, hash: hash, title: "What changed in this edition", root: "", current: nil,
+        files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, diagnostics: &diagnostics, toolkit)))
+        let changesPage = page(published, title: "What changed in this edition", root: "", current: nil,
                                breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true)
         if let changes {
             let report = DiffReport(changes)
@@ -45,7 +48,7 @@ public struct SiteRenderer {
                 page: changesPage, title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
                 sections: report.sections, hasChanges: !report.isEmpty)
             vocabularyViews.append(view)
-            files.append(OutputFile(path: "changes.html", text: templates.render("changes", diagnostics: &diagnostics, view)))
+            files.append(OutputFile(path: "changes.html", text: templates.render(.changes, diagnostics: &diagnostics, view)))
         } else {
             // The changes template is checked even when this edition has no previous one.
             vocabularyViews.append(ChangesView(page: changesPage, title: "", summary: "", previousEdition: "",
@@ -62,16 +65,17 @@ public struct SiteRenderer {
 
     // MARK: - Views
 
-    private func page(_ strategy: Strategy, hash: ContentHash, title: String, root: String, current: String?,
+    private func page(_ published: PublishedStrategy, title: String, root: String, current: String?,
                       breadcrumbs: [Link], hasChanges: Bool) -> PageView {
-        PageView(
+        let strategy = published.strategy
+        return PageView(
             root: root, pageTitle: title, strategyTitle: strategy.title,
             shortTitle: strategy.shortTitle ?? strategy.title, edition: strategy.edition,
             publisher: strategy.publisher, contentHash: hash.hex, contentHashShort: hash.short, generator: generator,
-            navigation: strategy.themes.filter { !$0.activeKeyAreas.isEmpty }.map { theme in
+            navigation: published.themes.map { group in
                 NavigationTheme(
-                    id: theme.id, title: theme.title, href: "\(root)index.html#theme-\(theme.id)",
-                    keyAreas: theme.activeKeyAreas.map {
+                    id: group.theme.id, title: group.theme.title, href: "\(root)index.html#theme-\(group.theme.id)",
+                    keyAreas: group.keyAreas.map {
                         NavigationKeyArea(title: $0.title, href: root + Self.pagePath($0), isCurrent: $0.id == current)
                     })
             },
@@ -85,68 +89,67 @@ public struct SiteRenderer {
         }
     }
 
-    private func indexView(_ strategy: Strategy, hash: ContentHash, hasChanges: Bool) -> IndexView {
-        let themes = strategy.themes.filter { !$0.activeKeyAreas.isEmpty }.map { theme in
+    private func indexView(_ published: PublishedStrategy, hasChanges: Bool) -> IndexView {
+        let strategy = published.strategy
+        let themes = published.themes.map { group in
             ThemeView(
-                id: theme.id, title: theme.title, isEnablers: theme.kind == .enablers,
-                descriptionHTML: theme.description.html,
-                keyAreas: theme.activeKeyAreas.map {
+                id: group.theme.id, title: group.theme.title, isEnablers: group.isEnablers,
+                descriptionHTML: group.theme.description.html,
+                keyAreas: group.keyAreas.map {
                     KeyAreaSummaryView(id: $0.id, title: $0.title, href: Self.pagePath($0),
-                                       indicatorCount: $0.activeIndicators.count,
-                                       indicatorNoun: $0.activeIndicators.count == 1 ? "indicator" : "indicators")
+                                       indicatorCount: $0.indicators.count,
+                                       indicatorNoun: $0.indicators.count == 1 ? "indicator" : "indicators")
                 })
         }
-        let active = strategy.allKeyAreas.filter { $0.status == .active }
-        let titles = Dictionary(strategy.allKeyAreas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let retired = strategy.themes.flatMap { theme in
-            theme.keyAreas.filter { $0.status == .retired }.map { area in
-                RetiredView(
-                    id: area.id, title: area.title, themeTitle: theme.title, since: area.since,
-                    retiredIn: area.retiredIn ?? "an earlier edition",
-                    replacedBy: area.replacedBy.compactMap { id in
-                        titles[id].flatMap { $0.status == .active ? Link(title: $0.title, href: Self.pagePath($0)) : nil }
-                    },
-                    hasReplacement: area.replacedBy.contains { titles[$0]?.status == .active })
-            }
+        let byID = Dictionary(strategy.allKeyAreas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let retired = published.retiredKeyAreas.map { entry in
+            let area = entry.keyArea
+            let replacements = area.replacedBy.compactMap { byID[$0] }.filter { $0.status == .active }
+            return RetiredView(
+                id: area.id, title: area.title, themeTitle: entry.theme.title, since: area.since,
+                retiredIn: area.retiredIn ?? "an earlier edition",
+                replacedBy: replacements.map { Link(title: $0.title, href: Self.pagePath($0)) },
+                hasReplacement: !replacements.isEmpty)
         }
-        let enablerIDs = Set(strategy.themes.filter { $0.kind == .enablers }.flatMap(\.keyAreas).map(\.id))
+        let themeAreas = published.themeKeyAreas
         return IndexView(
-            page: page(strategy, hash: hash, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
+            page: page(published, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
                        breadcrumbs: [], hasChanges: hasChanges),
             introductionHTML: strategy.introduction.html, levels: levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
-            keyAreaCount: active.filter { !enablerIDs.contains($0.id) }.count,
-            indicatorCount: active.filter { !enablerIDs.contains($0.id) }.flatMap(\.activeIndicators).count,
-            enablerCount: active.filter { enablerIDs.contains($0.id) }.count)
+            keyAreaCount: themeAreas.count,
+            indicatorCount: themeAreas.reduce(0) { $0 + $1.indicators.count },
+            enablerCount: published.enablers.count)
     }
 
-    private func keyAreaView(_ area: KeyArea, in strategy: Strategy, hash: ContentHash, hasChanges: Bool,
+    private func keyAreaView(_ area: KeyArea, in published: PublishedStrategy, hasChanges: Bool,
                              previous: KeyArea?, next: KeyArea?) -> KeyAreaView {
-        let theme = strategy.themes.first { $0.id == area.themeID }
+        let strategy = published.strategy
+        let theme = published.theme(of: area)
         let themeHref = "../index.html#theme-\(area.themeID)"
         let breadcrumbs = [
             Link(title: "Home", href: "../index.html"),
             Link(title: theme?.title ?? area.themeID, href: themeHref),
         ]
-        let levelViews = levels(strategy)
-        let rows = area.activeIndicators.map { indicator in
+        let rows = area.indicators.map { indicator in
             MaturityRowView(
                 id: indicator.id, title: indicator.title,
                 cells: strategy.levels.map { level in
                     MaturityCellView(levelName: level.name, html: indicator.descriptor(for: level.id)?.text.html ?? "")
                 })
         }
+        let isEnabler = theme?.kind == .enablers
         return KeyAreaView(
-            page: page(strategy, hash: hash, title: area.title, root: "../", current: area.id,
+            page: page(published, title: area.title, root: "../", current: area.id,
                        breadcrumbs: breadcrumbs, hasChanges: hasChanges),
-            id: area.id, title: area.title, kind: theme?.kind == .enablers ? "Enabler" : "Key area",
-            kindLowercased: theme?.kind == .enablers ? "enabler" : "key area",
+            id: area.id, title: area.title, kind: isEnabler ? "Enabler" : "Key area",
+            kindLowercased: isEnabler ? "enabler" : "key area",
             themeTitle: theme?.title ?? area.themeID, themeHref: themeHref, since: area.since,
             descriptionHTML: area.description.html, whatItIsHTML: area.whatItIs?.html,
             whyItIsImportantHTML: area.whyItIsImportant?.html,
             hasHelp: area.whatItIs != nil || area.whyItIsImportant != nil,
             table: MaturityTableView(id: "maturity-\(area.id)", caption: "Maturity levels for \(area.title)",
-                                     levels: levelViews, rows: rows),
+                                     levels: levels(strategy), rows: rows),
             previous: previous.map { Link(title: $0.title, href: "\($0.id).html") },
             next: next.map { Link(title: $0.title, href: "\($0.id).html") })
     }

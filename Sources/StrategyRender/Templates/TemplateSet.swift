@@ -9,8 +9,15 @@ import StrategyModel
 /// Editors change the look by editing these files, without touching Swift. Loading reports every
 /// missing template, unknown partial and syntax error with the template file's position.
 public struct TemplateSet: Sendable {
-    /// The templates the renderers ask for by name.
-    public static let required = ["index", "key-area", "changes", "toolkit.md"]
+    /// The templates the renderers ask for; each must be in the templates folder.
+    public enum Name: String, CaseIterable, Sendable {
+        case index
+        case keyArea = "key-area"
+        case changes
+        case toolkitMarkdown = "toolkit.md"
+    }
+
+    static var required: [String] { Name.allCases.map(\.rawValue) }
 
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, with their contents.
@@ -93,6 +100,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template; the name is one of `required` or a template checked at load time. A template
     /// that cannot be rendered is a diagnostic at its file, never a silently empty page.
+    func render(_ name: Name, diagnostics: inout [Diagnostic], _ object: Any) -> String {
+        render(name.rawValue, diagnostics: &diagnostics, object)
+    }
+
+    /// The same for any template by name; a name the set lacks is a diagnostic.
     func render(_ name: String, diagnostics: inout [Diagnostic], _ object: Any) -> String {
         if let text = library.render(object, withTemplate: name) { return text }
         let path = sources[name]?.path ?? name + ".mustache"

@@ -20,12 +20,16 @@ struct AssessmentWorkbook {
     /// Raised when the layout changes in a way a reader of completed workbooks must know about.
     static let layoutVersion = AssessmentLayout.versionPrefix + "1"
     static let assessmentSheetName = "Assessment"
+    static let summarySheetName = "Summary"
     /// Excel's limit on the characters in one cell.
     static let cellLimit = 32_767
 
-    let strategy: Strategy
-    let hash: ContentHash
-    let generator: String
+    let published: PublishedStrategy
+    let stamp: PublicationStamp
+
+    var strategy: Strategy { published.strategy }
+    var hash: ContentHash { stamp.hash }
+    var generator: String { stamp.generator }
 
     /// The published rows: every indicator of every active key area and enabler, in toolkit order.
     struct Row {
@@ -35,8 +39,8 @@ struct AssessmentWorkbook {
     }
 
     var rows: [Row] {
-        strategy.themes.flatMap { theme in
-            theme.activeKeyAreas.flatMap { area in area.activeIndicators.map { Row(theme: theme, keyArea: area, indicator: $0) } }
+        published.themes.flatMap { group in
+            group.keyAreas.flatMap { area in area.indicators.map { Row(theme: group.theme, keyArea: area, indicator: $0) } }
         }
     }
 
@@ -195,50 +199,71 @@ struct AssessmentWorkbook {
         return sheet
     }
 
+    /// The Summary sheet's columns, by what they hold; formulas name these, never letters.
+    enum Summary {
+        static let theme = 0, keyArea = 1, targetLevel = 2, currentLevel = 3, gap = 4, targetNumber = 5,
+                   currentNumber = 6, keyAreaID = 7
+    }
+
     /// Key areas and enablers with the first and last Assessment rows (Excel numbering) of their indicators.
     var summaryAreas: [(theme: Theme, area: KeyArea, first: Int, last: Int)] {
         var result: [(Theme, KeyArea, Int, Int)] = []
         var excelRow = 2
-        for theme in strategy.themes {
-            for area in theme.activeKeyAreas where !area.activeIndicators.isEmpty {
-                result.append((theme, area, excelRow, excelRow + area.activeIndicators.count - 1))
-                excelRow += area.activeIndicators.count
+        for group in published.themes {
+            for area in group.keyAreas where !area.indicators.isEmpty {
+                result.append((group.theme, area, excelRow, excelRow + area.indicators.count - 1))
+                excelRow += area.indicators.count
             }
         }
         return result
     }
 
     private var summarySheet: Sheet {
-        var sheet = Sheet(name: "Summary", frozenRows: 1, frozenColumns: 2, print: .landscapeOnePage)
+        var sheet = Sheet(name: Self.summarySheetName, frozenRows: 1, frozenColumns: 2, print: .landscapeOnePage)
         sheet.columns = [22, 40, 15, 15, 12, 12, 12].map { Column(width: $0) } + [Column(width: 30, hidden: true)]
         let headers = ["Theme", "Key area or enabler", "Target level", "Current level", "Gap (levels)",
                        "Target (1 to \(levelCount))", "Current (1 to \(levelCount))", "Key area id"]
         sheet.cells = headers.enumerated().map { Cell(row: 0, column: $0.offset, value: .text($0.element), style: .header) }
         let currentNumbers = columnLetter(currentNumberColumn), targetNumbers = columnLetter(targetNumberColumn)
+        let targetNumber = columnLetter(Summary.targetNumber), currentNumber = columnLetter(Summary.currentNumber)
         for (index, entry) in summaryAreas.enumerated() {
             let r = index + 1, n = r + 1
             let currentRange = "Assessment!$\(currentNumbers)$\(entry.first):$\(currentNumbers)$\(entry.last)"
             let targetRange = "Assessment!$\(targetNumbers)$\(entry.first):$\(targetNumbers)$\(entry.last)"
+            let target = "\(targetNumber)\(n)", current = "\(currentNumber)\(n)"
             sheet.cells += [
-                Cell(row: r, column: 0, value: .text(entry.theme.title), style: .text),
-                Cell(row: r, column: 1, value: .text(entry.area.title), style: .text),
-                Cell(row: r, column: 2, value: .formula("IF(F\(n)=\"\",\"\",INDEX(Levels,F\(n)))"), style: .computed),
-                Cell(row: r, column: 3, value: .formula("IF(G\(n)=\"\",\"\",INDEX(Levels,G\(n)))"), style: .computed),
-                Cell(row: r, column: 4, value: .formula("IF(OR(F\(n)=\"\",G\(n)=\"\"),\"\",MAX(0,F\(n)-G\(n)))"), style: .computed),
-                Cell(row: r, column: 5, value: .formula("IF(COUNT(\(targetRange))=0,\"\",MAX(\(targetRange)))"), style: .computed),
-                Cell(row: r, column: 6, value: .formula("IF(COUNT(\(currentRange))<ROWS(\(currentRange)),\"\",MIN(\(currentRange)))"), style: .computed),
-                Cell(row: r, column: 7, value: .text(entry.area.id), style: .text),
+                Cell(row: r, column: Summary.theme, value: .text(entry.theme.title), style: .text),
+                Cell(row: r, column: Summary.keyArea, value: .text(entry.area.title), style: .text),
+                Cell(row: r, column: Summary.targetLevel,
+                     value: .formula("IF(\(target)=\"\",\"\",INDEX(Levels,\(target)))"), style: .computed),
+                Cell(row: r, column: Summary.currentLevel,
+                     value: .formula("IF(\(current)=\"\",\"\",INDEX(Levels,\(current)))"), style: .computed),
+                Cell(row: r, column: Summary.gap,
+                     value: .formula("IF(OR(\(target)=\"\",\(current)=\"\"),\"\",MAX(0,\(target)-\(current)))"),
+                     style: .computed),
+                // The target is the highest target set for any indicator; the current level is the lowest
+                // reached, and only once every indicator is assessed.
+                Cell(row: r, column: Summary.targetNumber,
+                     value: .formula("IF(COUNT(\(targetRange))=0,\"\",MAX(\(targetRange)))"), style: .computed),
+                Cell(row: r, column: Summary.currentNumber,
+                     value: .formula("IF(COUNT(\(currentRange))<ROWS(\(currentRange)),\"\",MIN(\(currentRange)))"),
+                     style: .computed),
+                Cell(row: r, column: Summary.keyAreaID, value: .text(entry.area.id), style: .text),
             ]
             sheet.rowHeights[r] = estimatedRowHeight([(entry.theme.title, 22), (entry.area.title, 40)])
         }
         sheet.rowHeights[0] = 32
         let last = summaryAreas.count + 1
+        func summaryRange(_ column: Int) -> String {
+            let letter = columnLetter(column)
+            return "=\(Self.summarySheetName)!$\(letter)$2:$\(letter)$\(last)"
+        }
         sheet.charts = [Chart(
             title: "Current and target maturity by key area",
             description: "Radar chart comparing, for each key area and enabler, the current level (lowest level reached across its indicators) with the target level, on a scale from 1 (\(strategy.levels.first?.name ?? "")) to \(levelCount) (\(strategy.levels.last?.name ?? "")). The same figures are in the table above.",
             series: [
-                .init(name: "Target", categories: "=Summary!$B$2:$B$\(last)", values: "=Summary!$F$2:$F$\(last)"),
-                .init(name: "Current", categories: "=Summary!$B$2:$B$\(last)", values: "=Summary!$G$2:$G$\(last)"),
+                .init(name: "Target", categories: summaryRange(Summary.keyArea), values: summaryRange(Summary.targetNumber)),
+                .init(name: "Current", categories: summaryRange(Summary.keyArea), values: summaryRange(Summary.currentNumber)),
             ],
             maximum: Double(levelCount), row: last + 2, column: 0)]
         return sheet

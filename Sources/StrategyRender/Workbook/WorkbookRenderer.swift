@@ -3,17 +3,16 @@ import StrategyModel
 
 /// Makes `assessment.xlsx` and `assessment.csv` from the model.
 public struct WorkbookRenderer {
-    let generator: String
+    let stamp: PublicationStamp
 
-    public init(generator: String) {
-        self.generator = generator
+    public init(stamp: PublicationStamp) {
+        self.stamp = stamp
     }
 
     /// The two files, or the diagnostics that prevent them (a text too long for a cell). Throws only when
     /// libxlsxwriter fails to write.
-    public func render(_ strategy: Strategy, diagnostics: inout [Diagnostic]) throws -> [OutputFile] {
-        let hash = ContentHash(modelJSON: ModelJSONRenderer().render(strategy))
-        let workbook = AssessmentWorkbook(strategy: strategy, hash: hash, generator: generator)
+    public func render(_ published: PublishedStrategy, diagnostics: inout [Diagnostic]) throws -> [OutputFile] {
+        let workbook = AssessmentWorkbook(published: published, stamp: stamp)
         var problems: [Diagnostic] = []
         let document = workbook.document(diagnostics: &problems)
         diagnostics += problems
