@@ -15,7 +15,11 @@ import Testing
     }
 
     private func summary(_ diff: EditionDiff) -> [String] {
-        diff.changes.map { "\($0.kind.rawValue) \($0.subject.rawValue) \($0.id)" + ($0.field.map { " \($0)" } ?? "") }
+        diff.changes.map { change in
+            var line = "\(change.kind.rawValue) \(change.subject.rawValue) \(change.id)"
+            if case .reworded(let field, _, _, _) = change.what { line += " \(field)" }
+            return line
+        }
     }
 
     /// The 2018-style fixture to the 2022-style one: exactly the rename, the added enabler, the added
@@ -34,11 +38,11 @@ import Testing
             "added indicator adding-value-maturity",
         ])
         let rename = try #require(diff.changes.first { $0.kind == .renamed })
-        #expect(rename.old == "Obtaining social value" && rename.new == "Creating social value")
+        #expect(rename.what == .renamed(from: "Obtaining social value", to: "Creating social value"))
         let reworded = try #require(diff.changes.first { $0.kind == .reworded })
-        #expect(reworded.fieldName == "Mature")
-        #expect(reworded.old == "Councillor involvement improves some projects.")
-        #expect(reworded.new == "Councillor involvement is improving results on several projects.")
+        #expect(reworded.what == .reworded(field: "mature", fieldName: "Mature",
+                                           from: "Councillor involvement improves some projects.",
+                                           to: "Councillor involvement is improving results on several projects."))
     }
 
     @Test func sameSourcesGiveNoChanges() throws {
@@ -75,7 +79,26 @@ import Testing
             "retired indicator councillors-training",
         ])
         let retired = try #require(diff.changes.first { $0.subject == .indicator })
-        #expect(retired.replacedBy == [.init(id: "councillors-briefings", title: "Briefings")])
-        #expect(retired.new == "2024")
+        #expect(retired.what == .retired(in: "2024", replacedBy: [.init(id: "councillors-briefings", title: "Briefings")]))
+    }
+
+    /// Deleting instead of retiring is reported as `removed`, with the old title and place, so the report
+    /// can say what to put back.
+    @Test func deletedElementsAreReportedAsRemoved() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let before = try model(root)
+        let councillors = root.appendingPathComponent("key-areas/people/councillors.md")
+        let text = try TestSupport.read(councillors)
+        let start = try #require(text.range(of: "### Training {#councillors-training}"))
+        try TestSupport.write(String(text[..<start.lowerBound]), to: councillors)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("key-areas/enablers/data.md"))
+        let diff = EditionDiff(from: before, to: try model(root))
+        #expect(diff.changes == [
+            Change(.removed(), .keyArea, id: "data", title: "Using data", parent: "Enablers"),
+            Change(.removed(), .indicator, id: "councillors-training", title: "Training", parent: "Working with councillors"),
+            // A deleted key area's indicators are gone too, and each is listed.
+            Change(.removed(), .indicator, id: "data-maturity", title: "Using data", parent: "Using data"),
+        ])
     }
 }

@@ -1,5 +1,5 @@
 /// One difference between two editions of a strategy, found by following ids (never titles).
-public struct Change: Hashable, Sendable, Codable {
+public struct Change: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// The id is new in this edition.
         case added
@@ -29,22 +29,33 @@ public struct Change: Hashable, Sendable, Codable {
         case indicator
     }
 
-    public var kind: Kind
+    /// What happened to the element, with exactly the facts that kind of change has.
+    public enum What: Hashable, Sendable {
+        /// New in this edition; a new level carries its summary.
+        case added(summary: String? = nil)
+        /// Active before, retired now: in which edition, and what took its place.
+        case retired(in: String?, replacedBy: [Replacement])
+        case reinstated
+        /// Gone from the sources (a removed level keeps its old summary for the report).
+        case removed(summary: String? = nil)
+        case renamed(from: String, to: String)
+        /// To another theme (key areas) or key area (indicators), named by title.
+        case moved(from: String, to: String)
+        /// One text changed: `field` is `description`, `what-it-is`, `why-it-is-important`, `summary`, or a
+        /// level id for a descriptor; `fieldName` is how to call it in a report.
+        case reworded(field: String, fieldName: String, from: String?, to: String?)
+        /// The levels, listed by name in the old and new order.
+        case reordered(from: String, to: String)
+        case editionChanged(from: String, to: String)
+    }
+
     public var subject: Subject
     public var id: String
     /// The title in the new edition, or in the old one if the element is gone.
     public var title: String
     /// Where the element sits: the theme of a key area, the key area of an indicator.
     public var parent: String?
-    /// What changed within the element: `description`, `what-it-is`, `why-it-is-important`, `summary`,
-    /// or a level id for a descriptor.
-    public var field: String?
-    /// A readable name for `field` (the level's name for a descriptor).
-    public var fieldName: String?
-    public var old: String?
-    public var new: String?
-    /// For a retirement: the ids that replace the element, with their titles.
-    public var replacedBy: [Replacement]
+    public var what: What
 
     public struct Replacement: Hashable, Sendable, Codable {
         public var id: String
@@ -56,17 +67,65 @@ public struct Change: Hashable, Sendable, Codable {
         }
     }
 
-    public init(_ kind: Kind, _ subject: Subject, id: String, title: String, parent: String? = nil, field: String? = nil,
-                fieldName: String? = nil, old: String? = nil, new: String? = nil, replacedBy: [Replacement] = []) {
-        self.kind = kind
+    public init(_ what: What, _ subject: Subject, id: String, title: String, parent: String? = nil) {
+        self.what = what
         self.subject = subject
         self.id = id
         self.title = title
         self.parent = parent
-        self.field = field
-        self.fieldName = fieldName
-        self.old = old
-        self.new = new
-        self.replacedBy = replacedBy
+    }
+
+    /// The kind of change, for grouping a report.
+    public var kind: Kind {
+        switch what {
+        case .added: .added
+        case .retired: .retired
+        case .reinstated: .reinstated
+        case .removed: .removed
+        case .renamed: .renamed
+        case .moved: .moved
+        case .reworded: .reworded
+        case .reordered: .reordered
+        case .editionChanged: .changed
+        }
+    }
+}
+
+extension Change: Encodable {
+    /// The JSON form (`strategyc diff --format json`), flat so that scripts can filter on `kind`: `field`,
+    /// `fieldName`, `old` and `new` appear where the kind has them, and `replacedBy` always.
+    private struct Flat: Encodable {
+        var kind: Kind
+        var subject: Subject
+        var id: String
+        var title: String
+        var parent: String?
+        var field: String?
+        var fieldName: String?
+        var old: String?
+        var new: String?
+        var replacedBy: [Replacement] = []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var flat = Flat(kind: kind, subject: subject, id: id, title: title, parent: parent)
+        switch what {
+        case .added(let summary): flat.new = summary
+        case .removed(let summary): flat.old = summary
+        case .retired(let edition, let replacements):
+            flat.new = edition
+            flat.replacedBy = replacements
+        case .reinstated: break
+        case .renamed(let from, let to), .moved(let from, let to), .reordered(let from, let to),
+             .editionChanged(let from, let to):
+            flat.old = from
+            flat.new = to
+        case .reworded(let field, let fieldName, let from, let to):
+            flat.field = field
+            flat.fieldName = fieldName
+            flat.old = from
+            flat.new = to
+        }
+        try flat.encode(to: encoder)
     }
 }

@@ -16,7 +16,7 @@ public struct EditionDiff: Sendable, Equatable {
         newEdition = new.edition
         var changes: [Change] = []
         if old.edition != new.edition {
-            changes.append(Change(.changed, .edition, id: "edition", title: new.title, old: old.edition, new: new.edition))
+            changes.append(Change(.editionChanged(from: old.edition, to: new.edition), .edition, id: "edition", title: new.title))
         }
         changes += Self.levels(old, new)
         changes += Self.themes(old, new)
@@ -41,26 +41,26 @@ public struct EditionDiff: Sendable, Equatable {
         let newIDs = Set(new.levels.map(\.id))
         for level in new.levels {
             guard let before = oldByID[level.id] else {
-                changes.append(Change(.added, .level, id: level.id, title: level.name, new: level.summary))
+                changes.append(Change(.added(summary: level.summary), .level, id: level.id, title: level.name))
                 continue
             }
             if before.name != level.name {
-                changes.append(Change(.renamed, .level, id: level.id, title: level.name, old: before.name, new: level.name))
+                changes.append(Change(.renamed(from: before.name, to: level.name), .level, id: level.id, title: level.name))
             }
             if normalized(before.summary) != normalized(level.summary) {
-                changes.append(Change(.reworded, .level, id: level.id, title: level.name, field: "summary",
-                                      fieldName: "summary", old: before.summary, new: level.summary))
+                changes.append(Change(.reworded(field: "summary", fieldName: "summary", from: before.summary, to: level.summary),
+                                      .level, id: level.id, title: level.name))
             }
         }
         for level in old.levels where !newIDs.contains(level.id) {
-            changes.append(Change(.removed, .level, id: level.id, title: level.name, old: level.summary))
+            changes.append(Change(.removed(summary: level.summary), .level, id: level.id, title: level.name))
         }
         let oldOrder = old.levels.map(\.id).filter(newIDs.contains)
         let newOrder = new.levels.map(\.id).filter { oldByID[$0] != nil }
         if oldOrder != newOrder {
-            changes.append(Change(.reordered, .level, id: "levels", title: "Levels",
-                                  old: old.levels.map(\.name).joined(separator: ", "),
-                                  new: new.levels.map(\.name).joined(separator: ", ")))
+            changes.append(Change(.reordered(from: old.levels.map(\.name).joined(separator: ", "),
+                                             to: new.levels.map(\.name).joined(separator: ", ")),
+                                  .level, id: "levels", title: "Levels"))
         }
         return changes
     }
@@ -71,19 +71,20 @@ public struct EditionDiff: Sendable, Equatable {
         let newIDs = Set(new.themes.map(\.id))
         for theme in new.themes {
             guard let before = oldByID[theme.id] else {
-                changes.append(Change(.added, .theme, id: theme.id, title: theme.title))
+                changes.append(Change(.added(), .theme, id: theme.id, title: theme.title))
                 continue
             }
             if before.title != theme.title {
-                changes.append(Change(.renamed, .theme, id: theme.id, title: theme.title, old: before.title, new: theme.title))
+                changes.append(Change(.renamed(from: before.title, to: theme.title), .theme, id: theme.id, title: theme.title))
             }
             if normalized(before.description.markdown) != normalized(theme.description.markdown) {
-                changes.append(Change(.reworded, .theme, id: theme.id, title: theme.title, field: "description",
-                                      fieldName: "description", old: before.description.markdown, new: theme.description.markdown))
+                changes.append(Change(.reworded(field: "description", fieldName: "description",
+                                                from: before.description.markdown, to: theme.description.markdown),
+                                      .theme, id: theme.id, title: theme.title))
             }
         }
         for theme in old.themes where !newIDs.contains(theme.id) {
-            changes.append(Change(.removed, .theme, id: theme.id, title: theme.title))
+            changes.append(Change(.removed(), .theme, id: theme.id, title: theme.title))
         }
         return changes
     }
@@ -97,14 +98,14 @@ public struct EditionDiff: Sendable, Equatable {
             let parent = themeTitle(new, area.themeID)
             guard let before = oldByID[area.id] else {
                 if area.status == .active {
-                    changes.append(Change(.added, .keyArea, id: area.id, title: area.title, parent: parent))
+                    changes.append(Change(.added(), .keyArea, id: area.id, title: area.title, parent: parent))
                 }
                 continue
             }
             if before.status == .active && area.status == .retired {
-                changes.append(Change(.retired, .keyArea, id: area.id, title: area.title, parent: parent,
-                                      new: area.retiredIn,
-                                      replacedBy: area.replacedBy.map { .init(id: $0, title: newTitles[$0] ?? $0) }))
+                changes.append(Change(.retired(in: area.retiredIn,
+                                               replacedBy: area.replacedBy.map { .init(id: $0, title: newTitles[$0] ?? $0) }),
+                                      .keyArea, id: area.id, title: area.title, parent: parent))
                 continue
             }
             if before.status == .retired && area.status == .active {
@@ -112,12 +113,12 @@ public struct EditionDiff: Sendable, Equatable {
             }
             guard area.status == .active else { continue }
             if before.title != area.title {
-                changes.append(Change(.renamed, .keyArea, id: area.id, title: area.title, parent: parent,
-                                      old: before.title, new: area.title))
+                changes.append(Change(.renamed(from: before.title, to: area.title), .keyArea, id: area.id, title: area.title,
+                                      parent: parent))
             }
             if before.themeID != area.themeID {
-                changes.append(Change(.moved, .keyArea, id: area.id, title: area.title, parent: parent,
-                                      old: themeTitle(old, before.themeID), new: parent))
+                changes.append(Change(.moved(from: themeTitle(old, before.themeID), to: parent), .keyArea, id: area.id,
+                                      title: area.title, parent: parent))
             }
             let sections: [(String, String, String?, String?)] = [
                 ("description", "description", before.description.markdown, area.description.markdown),
@@ -125,13 +126,13 @@ public struct EditionDiff: Sendable, Equatable {
                 ("why-it-is-important", "why it is important", before.whyItIsImportant?.markdown, area.whyItIsImportant?.markdown),
             ]
             for (field, name, was, now) in sections where normalized(was) != normalized(now) {
-                changes.append(Change(.reworded, .keyArea, id: area.id, title: area.title, parent: parent,
-                                      field: field, fieldName: name, old: was, new: now))
+                changes.append(Change(.reworded(field: field, fieldName: name, from: was, to: now), .keyArea, id: area.id,
+                                      title: area.title, parent: parent))
             }
         }
         let newIDs = Set(new.allKeyAreas.map(\.id))
         for area in old.allKeyAreas where !newIDs.contains(area.id) {
-            changes.append(Change(.removed, .keyArea, id: area.id, title: area.title, parent: themeTitle(old, area.themeID)))
+            changes.append(Change(.removed(), .keyArea, id: area.id, title: area.title, parent: themeTitle(old, area.themeID)))
         }
         return changes
     }
@@ -150,14 +151,14 @@ public struct EditionDiff: Sendable, Equatable {
                 newIDs.insert(indicator.id)
                 guard let (before, beforeArea) = oldByID[indicator.id] else {
                     if indicator.status == .active && area.status == .active {
-                        changes.append(Change(.added, .indicator, id: indicator.id, title: indicator.title, parent: area.title))
+                        changes.append(Change(.added(), .indicator, id: indicator.id, title: indicator.title, parent: area.title))
                     }
                     continue
                 }
                 if before.status == .active && indicator.status == .retired {
-                    changes.append(Change(.retired, .indicator, id: indicator.id, title: indicator.title, parent: area.title,
-                                          new: indicator.retiredIn,
-                                          replacedBy: indicator.replacedBy.map { .init(id: $0, title: newTitles[$0] ?? $0) }))
+                    changes.append(Change(.retired(in: indicator.retiredIn,
+                                                   replacedBy: indicator.replacedBy.map { .init(id: $0, title: newTitles[$0] ?? $0) }),
+                                          .indicator, id: indicator.id, title: indicator.title, parent: area.title))
                     continue
                 }
                 if before.status == .retired && indicator.status == .active {
@@ -165,27 +166,27 @@ public struct EditionDiff: Sendable, Equatable {
                 }
                 guard indicator.status == .active, area.status == .active else { continue }
                 if before.title != indicator.title {
-                    changes.append(Change(.renamed, .indicator, id: indicator.id, title: indicator.title, parent: area.title,
-                                          old: before.title, new: indicator.title))
+                    changes.append(Change(.renamed(from: before.title, to: indicator.title), .indicator, id: indicator.id,
+                                          title: indicator.title, parent: area.title))
                 }
                 if beforeArea.id != area.id {
-                    changes.append(Change(.moved, .indicator, id: indicator.id, title: indicator.title, parent: area.title,
-                                          old: beforeArea.title, new: area.title))
+                    changes.append(Change(.moved(from: beforeArea.title, to: area.title), .indicator, id: indicator.id,
+                                          title: indicator.title, parent: area.title))
                 }
                 let levelIDs = new.levels.map(\.id) + old.levels.map(\.id).filter { id in !new.levels.contains { $0.id == id } }
                 for levelID in levelIDs {
                     let was = before.descriptor(for: levelID)?.text.markdown
                     let now = indicator.descriptor(for: levelID)?.text.markdown
                     if normalized(was) != normalized(now) {
-                        changes.append(Change(.reworded, .indicator, id: indicator.id, title: indicator.title, parent: area.title,
-                                              field: levelID, fieldName: levelName[levelID] ?? levelID, old: was, new: now))
+                        changes.append(Change(.reworded(field: levelID, fieldName: levelName[levelID] ?? levelID, from: was, to: now),
+                                              .indicator, id: indicator.id, title: indicator.title, parent: area.title))
                     }
                 }
             }
         }
         for area in old.allKeyAreas {
             for indicator in area.indicators where !newIDs.contains(indicator.id) {
-                changes.append(Change(.removed, .indicator, id: indicator.id, title: indicator.title, parent: area.title))
+                changes.append(Change(.removed(), .indicator, id: indicator.id, title: indicator.title, parent: area.title))
             }
         }
         return changes

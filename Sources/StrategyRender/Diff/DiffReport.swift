@@ -92,30 +92,30 @@ struct DiffReport {
     private static func item(_ change: Change) -> Item {
         let where_ = change.parent.map { ", in \($0)" } ?? ""
         let label = "\(change.title) (\(change.id)\(where_))"
-        switch change.kind {
-        case .changed:
-            return Item(headline: "The edition changed from \(change.old ?? "?") to \(change.new ?? "?").")
+        switch change.what {
+        case .editionChanged(let from, let to):
+            return Item(headline: "The edition changed from \(from) to \(to).")
         case .added:
             return Item(headline: "New: \(label).")
-        case .retired:
-            var line = "Retired" + (change.new.map { " in \($0)" } ?? "") + ": \(label)."
-            if !change.replacedBy.isEmpty {
-                line += " Replaced by " + change.replacedBy.map { "\($0.title) (\($0.id))" }.joined(separator: " and ") + "."
+        case .retired(let edition, let replacements):
+            var line = "Retired" + (edition.map { " in \($0)" } ?? "") + ": \(label)."
+            if !replacements.isEmpty {
+                line += " Replaced by " + replacements.map { "\($0.title) (\($0.id))" }.joined(separator: " and ") + "."
             }
             return Item(headline: line)
         case .reinstated:
             return Item(headline: "Active again: \(label).")
         case .removed:
             return Item(headline: "Deleted from the sources instead of being retired: \(label).")
-        case .renamed:
-            return Item(headline: "\u{201C}\(change.old ?? "")\u{201D} is now \u{201C}\(change.new ?? "")\u{201D} (\(change.id)\(where_)).")
-        case .moved:
-            return Item(headline: "\(change.title) (\(change.id)) moved from \(change.old ?? "?") to \(change.new ?? "?").")
-        case .reworded:
-            let what = change.subject == .indicator ? "\(change.fieldName ?? change.field ?? "") descriptor" : (change.fieldName ?? "text")
-            return Item(headline: "\(label): \(what) reworded.", old: change.old ?? "(none)", new: change.new ?? "(none)")
-        case .reordered:
-            return Item(headline: "The levels are in a new order.", old: change.old, new: change.new)
+        case .renamed(let from, let to):
+            return Item(headline: "\u{201C}\(from)\u{201D} is now \u{201C}\(to)\u{201D} (\(change.id)\(where_)).")
+        case .moved(let from, let to):
+            return Item(headline: "\(change.title) (\(change.id)) moved from \(from) to \(to).")
+        case .reworded(_, let fieldName, let from, let to):
+            let what = change.subject == .indicator ? "\(fieldName) descriptor" : fieldName
+            return Item(headline: "\(label): \(what) reworded.", old: from ?? "(none)", new: to ?? "(none)")
+        case .reordered(let from, let to):
+            return Item(headline: "The levels are in a new order.", old: from, new: to)
         }
     }
 }
