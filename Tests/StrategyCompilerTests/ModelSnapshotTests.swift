@@ -48,8 +48,12 @@ import Testing
         let strategy = try #require(try StrategyCompiler().compile(folder: root).strategy)
         let retired = try #require(strategy.allKeyAreas.first { $0.id == "old-practice" })
         #expect(retired.status == .retired)
-        #expect(retired.retiredIn == "2024")
-        #expect(retired.replacedBy == ["councillors"])
+        let retirement = try #require(retired.retirement)
+        #expect(retirement.edition == "2024")
+        #expect(retirement.replacementIDs == ["councillors"])
+        // Each fact keeps where it is written: `retired_in: 2024` and `replaced_by: [councillors]`.
+        #expect(retirement.editionRange?.start.line == 8)
+        #expect(retirement.replacedBy.first?.range?.start.line == 9)
         #expect(strategy.themes[0].activeKeyAreas.map(\.id) == ["councillors"])
     }
 }

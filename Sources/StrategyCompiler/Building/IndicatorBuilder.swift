@@ -45,11 +45,11 @@ struct IndicatorBuilder {
         let descriptors = buildDescriptors(outline, title: title, headingRange: headingRange, in: body,
                                            isRetired: parsed.retiredIn != nil)
         guard let validID, !title.isEmpty else { return nil }
-        var indicator = Indicator(id: validID, title: title, descriptors: descriptors, range: headingRange,
-                                  idRange: idRange, retiredIn: parsed.retiredIn, replacedBy: parsed.replacedBy,
-                                  replacedByRanges: parsed.replacedByRanges)
-        indicator.retiredInRange = parsed.retiredInRange
-        return indicator
+        let lifecycle: Lifecycle = parsed.retiredIn == nil ? .active : .retired(.init(
+            edition: parsed.retiredIn, editionRange: parsed.retiredInRange,
+            replacedBy: zip(parsed.replacedBy, parsed.replacedByRanges).map { Lifecycle.Reference($0, at: $1) }))
+        return Indicator(id: validID, title: title, descriptors: descriptors, range: headingRange, idRange: idRange,
+                         lifecycle: lifecycle)
     }
 
     /// `Title {#id key=value}` → ("Title", "#id key=value"); a heading without a trailing `{#…}` has none.

@@ -37,14 +37,15 @@ struct KeyAreaBuilder {
 
         guard let id, let title, let themeID, theme != nil || themes == nil, let order, let status,
               let since else { return nil }
+        let lifecycle: Lifecycle = status == .active ? .active : .retired(.init(
+            edition: retiredIn?.value, editionRange: retiredIn?.range,
+            replacedBy: replacedBy.map { Lifecycle.Reference($0.value, at: $0.range) }))
         var area = KeyArea(
-            id: id.value, title: title.value, themeID: themeID.value, order: order, status: status,
-            since: since.value, retiredIn: retiredIn?.value, replacedBy: replacedBy.map(\.value),
+            id: id.value, title: title.value, themeID: themeID.value, order: order, lifecycle: lifecycle,
+            since: since.value,
             description: body.description, whatItIs: body.whatItIs, whyItIsImportant: body.whyItIsImportant,
             indicators: body.indicators, source: file.relativePath, range: file.wholeRange, idRange: id.range)
-        area.replacedByRanges = replacedBy.map(\.range)
         area.sinceRange = since.range
-        area.retiredInRange = retiredIn?.range
         return area
     }
 

@@ -103,8 +103,8 @@ public struct EditionDiff: Sendable, Equatable {
                 continue
             }
             if before.status == .active && area.status == .retired {
-                changes.append(Change(.retired(in: area.retiredIn,
-                                               replacedBy: area.replacedBy.map { .init(id: $0, title: newTitles[$0] ?? $0) }),
+                changes.append(Change(.retired(in: area.retirement?.edition,
+                                               replacedBy: (area.retirement?.replacementIDs ?? []).map { .init(id: $0, title: newTitles[$0] ?? $0) }),
                                       .keyArea, id: area.id, title: area.title, parent: parent))
                 continue
             }
@@ -156,8 +156,8 @@ public struct EditionDiff: Sendable, Equatable {
                     continue
                 }
                 if before.status == .active && indicator.status == .retired {
-                    changes.append(Change(.retired(in: indicator.retiredIn,
-                                                   replacedBy: indicator.replacedBy.map { .init(id: $0, title: newTitles[$0] ?? $0) }),
+                    changes.append(Change(.retired(in: indicator.retirement?.edition,
+                                                   replacedBy: (indicator.retirement?.replacementIDs ?? []).map { .init(id: $0, title: newTitles[$0] ?? $0) }),
                                           .indicator, id: indicator.id, title: indicator.title, parent: area.title))
                     continue
                 }

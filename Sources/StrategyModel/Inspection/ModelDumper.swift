@@ -68,8 +68,8 @@ public struct ModelDumper {
     private func keyAreaNode(_ area: KeyArea) -> Node {
         var line = "KeyArea \(area.id) \(quoted(area.title)) theme \(area.themeID) order \(area.order)"
         line += " \(area.status.rawValue) since \(area.since)"
-        if let retiredIn = area.retiredIn { line += " retired-in \(retiredIn)" }
-        if !area.replacedBy.isEmpty { line += " replaced-by \(area.replacedBy.joined(separator: ","))" }
+        if let retiredIn = area.retirement?.edition { line += " retired-in \(retiredIn)" }
+        if !(area.retirement?.replacementIDs ?? []).isEmpty { line += " replaced-by \((area.retirement?.replacementIDs ?? []).joined(separator: ","))" }
         line += " @" + file(area.range)
         var children = [Node("description \(quoted(area.description.plainText))")]
         if let what = area.whatItIs { children.append(Node("what-it-is \(quoted(what.plainText))")) }
@@ -80,8 +80,8 @@ public struct ModelDumper {
 
     private func indicatorNode(_ indicator: Indicator) -> Node {
         var line = "Indicator \(indicator.id) \(quoted(indicator.title))"
-        if let retiredIn = indicator.retiredIn { line += " retired-in \(retiredIn)" }
-        if !indicator.replacedBy.isEmpty { line += " replaced-by \(indicator.replacedBy.joined(separator: ","))" }
+        if let retiredIn = indicator.retirement?.edition { line += " retired-in \(retiredIn)" }
+        if !(indicator.retirement?.replacementIDs ?? []).isEmpty { line += " replaced-by \((indicator.retirement?.replacementIDs ?? []).joined(separator: ","))" }
         line += " @" + position(indicator.range)
         let descriptors = indicator.descriptors.map {
             Node("\($0.levelID) @\(position($0.range)) \(quoted($0.text.plainText))")

@@ -8,29 +8,24 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     public var range: SourceRange
     /// Where the `{#id}` is written, for diagnostics about the id.
     public var idRange: SourceRange
-    /// For a retired indicator (`{#id retired_in=2024}`), the edition it was retired in. Retired
-    /// indicators stay in the sources so their ids are never reused, and are left out of what is published.
-    public var retiredIn: String?
-    /// For a retired indicator, the ids of the indicators that took its place.
-    public var replacedBy: [String]
-    /// Where each `replaced_by` id is written.
-    public var replacedByRanges: [SourceRange]
-    /// Where the `retired_in=` value is written.
-    public var retiredInRange: SourceRange?
+    /// Published, or retired (`{#id retired_in=2024 replaced_by=a,b}`). Retired indicators stay in the
+    /// sources so their ids are never reused, and are left out of what is published.
+    public var lifecycle: Lifecycle
 
     public init(id: String, title: String, descriptors: [Descriptor], range: SourceRange, idRange: SourceRange,
-                retiredIn: String? = nil, replacedBy: [String] = [], replacedByRanges: [SourceRange] = []) {
+                lifecycle: Lifecycle = .active) {
         self.id = id
         self.title = title
         self.descriptors = descriptors
         self.range = range
         self.idRange = idRange
-        self.retiredIn = retiredIn
-        self.replacedBy = replacedBy
-        self.replacedByRanges = replacedByRanges
+        self.lifecycle = lifecycle
     }
 
-    public var status: KeyAreaStatus { retiredIn == nil ? .active : .retired }
+    public var status: KeyAreaStatus { lifecycle.status }
+
+    /// The retirement's facts, for a retired element.
+    public var retirement: Lifecycle.Retirement? { lifecycle.retirement }
 
     /// The descriptor for a level, if the indicator has one.
     public func descriptor(for levelID: String) -> Descriptor? {

@@ -4,19 +4,12 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     public var title: String
     public var themeID: String
     public var order: Int
-    public var status: KeyAreaStatus
+    /// Published, or retired in an edition with what replaced it.
+    public var lifecycle: Lifecycle
     /// The edition the key area first appeared in.
     public var since: String
-    /// For a retired key area, the edition it was retired in.
-    public var retiredIn: String?
-    /// For a retired key area, the ids of the key areas that took its place.
-    public var replacedBy: [String]
-    /// Where each `replaced_by` id is written.
-    public var replacedByRanges: [SourceRange] = []
     /// Where the `since` value is written.
     public var sinceRange: SourceRange?
-    /// Where the `retired_in` value is written.
-    public var retiredInRange: SourceRange?
     public var description: RichText
     /// The "What it is" help; enablers usually have none.
     public var whatItIs: RichText?
@@ -32,8 +25,8 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     public var idRange: SourceRange
 
     public init(
-        id: String, title: String, themeID: String, order: Int, status: KeyAreaStatus, since: String,
-        retiredIn: String? = nil, replacedBy: [String] = [], description: RichText,
+        id: String, title: String, themeID: String, order: Int, lifecycle: Lifecycle = .active, since: String,
+        description: RichText,
         whatItIs: RichText? = nil, whyItIsImportant: RichText? = nil, indicators: [Indicator],
         source: String, range: SourceRange, idRange: SourceRange
     ) {
@@ -41,10 +34,8 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
         self.title = title
         self.themeID = themeID
         self.order = order
-        self.status = status
+        self.lifecycle = lifecycle
         self.since = since
-        self.retiredIn = retiredIn
-        self.replacedBy = replacedBy
         self.description = description
         self.whatItIs = whatItIs
         self.whyItIsImportant = whyItIsImportant
@@ -53,6 +44,12 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
         self.range = range
         self.idRange = idRange
     }
+
+    /// `active` or `retired`.
+    public var status: KeyAreaStatus { lifecycle.status }
+
+    /// The retirement's facts, for a retired element.
+    public var retirement: Lifecycle.Retirement? { lifecycle.retirement }
 
     /// The indicators published in this edition (retired ones stay in `indicators`).
     public var activeIndicators: [Indicator] { indicators.filter { $0.status == .active } }

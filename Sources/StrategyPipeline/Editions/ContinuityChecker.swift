@@ -29,7 +29,7 @@ struct ContinuityChecker {
         for old in previous.allKeyAreas {
             if let now = currentAreas[old.id] {
                 if old.status == .retired && now.status == .active {
-                    diagnostics.append(reused(old.id, what: "key area", retiredIn: old.retiredIn, at: now.idRange,
+                    diagnostics.append(reused(old.id, what: "key area", retiredIn: old.retirement?.edition, at: now.idRange,
                                               previousRange: old.idRange))
                 }
                 for oldIndicator in old.indicators {
@@ -53,7 +53,7 @@ struct ContinuityChecker {
         }
         for old in previous.allIndicators where old.status == .retired {
             guard let (_, now) = currentIndicators[old.id], now.status == .active else { continue }
-            diagnostics.append(reused(old.id, what: "indicator", retiredIn: old.retiredIn, at: now.idRange,
+            diagnostics.append(reused(old.id, what: "indicator", retiredIn: old.retirement?.edition, at: now.idRange,
                                       previousRange: old.idRange))
         }
         return diagnostics

@@ -84,8 +84,8 @@ public struct ModelJSONRenderer {
             status = area.status.rawValue
             order = area.order
             since = area.since
-            retiredIn = area.retiredIn
-            replacedBy = area.replacedBy
+            retiredIn = area.retirement?.edition
+            replacedBy = (area.retirement?.replacementIDs ?? [])
             source = area.source
             description = area.description.markdown
             whatItIs = area.whatItIs?.markdown
@@ -106,8 +106,8 @@ public struct ModelJSONRenderer {
             id = indicator.id
             title = indicator.title
             status = indicator.status.rawValue
-            retiredIn = indicator.retiredIn
-            replacedBy = indicator.replacedBy.isEmpty ? nil : indicator.replacedBy
+            retiredIn = indicator.retirement?.edition
+            replacedBy = (indicator.retirement?.replacementIDs ?? []).isEmpty ? nil : (indicator.retirement?.replacementIDs ?? [])
             descriptors = Dictionary(indicator.descriptors.map { ($0.levelID, $0.text.markdown) },
                                      uniquingKeysWith: { first, _ in first })
         }

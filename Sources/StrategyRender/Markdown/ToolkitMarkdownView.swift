@@ -76,7 +76,7 @@ struct ToolkitMarkdownView {
             })
         }
         retired = published.retiredKeyAreas
-            .map { Retired(title: $0.keyArea.title, retiredIn: $0.keyArea.retiredIn ?? "an earlier edition") }
+            .map { Retired(title: $0.keyArea.title, retiredIn: $0.keyArea.retirement?.edition ?? "an earlier edition") }
         hasRetired = !retired.isEmpty
     }
 

@@ -104,10 +104,10 @@ public struct SiteRenderer {
         let byID = Dictionary(strategy.allKeyAreas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let retired = published.retiredKeyAreas.map { entry in
             let area = entry.keyArea
-            let replacements = area.replacedBy.compactMap { byID[$0] }.filter { $0.status == .active }
+            let replacements = (area.retirement?.replacementIDs ?? []).compactMap { byID[$0] }.filter { $0.status == .active }
             return RetiredView(
                 id: area.id, title: area.title, themeTitle: entry.theme.title, since: area.since,
-                retiredIn: area.retiredIn ?? "an earlier edition",
+                retiredIn: area.retirement?.edition ?? "an earlier edition",
                 replacedBy: replacements.map { Link(title: $0.title, href: Self.pagePath($0)) },
                 hasReplacement: !replacements.isEmpty)
         }

@@ -28,9 +28,9 @@ struct EditionChecker: Checker {
         }
         for area in strategy.allKeyAreas {
             check(area.since, at: area.sinceRange, what: "`since` of key area '\(area.id)'")
-            if let retiredIn = area.retiredIn {
-                check(retiredIn, at: area.retiredInRange, what: "`retired_in` of key area '\(area.id)'")
-                if order.isAfter(area.since, retiredIn), let range = area.retiredInRange {
+            if let retiredIn = area.retirement?.edition {
+                check(retiredIn, at: area.retirement?.editionRange, what: "`retired_in` of key area '\(area.id)'")
+                if order.isAfter(area.since, retiredIn), let range = area.retirement?.editionRange {
                     diagnostics.append(Diagnostic(
                         .editionOutOfRange,
                         "key area '\(area.id)' is retired in edition '\(retiredIn)', before it first appeared in '\(area.since)'",
@@ -38,9 +38,9 @@ struct EditionChecker: Checker {
                 }
             }
             for indicator in area.indicators {
-                guard let retiredIn = indicator.retiredIn else { continue }
-                check(retiredIn, at: indicator.retiredInRange, what: "`retired_in` of indicator '\(indicator.id)'")
-                if order.isAfter(area.since, retiredIn), let range = indicator.retiredInRange {
+                guard let retiredIn = indicator.retirement?.edition else { continue }
+                check(retiredIn, at: indicator.retirement?.editionRange, what: "`retired_in` of indicator '\(indicator.id)'")
+                if order.isAfter(area.since, retiredIn), let range = indicator.retirement?.editionRange {
                     diagnostics.append(Diagnostic(
                         .editionOutOfRange,
                         "indicator '\(indicator.id)' is retired in edition '\(retiredIn)', before its key area first appeared in '\(area.since)'",

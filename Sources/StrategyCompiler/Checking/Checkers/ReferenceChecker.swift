@@ -9,17 +9,19 @@ struct ReferenceChecker: Checker {
         let indicators = Dictionary(strategy.allIndicators.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         for area in strategy.allKeyAreas {
-            diagnostics += check(area.replacedBy, ranges: area.replacedByRanges, of: "key area", among: areas)
+            diagnostics += check(area.retirement?.replacedBy ?? [], of: "key area", among: areas)
             for indicator in area.indicators {
-                diagnostics += check(indicator.replacedBy, ranges: indicator.replacedByRanges, of: "indicator", among: indicators)
+                diagnostics += check(indicator.retirement?.replacedBy ?? [], of: "indicator", among: indicators)
             }
         }
         return diagnostics
     }
 
-    private func check(_ ids: [String], ranges: [SourceRange], of what: String,
+    private func check(_ references: [Lifecycle.Reference], of what: String,
                        among known: [String: KeyAreaStatus]) -> [Diagnostic] {
-        zip(ids, ranges).compactMap { id, range in
+        references.compactMap { reference in
+            let id = reference.id
+            guard let range = reference.range else { return nil }
             switch known[id] {
             case .active?:
                 return nil
