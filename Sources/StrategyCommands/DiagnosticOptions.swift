@@ -18,8 +18,15 @@ struct CompileOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors (from the sources, templates, previous edition and workbook alike).")
     var warningsAsErrors = false
 
+    @Option(name: .customLong("error-limit"), help: "Show at most this many errors (all are still counted).")
+    var errorLimit: Int?
+
+    func validate() throws {
+        if let errorLimit, errorLimit < 1 { throw ValidationError("--error-limit must be at least 1") }
+    }
+
     func makeCollector() -> DiagnosticCollector {
-        DiagnosticCollector(warningsAsErrors: warningsAsErrors)
+        DiagnosticCollector(warningsAsErrors: warningsAsErrors, errorLimit: errorLimit)
     }
 
     /// Runs pipeline stages. A folder that cannot be read, or an output that cannot be written, is I/O:
@@ -42,14 +49,23 @@ struct CompileOptions: ParsableArguments {
 
     private func failIO(_ collector: DiagnosticCollector, _ diagnostic: Diagnostic) throws -> Never {
         collector.report(diagnostic)
-        write(collector.diagnostics)
+        write(collector)
         throw ExitCode(ExitStatus.usage.rawValue)
     }
 
     /// Writes what the collector holds and ends the command with status 1 if any of it is an error.
     func finish(_ collector: DiagnosticCollector) throws {
-        write(collector.diagnostics)
+        write(collector)
         if collector.hasErrors { throw ExitCode(ExitStatus.errors.rawValue) }
+    }
+
+    /// Writes what the collector holds, saying how many errors the error limit left out.
+    func write(_ collector: DiagnosticCollector) {
+        write(collector.diagnostics)
+        let hidden = collector.errorsOverLimit
+        if hidden > 0 && diagnosticsFormat == .text {
+            Output.standardError("strategyc: \(hidden) more error\(hidden == 1 ? "" : "s") not shown (--error-limit \(errorLimit ?? 0))\n")
+        }
     }
 
     /// Text and JSON go to standard error, keeping standard output for the command's own result;

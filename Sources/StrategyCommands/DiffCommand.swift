@@ -43,7 +43,7 @@ struct DiffCommand: ParsableCommand {
                 sides.append(try EditionSource(specification))
             } catch {
                 collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(specification))))
-                reporter.write(collector.diagnostics)
+                reporter.write(collector)
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
         }
@@ -62,7 +62,7 @@ struct DiffCommand: ParsableCommand {
             try reporter.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)
         }
-        reporter.write(collector.diagnostics)
+        reporter.write(collector)
         let diff = EditionDiff(from: models[0], to: models[1])
         switch format {
         case .markdown: Output.standardOutput(DiffRenderer().markdown(diff))

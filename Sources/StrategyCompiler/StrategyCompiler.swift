@@ -18,16 +18,18 @@ public struct Compilation: Sendable {
 public struct StrategyCompiler {
     public init() {}
 
-    /// Compiles the strategy in `folder`. Throws only when the folder itself cannot be read; every problem
-    /// in the sources is a diagnostic in the result.
-    public func compile(folder: String) throws -> Compilation {
+    /// Compiles the strategy in `folder`, reporting into `collector` (by default one of its own). Throws
+    /// only when the folder itself cannot be read; every problem in the sources is a diagnostic, both in
+    /// the collector and in the result.
+    public func compile(folder: String, reportingTo collector: DiagnosticCollector = DiagnosticCollector()) throws -> Compilation {
         let tree = try StrategyReader().read(folder: folder)
-        let engine = DiagnosticEngine()
+        let engine = collector
+        let start = engine.mark
         engine.emit(contentsOf: tree.diagnostics)
         let strategy = ModelBuilder(engine: engine).build(tree)
         if let strategy {
             for checker in allCheckers { engine.emit(contentsOf: checker.check(strategy)) }
         }
-        return Compilation(strategy: strategy, diagnostics: engine.diagnostics.sorted(), fileCount: tree.fileCount)
+        return Compilation(strategy: strategy, diagnostics: engine.diagnostics(since: start), fileCount: tree.fileCount)
     }
 }

@@ -52,4 +52,21 @@ import Testing
         #expect(strict.stderr == "Templates/assets/Logo.PNG:1:1: error: asset 'assets/Logo.PNG' is skipped: use lowercase letters, digits and hyphens in asset names [template-asset-name]\n1 error and 0 warnings generated.\n")
         #expect(!FileManager.default.fileExists(atPath: repo.url("strict").path))
     }
+
+    @Test func errorLimitShowsTheFirstErrorsAndSaysHowManyMore() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let folder = "Strategy/key-areas/showing-leadership/"
+        try FileManager.default.copyItem(at: repo.url(folder + "engaging-councillors.md"),
+                                         to: repo.url(folder + "engaging-councillors-copy.md"))
+        let all = try repo.run(["check"])
+        #expect(all.status == 1)
+        let errors = all.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 5, "\(all.stderr)")
+        let limited = try repo.run(["check", "--error-limit", "2"])
+        #expect(limited.status == 1)
+        let shown = limited.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") }
+        #expect(shown == Array(errors.prefix(2)))
+        #expect(limited.stderr.hasSuffix("strategyc: 3 more errors not shown (--error-limit 2)\n"), "\(limited.stderr)")
+    }
 }

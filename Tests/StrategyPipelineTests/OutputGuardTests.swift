@@ -153,9 +153,9 @@ import ZIPFoundation
         let layout = try Layout()
         defer { layout.remove() }
         let model = try PipelineSupport.model(PipelineSupport.fixtures.appendingPathComponent("small"))
-        var diagnostics: [Diagnostic] = []
+        let collector = DiagnosticCollector()
         let files = try WorkbookRenderer(stamp: PublicationStamp(model, generator: "strategyc test"))
-            .render(PublishedStrategy(model), diagnostics: &diagnostics)
+            .render(PublishedStrategy(model), reportingTo: collector)
         let blank = try #require(files.first { $0.path == "assessment.xlsx" }).contents
         let url = layout.root.appendingPathComponent("assessment.xlsx")
         try blank.write(to: url)

@@ -20,18 +20,20 @@ enum RenderSupport {
     }
 
     static func templateSet(_ folder: URL = templates) throws -> TemplateSet {
-        var diagnostics: [Diagnostic] = []
-        guard let set = TemplateSet.load(folder: folder.path, diagnostics: &diagnostics) else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: ["diagnostics": "\(diagnostics)"])
+        let collector = DiagnosticCollector()
+        guard let set = TemplateSet.load(folder: folder.path, reportingTo: collector) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: ["diagnostics": "\(collector.diagnostics)"])
         }
         return set
     }
 
     static func site(_ strategy: Strategy) throws -> [String: String] {
-        var diagnostics: [Diagnostic] = []
+        let collector = DiagnosticCollector()
         let files = SiteRenderer(templates: try templateSet(), stamp: stamp(strategy))
-            .render(PublishedStrategy(strategy), diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { throw CocoaError(.fileWriteUnknown, userInfo: ["diagnostics": "\(diagnostics)"]) }
+            .render(PublishedStrategy(strategy), reportingTo: collector)
+        guard collector.diagnostics.isEmpty else {
+            throw CocoaError(.fileWriteUnknown, userInfo: ["diagnostics": "\(collector.diagnostics)"])
+        }
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
     }
 

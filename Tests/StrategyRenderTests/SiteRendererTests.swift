@@ -79,10 +79,10 @@ import Testing
 
     @Test func changesPageMatchesGolden() throws {
         let (changes, strategy) = try diff()
-        var renderDiagnostics: [Diagnostic] = []
+        let renderDiagnostics = DiagnosticCollector()
         let files = SiteRenderer(templates: try RenderSupport.templateSet(), stamp: RenderSupport.stamp(strategy))
-            .render(PublishedStrategy(strategy), changes: changes, diagnostics: &renderDiagnostics)
-        #expect(renderDiagnostics.isEmpty)
+            .render(PublishedStrategy(strategy), changes: changes, reportingTo: renderDiagnostics)
+        #expect(renderDiagnostics.diagnostics.isEmpty)
         let page = try #require(files.first { $0.path == "changes.html" })
         let html = String(decoding: page.contents, as: UTF8.self)
         #expect(html.contains("<p class=\"changes__text\">Councillor involvement improves some projects.</p>"))

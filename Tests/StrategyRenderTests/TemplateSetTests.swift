@@ -35,9 +35,9 @@ let templateCases: [TemplateCase] = [
 
 @Suite struct TemplateSetTests {
     @Test func realTemplatesLoadCleanly() throws {
-        var diagnostics: [Diagnostic] = []
-        #expect(TemplateSet.load(folder: RenderSupport.templates.path, diagnostics: &diagnostics) != nil)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let collector = DiagnosticCollector()
+        #expect(TemplateSet.load(folder: RenderSupport.templates.path, reportingTo: collector) != nil)
+        #expect(collector.diagnostics.isEmpty, "\(collector.diagnostics)")
     }
 
     @Test(arguments: templateCases)
@@ -47,8 +47,9 @@ let templateCases: [TemplateCase] = [
         let root = scratch.appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: RenderSupport.templates, to: root)
         try check.change(root)
-        var diagnostics: [Diagnostic] = []
-        let set = TemplateSet.load(folder: root.path, diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let set = TemplateSet.load(folder: root.path, reportingTo: collector)
+        let diagnostics = collector.diagnostics
         let path = check.file.isEmpty ? root.path : root.appendingPathComponent(check.file).path
         let diagnostic = try #require(diagnostics.first { $0.code == check.code && $0.range.path == path }, "\(diagnostics)")
         #expect(diagnostic.range.start.line == check.line, "\(diagnostics)")
@@ -67,11 +68,11 @@ let templateCases: [TemplateCase] = [
         let index = root.appendingPathComponent("index.mustache")
         let text = try String(contentsOf: index, encoding: .utf8)
         try Data(("{{#retired}}{{themeTitle}}{{/retired}}\n<p>{{page.edtion}} and {{{ introductionHTML }}}</p>\n" + text).utf8).write(to: index)
-        var diagnostics: [Diagnostic] = []
-        let set = try #require(TemplateSet.load(folder: root.path, diagnostics: &diagnostics))
+        let collector = DiagnosticCollector()
+        let set = try #require(TemplateSet.load(folder: root.path, reportingTo: collector))
         let model = try RenderSupport.model()
-        _ = SiteRenderer(templates: set, stamp: RenderSupport.stamp(model)).render(PublishedStrategy(model), diagnostics: &diagnostics)
-        #expect(diagnostics.map { "\($0.location): \($0.message) [\($0.code.rawValue)]" } == [
+        _ = SiteRenderer(templates: set, stamp: RenderSupport.stamp(model)).render(PublishedStrategy(model), reportingTo: collector)
+        #expect(collector.diagnostics.map { "\($0.location): \($0.message) [\($0.code.rawValue)]" } == [
             "\(index.path):2:4: template 'index' uses `page.edtion`, which no page provides, so it would print nothing; did you mean `edition`? [template-unknown-field]",
         ])
     }

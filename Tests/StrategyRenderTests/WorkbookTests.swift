@@ -62,8 +62,9 @@ import Testing
         var strategy = try RenderSupport.model()
         let long = String(repeating: "x", count: AssessmentWorkbook.cellLimit + 1)
         strategy.themes[0].keyAreas[0].indicators[1].descriptors[2].text = RichText(markdown: long, html: "", plainText: long)
-        var diagnostics: [Diagnostic] = []
-        let files = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let files = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
+        let diagnostics = collector.diagnostics
         #expect(files.isEmpty)
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == .workbookCellTooLong)
@@ -72,9 +73,9 @@ import Testing
 
     @Test func workbookBytesAreRepeatable() throws {
         let strategy = try RenderSupport.model()
-        var diagnostics: [Diagnostic] = []
-        let first = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), diagnostics: &diagnostics)
-        let second = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let first = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
+        let second = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
         #expect(first == second)
         let xlsx = try #require(first.first { $0.path == "assessment.xlsx" })
         #expect(xlsx.contents.prefix(2) == Data("PK".utf8))

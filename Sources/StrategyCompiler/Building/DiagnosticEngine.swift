@@ -1,14 +1,15 @@
 import StrategyModel
 
-/// Collects diagnostics from every stage of one compile, so that no stage has to stop at the first problem.
-final class DiagnosticEngine {
-    private(set) var diagnostics: [Diagnostic] = []
+/// The compiler's stages report into the publication's one `DiagnosticCollector`; inside the compiler it
+/// is called the engine, and `emit` is its verb.
+typealias DiagnosticEngine = DiagnosticCollector
 
+extension DiagnosticCollector {
     func emit(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        report(diagnostic)
     }
 
     func emit(contentsOf more: [Diagnostic]) {
-        diagnostics += more
+        report(more)
     }
 }

@@ -28,18 +28,13 @@ public struct PublicationPipeline {
 
     /// Read, parse, build and check. Throws only when the folder itself cannot be read.
     public func compile() throws -> Compilation {
-        let compilation = try StrategyCompiler().compile(folder: request.strategyFolder)
-        collector.report(compilation.diagnostics)
-        return compilation
+        try StrategyCompiler().compile(folder: request.strategyFolder, reportingTo: collector)
     }
 
     /// The templates, or nil (with diagnostics) when they cannot be used.
     public func loadTemplates() -> TemplateSet? {
         guard let folder = request.templatesFolder else { return nil }
-        var diagnostics: [Diagnostic] = []
-        let templates = TemplateSet.load(folder: folder, diagnostics: &diagnostics)
-        collector.report(diagnostics)
-        return templates
+        return TemplateSet.load(folder: folder, reportingTo: collector)
     }
 
     /// The edition to compare with: `--since` when given, else `previous_edition` from strategy.md.
@@ -62,22 +57,16 @@ public struct PublicationPipeline {
     /// render, or names a field no page provides, is a diagnostic.
     public func renderSite(_ published: PublishedStrategy, stamp: PublicationStamp, templates: TemplateSet,
                            changes: EditionDiff?) -> [OutputFile] {
-        var diagnostics: [Diagnostic] = []
-        let files = SiteRenderer(templates: templates, stamp: stamp)
-            .render(published, changes: changes, diagnostics: &diagnostics)
-        collector.report(diagnostics)
-        return files
+        SiteRenderer(templates: templates, stamp: stamp).render(published, changes: changes, reportingTo: collector)
     }
 
     /// The workbook and its CSV twin. A libxlsxwriter failure is reported, never thrown.
     public func renderWorkbook(_ published: PublishedStrategy, stamp: PublicationStamp) -> [OutputFile] {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
         do {
-            return try WorkbookRenderer(stamp: stamp).render(published, diagnostics: &diagnostics)
+            return try WorkbookRenderer(stamp: stamp).render(published, reportingTo: collector)
         } catch {
-            diagnostics.append(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
-                                          at: published.strategy.range))
+            collector.report(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
+                                        at: published.strategy.range))
             return []
         }
     }

@@ -21,9 +21,11 @@ public struct SiteRenderer {
 
     /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets, and, given the
     /// changes since the previous edition, `changes.html`. Template problems (a field no view provides,
-    /// a template that cannot be rendered) are added to `diagnostics`.
+    /// a template that cannot be rendered) are reported to `collector`.
     public func render(_ published: PublishedStrategy, changes: EditionDiff? = nil,
-                       diagnostics: inout [Diagnostic]) -> [OutputFile] {
+                       reportingTo collector: DiagnosticCollector) -> [OutputFile] {
+        var diagnostics: [Diagnostic] = []
+        defer { collector.report(diagnostics) }
         let hasChanges = changes != nil
         let areas = published.keyAreas
         var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]

@@ -25,8 +25,14 @@ public struct TemplateSet: Sendable {
     /// Each template's file and text, for diagnostics and the field check.
     let sources: [String: (path: String, text: String)]
 
-    /// Loads the folder; nil when it cannot be used, with the reasons in `diagnostics`.
-    public static func load(folder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
+    /// Loads the folder; nil when it cannot be used, with the reasons reported to `collector`.
+    public static func load(folder: String, reportingTo collector: DiagnosticCollector) -> TemplateSet? {
+        var diagnostics: [Diagnostic] = []
+        defer { collector.report(diagnostics) }
+        return load(folder: folder, diagnostics: &diagnostics)
+    }
+
+    private static func load(folder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let fileManager = FileManager.default
         let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         var isDirectory: ObjCBool = false

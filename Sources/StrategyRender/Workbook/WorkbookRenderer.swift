@@ -11,11 +11,11 @@ public struct WorkbookRenderer {
 
     /// The two files, or the diagnostics that prevent them (a text too long for a cell). Throws only when
     /// libxlsxwriter fails to write.
-    public func render(_ published: PublishedStrategy, diagnostics: inout [Diagnostic]) throws -> [OutputFile] {
+    public func render(_ published: PublishedStrategy, reportingTo collector: DiagnosticCollector) throws -> [OutputFile] {
         let workbook = AssessmentWorkbook(published: published, stamp: stamp)
         var problems: [Diagnostic] = []
         let document = workbook.document(diagnostics: &problems)
-        diagnostics += problems
+        collector.report(problems)
         guard !problems.containsErrors else { return [] }
         return [
             OutputFile(path: "assessment.xlsx", contents: try XLSXWriter().write(document)),
