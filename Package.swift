@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "strategyc",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "strategyc", targets: ["strategyc"]),
         .library(name: "StrategyModel", targets: ["StrategyModel"]),

@@ -1,4 +1,4 @@
-import StrategyCompiler
+@testable import StrategyCompiler
 import Testing
 
 /// The cmark wrapper: positions, safe HTML, and resistance to hostile input.

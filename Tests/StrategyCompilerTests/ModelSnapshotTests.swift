@@ -1,5 +1,5 @@
 import Foundation
-import StrategyCompiler
+@testable import StrategyCompiler
 import StrategyModel
 import StrategyRender
 import Testing

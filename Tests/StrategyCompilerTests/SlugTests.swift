@@ -1,4 +1,4 @@
-import StrategyCompiler
+@testable import StrategyCompiler
 import StrategyModel
 import Testing
 

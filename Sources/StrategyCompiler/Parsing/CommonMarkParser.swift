@@ -9,13 +9,13 @@ import Darwin
 ///
 /// Each function parses, copies what it needs into Swift values, and frees the C tree before returning, so
 /// no C pointer escapes this file (which also keeps Swift 6 strict concurrency satisfied).
-public enum CommonMarkParser {
+enum CommonMarkParser {
     /// Nodes nested deeper than this are attached to the deepest allowed ancestor instead, so that absurdly
     /// nested input (thousands of `>`) cannot exhaust the stack of the recursive code that reads the tree.
     static let maximumDepth = 64
 
     /// Parses CommonMark into a tree of `MarkdownNode`s with source positions.
-    public static func parse(_ text: String) -> MarkdownNode {
+    static func parse(_ text: String) -> MarkdownNode {
         let document = parseDocument(text)
         defer { cmark_node_free(document) }
         return convert(document)
@@ -24,7 +24,7 @@ public enum CommonMarkParser {
     /// Renders CommonMark to HTML in safe mode: raw HTML is replaced by a comment and dangerous link URLs by
     /// an empty `href`. Images whose URL is dangerous are replaced by their alt text, because safe mode's
     /// `<img src="">` is not valid HTML.
-    public static func renderHTML(_ text: String) -> String {
+    static func renderHTML(_ text: String) -> String {
         let document = parseDocument(text)
         defer { cmark_node_free(document) }
         replaceDangerousImages(in: document)

@@ -5,10 +5,10 @@ import StrategyModel
 /// The front matter must start on the first line with `---` and end with a line of `---` (or `...`).
 /// If the closing line is missing, the splitter does not guess that a later `---` (a Markdown thematic
 /// break) closes it: reaching a `##` heading first means the block was never closed.
-public struct FrontMatterSplitter {
-    public init() {}
+struct FrontMatterSplitter {
+    init() {}
 
-    public func split(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> SplitSource? {
+    func split(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> SplitSource? {
         guard isDelimiter(file.line(1), allowDots: false) else {
             diagnostics.append(Diagnostic(
                 .frontMatterMissing,

@@ -2,8 +2,8 @@
 ///
 /// Positions are relative to the text that was parsed (line 1 is its first line); columns count UTF-8
 /// bytes, as cmark does.
-public struct MarkdownNode: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+struct MarkdownNode: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case document
         case blockQuote
         case list(ordered: Bool)
@@ -25,16 +25,16 @@ public struct MarkdownNode: Sendable, Equatable {
         case other
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The literal text of text, code, code-block and HTML nodes; empty otherwise.
-    public var literal: String
-    public var children: [MarkdownNode]
-    public var startLine: Int
-    public var startColumn: Int
-    public var endLine: Int
-    public var endColumn: Int
+    var literal: String
+    var children: [MarkdownNode]
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+    var endColumn: Int
 
-    public init(kind: Kind, literal: String = "", children: [MarkdownNode] = [], startLine: Int = 0,
+    init(kind: Kind, literal: String = "", children: [MarkdownNode] = [], startLine: Int = 0,
                 startColumn: Int = 0, endLine: Int = 0, endColumn: Int = 0) {
         self.kind = kind
         self.literal = literal
@@ -45,18 +45,18 @@ public struct MarkdownNode: Sendable, Equatable {
         self.endColumn = endColumn
     }
 
-    public var isHeading: Bool {
+    var isHeading: Bool {
         if case .heading = kind { return true }
         return false
     }
 
-    public var headingLevel: Int? {
+    var headingLevel: Int? {
         if case .heading(let level) = kind { return level }
         return nil
     }
 
     /// The text of the node's inlines, with markup removed (`*very* good` gives `very good`).
-    public var inlineText: String {
+    var inlineText: String {
         switch kind {
         case .text, .code: return literal
         case .softBreak, .lineBreak: return " "
@@ -65,7 +65,7 @@ public struct MarkdownNode: Sendable, Equatable {
     }
 
     /// Every node below this one, depth first, in document order.
-    public var descendants: [MarkdownNode] {
+    var descendants: [MarkdownNode] {
         children.flatMap { [$0] + $0.descendants }
     }
 }

@@ -2,13 +2,13 @@
 ///
 /// cmark never sees the front matter (it would read `---` as a thematic break). Both halves remember the
 /// file line they start on, so positions reported inside them are shifted back into the file's coordinates.
-public struct SplitSource: Sendable {
+struct SplitSource: Sendable {
     /// The YAML text, without the delimiter lines.
-    public var frontMatter: String
+    var frontMatter: String
     /// The file line of the first YAML line.
-    public var frontMatterFirstLine: Int
+    var frontMatterFirstLine: Int
     /// The Markdown text after the closing delimiter.
-    public var body: String
+    var body: String
     /// The file line of the first body line.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
 }

@@ -1,8 +1,8 @@
 /// Which link and image URLs are too dangerous to publish, by the same rule cmark's safe mode applies.
-public enum URLSafety {
+enum URLSafety {
     /// `javascript:`, `vbscript:`, `file:` and `data:` URLs are dangerous, except `data:` images in PNG,
     /// GIF, JPEG or WebP, which cannot run code. Case and leading white space do not matter.
-    public static func isDangerous(_ url: String) -> Bool {
+    static func isDangerous(_ url: String) -> Bool {
         let lowered = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }.lowercased()
         for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return true }
         if lowered.hasPrefix("data:") {

@@ -5,10 +5,10 @@ import Yams
 ///
 /// This is the only file that imports Yams. libyaml counts columns in Unicode scalars and lines from the
 /// start of the YAML text; both are converted to the file's lines and UTF-8 byte columns here.
-public struct YAMLParser {
-    public init() {}
+struct YAMLParser {
+    init() {}
 
-    public func parse(_ split: SplitSource, in file: SourceFile, diagnostics: inout [Diagnostic]) -> YAMLValue? {
+    func parse(_ split: SplitSource, in file: SourceFile, diagnostics: inout [Diagnostic]) -> YAMLValue? {
         let context = Context(file: file, firstLine: split.frontMatterFirstLine)
         let duplicates = duplicateTopLevelKeys(split, in: file)
         diagnostics += duplicates

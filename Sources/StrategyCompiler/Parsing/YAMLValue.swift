@@ -4,20 +4,20 @@ import StrategyModel
 ///
 /// Only `YAMLParser.swift` knows about Yams; everything after it works with these values, so a change of
 /// YAML library touches one file.
-public indirect enum YAMLValue: Sendable {
+indirect enum YAMLValue: Sendable {
     /// A scalar: its text, what YAML resolves it to, and where it is.
     case scalar(String, YAMLScalarType, SourceRange)
     case mapping([YAMLPair], SourceRange)
     case sequence([YAMLValue], SourceRange)
 
-    public var range: SourceRange {
+    var range: SourceRange {
         switch self {
         case .scalar(_, _, let range), .mapping(_, let range), .sequence(_, let range): range
         }
     }
 
     /// How the value is described in diagnostics ("a list", "text", "a number").
-    public var kindDescription: String {
+    var kindDescription: String {
         switch self {
         case .scalar(_, let type, _): type.description
         case .mapping: "a set of `key: value` pairs"
@@ -27,14 +27,14 @@ public indirect enum YAMLValue: Sendable {
 }
 
 /// One `key: value` entry of a mapping.
-public struct YAMLPair: Sendable {
-    public var key: String
-    public var keyRange: SourceRange
-    public var value: YAMLValue
+struct YAMLPair: Sendable {
+    var key: String
+    var keyRange: SourceRange
+    var value: YAMLValue
 }
 
 /// What YAML's core schema makes of a plain scalar.
-public enum YAMLScalarType: Sendable, CustomStringConvertible {
+enum YAMLScalarType: Sendable, CustomStringConvertible {
     case string
     case integer
     case float
@@ -42,7 +42,7 @@ public enum YAMLScalarType: Sendable, CustomStringConvertible {
     case null
     case timestamp
 
-    public var description: String {
+    var description: String {
         switch self {
         case .string: "text"
         case .integer: "a whole number"

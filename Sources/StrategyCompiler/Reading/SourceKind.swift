@@ -3,7 +3,7 @@
 /// The layout is fixed so that an editor can tell what a file is from its path alone:
 /// `strategy.md` at the top, one file per theme in `themes/`, and one file per key area or enabler anywhere
 /// under `key-areas/` (by convention in a folder named after its theme).
-public enum SourceKind: Sendable, Equatable {
+enum SourceKind: Sendable, Equatable {
     case strategy
     case theme
     case keyArea

@@ -1,13 +1,13 @@
 import StrategyModel
 
 /// The Markdown files of a strategy folder, decoded and sorted by path, plus any problems reading them.
-public struct SourceTree: Sendable {
+struct SourceTree: Sendable {
     /// The folder as the user named it.
-    public var root: String
-    public var strategyFile: SourceFile?
-    public var themeFiles: [SourceFile]
-    public var keyAreaFiles: [SourceFile]
-    public var diagnostics: [Diagnostic]
+    var root: String
+    var strategyFile: SourceFile?
+    var themeFiles: [SourceFile]
+    var keyAreaFiles: [SourceFile]
+    var diagnostics: [Diagnostic]
     /// How many Markdown files were found, readable or not.
-    public var fileCount: Int
+    var fileCount: Int
 }

@@ -5,13 +5,13 @@ import StrategyModel
 ///
 /// A file that is empty, binary, not UTF-8 or over the size limit is reported and skipped; it never
 /// reaches the parser. Only a folder that cannot be listed is thrown as an error.
-public struct StrategyReader {
+struct StrategyReader {
     /// Larger files are refused: a key area is a few kilobytes, so a megabyte is a mistake, not content.
-    public static let maximumFileSize = 1 << 20
+    static let maximumFileSize = 1 << 20
 
-    public init() {}
+    init() {}
 
-    public func read(folder root: String) throws -> SourceTree {
+    func read(folder root: String) throws -> SourceTree {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory) else {

@@ -51,8 +51,6 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     /// The retirement's facts, for a retired element.
     public var retirement: Lifecycle.Retirement? { lifecycle.retirement }
 
-    /// The indicators published in this edition (retired ones stay in `indicators`).
-    public var activeIndicators: [Indicator] { indicators.filter { $0.status == .active } }
 
     /// The path of the file the key area was read from, as diagnostics show it.
     public var sourcePath: String { range.path }
