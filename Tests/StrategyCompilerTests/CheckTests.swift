@@ -84,7 +84,9 @@ let checkCases: [CheckCase] = [
     }),
     CheckCase(code: .unknownTheme, file: councillors, line: 4, column: 8, fixIt: "people",
               change: edit(councillors, "theme: people", "theme: peple")),
-    CheckCase(code: .duplicateOrder, file: "themes/people.md", line: 2, column: 5,
+    CheckCase(code: .wrongHeadingLevel, file: councillors, line: 22, column: 1, fixIt: "##",
+              change: edit(councillors, "## Indicators", "# Indicators")),
+    CheckCase(code: .duplicateOrder, file: "themes/people.md", line: 4, column: 8, fixIt: "2",
               change: edit("themes/enablers.md", "order: 2", "order: 1")),
     CheckCase(code: .noLevels, file: "strategy.md", line: 7, column: 9, change: { root in
         let url = root.appendingPathComponent("strategy.md")

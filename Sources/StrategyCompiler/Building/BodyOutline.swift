@@ -48,7 +48,9 @@ struct BodyOutline {
 
     func section(_ name: SectionName) -> Section? { sections[name] }
 
-    init(_ body: MarkdownBody, engine: DiagnosticEngine) {
+    /// - Parameter levelNames: the strategy's level names, so that a level heading written at the wrong
+    ///   depth is recognised (empty when strategy.md is broken).
+    init(_ body: MarkdownBody, levelNames: [String] = [], engine: DiagnosticEngine) {
         var current: SectionName?
         // After a misplaced heading, its content is not reported again as "outside a section".
         var ignoring = false
@@ -59,7 +61,7 @@ struct BodyOutline {
         }
 
         for block in body.document.children {
-            guard let level = block.headingLevel else {
+            guard let written = block.headingLevel else {
                 if ignoring { continue }
                 if let name = current {
                     if name == .indicators {
@@ -81,6 +83,13 @@ struct BodyOutline {
                     ignoring = true
                 }
                 continue
+            }
+            // A heading whose text says what it is (a section name, an indicator's `{#id}`, a level name)
+            // but written one `#` too many or too few is reported once, here, and then read as meant, so
+            // the rest of the file is understood and nothing cascades.
+            let level = HeadingDepth.intended(for: block.inlineText, levelNames: levelNames) ?? written
+            if level != written {
+                engine.emit(HeadingDepth.diagnostic(block, written: written, intended: level, body: body))
             }
             switch level {
             case 1:

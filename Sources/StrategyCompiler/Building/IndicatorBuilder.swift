@@ -8,7 +8,8 @@ struct IndicatorBuilder {
     /// Nil when strategy.md is broken; level headings are then not checked.
     let levels: [Level]?
 
-    func build(_ outline: BodyOutline.IndicatorOutline, in body: MarkdownBody) -> Indicator? {
+    /// - Parameter takenIDs: ids already written in the file, which a proposed id must avoid.
+    func build(_ outline: BodyOutline.IndicatorOutline, in body: MarkdownBody, takenIDs: Set<String> = []) -> Indicator? {
         let headingRange = body.range(of: outline.heading)
         let (title, attributes) = splitHeading(outline.heading.inlineText)
         let parsed = parseAttributes(attributes, headingRange: headingRange, in: body.file)
@@ -29,14 +30,8 @@ struct IndicatorBuilder {
                     fixIts: slug.isEmpty ? [] : [FixIt("replace with '\(slug)'", range: idRange, replacement: slug)]))
             }
         } else if !title.isEmpty {
-            let line = body.file.line(headingRange.start.line)
-            let end = body.file.range(line: headingRange.start.line, column: line.trimmingTrailingWhitespace().utf8.count + 1)
-            let slug = Slug.make(from: title)
-            engine.emit(Diagnostic(
-                .missingIndicatorID,
-                "indicator '\(title)' has no id; add one at the end of the heading, such as `{#\(slug)}`",
-                at: headingRange,
-                fixIts: [FixIt("add `{#\(slug)}`", range: end, replacement: " {#\(slug)}")]))
+            engine.emit(MissingIndicatorID(title: title, headingRange: headingRange, file: body.file, takenIDs: takenIDs)
+                .diagnostic)
         }
         if parsed.retiredIn == nil, let first = parsed.replacedByRanges.first {
             engine.emit(Diagnostic(.invalidValue, "only a retired indicator has `replaced_by`; add `retired_in=EDITION`",

@@ -46,6 +46,7 @@ struct KeyAreaBuilder {
             description: body.description, whatItIs: body.whatItIs, whyItIsImportant: body.whyItIsImportant,
             indicators: body.indicators, source: file.relativePath, range: file.wholeRange, idRange: id.range)
         area.sinceRange = since.range
+        area.orderRange = fields?.pair("order")?.value.range
         return area
     }
 
@@ -71,7 +72,7 @@ struct KeyAreaBuilder {
     }
 
     private func buildBody(_ body: MarkdownBody, isEnabler: Bool, title: String) -> Body {
-        let outline = BodyOutline(body, engine: engine)
+        let outline = BodyOutline(body, levelNames: levels?.map(\.name) ?? [], engine: engine)
         let factory = RichTextFactory(engine: engine)
         func text(_ name: BodyOutline.SectionName) -> RichText? {
             guard let section = outline.section(name) else { return nil }
@@ -98,7 +99,14 @@ struct KeyAreaBuilder {
         }
         let indicatorBuilder = IndicatorBuilder(engine: engine, levels: levels)
         let indicatorSection = outline.section(.indicators)
-        let indicators = (indicatorSection?.indicators ?? []).compactMap { indicatorBuilder.build($0, in: body) }
+        // Ids written in this file, so that an id proposed for a heading without one is not already taken.
+        let writtenIDs = Set((indicatorSection?.indicators ?? []).compactMap { outline in
+            indicatorBuilder.splitHeading(outline.heading.inlineText).attributes?
+                .split(separator: " ").first.map { String($0.dropFirst()) }
+        })
+        let indicators = (indicatorSection?.indicators ?? []).compactMap {
+            indicatorBuilder.build($0, in: body, takenIDs: writtenIDs)
+        }
         if indicatorSection?.indicators.isEmpty ?? !outline.suggested.contains(.indicators) {
             engine.emit(Diagnostic(
                 .missingIndicators,

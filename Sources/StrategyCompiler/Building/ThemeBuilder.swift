@@ -14,7 +14,9 @@ struct ThemeBuilder {
         let order = fields.integer("order")
         let kind = fields.choice("kind", as: ThemeKind.self)
         guard let id, let title, let order, let kind else { return nil }
-        return Theme(id: id.value, title: title.value, order: order, kind: kind, description: description,
-                     keyAreas: [], range: file.wholeRange, idRange: id.range)
+        var theme = Theme(id: id.value, title: title.value, order: order, kind: kind, description: description,
+                          keyAreas: [], range: file.wholeRange, idRange: id.range)
+        theme.orderRange = fields.pair("order")?.value.range
+        return theme
     }
 }

@@ -12,6 +12,7 @@ struct YAMLParser {
         let context = Context(file: file, firstLine: split.frontMatterFirstLine)
         let duplicates = duplicateTopLevelKeys(split, in: file)
         diagnostics += duplicates
+        diagnostics += CommentInValue.check(split, in: file)
         do {
             guard let node = try Yams.compose(yaml: split.frontMatter) else {
                 return .mapping([], file.range(line: split.frontMatterFirstLine, column: 1))
@@ -95,10 +96,10 @@ struct YAMLParser {
             case .scanner(let context, let problem, let mark, _),
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
-                var notes: [Diagnostic.Note] = []
-                if let context { notes.append(.init(context.text, at: range(context.mark))) }
-                return Diagnostic(.yamlSyntax, "front matter is not valid YAML: \(problem)", at: range(mark),
-                                  notes: notes)
+                let parserText = ([problem] + (context.map { [$0.text] } ?? [])).joined(separator: ", ")
+                let notes = [Diagnostic.Note("the YAML parser says: \(parserText)", at: context.map { range($0.mark) })]
+                return Diagnostic(.yamlSyntax, YAMLProblemWording.plain(problem: problem, context: context?.text),
+                                  at: range(mark), notes: notes)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
                 return Diagnostic(.duplicateKey, "key \(names) is given more than once; keep one", at: range(context.mark))

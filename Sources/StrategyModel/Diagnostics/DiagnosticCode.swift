@@ -23,6 +23,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case duplicateKey = "duplicate-key"
     case invalidType = "invalid-type"
     case invalidValue = "invalid-value"
+    case valueCutByComment = "value-cut-by-comment"
 
     // Identity and references
     case invalidID = "invalid-id"
@@ -43,6 +44,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case duplicateSection = "duplicate-section"
     case contentOutsideSection = "content-outside-section"
     case unexpectedHeading = "unexpected-heading"
+    case wrongHeadingLevel = "wrong-heading-level"
     case missingIndicators = "missing-indicators"
     case missingIndicatorID = "missing-indicator-id"
     case duplicateIndicatorTitle = "duplicate-indicator-title"
@@ -87,7 +89,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     public var defaultSeverity: DiagnosticSeverity {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
-             .rawHTML, .unsafeLink, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
+             .rawHTML, .unsafeLink, .valueCutByComment, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
             .warning
         default:
             .error
@@ -112,6 +114,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unknownKey: "A front-matter key is not one the format defines (often a misspelling)."
         case .duplicateKey: "A front-matter key is given twice."
         case .invalidType: "A front-matter value has the wrong type (text for a number, a list for text...)."
+        case .valueCutByComment: "An unquoted front-matter value contains ` #`, so YAML drops the rest as a comment."
         case .invalidValue: "A front-matter value is not one of the allowed values."
         case .invalidID: "An id is not a slug: lowercase letters, digits and hyphens."
         case .duplicateID: "Two elements of the strategy share an id."
@@ -124,6 +127,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unknownSection: "A `##` heading is not one of the sections the format defines."
         case .duplicateSection: "A section appears twice in one file."
         case .contentOutsideSection: "Text sits outside any section, so it would not be published."
+        case .wrongHeadingLevel: "A section, indicator or level heading has one `#` too many or too few."
         case .unexpectedHeading: "A heading is at a depth the format does not use there."
         case .missingIndicators: "A key area has no indicators."
         case .missingIndicatorID: "An indicator heading has no `{#id}`."

@@ -10,6 +10,8 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     public var since: String
     /// Where the `since` value is written.
     public var sinceRange: SourceRange?
+    /// Where the `order` value is written.
+    public var orderRange: SourceRange?
     public var description: RichText
     /// The "What it is" help; enablers usually have none.
     public var whatItIs: RichText?

@@ -9,6 +9,8 @@ public struct Theme: Hashable, Sendable, Identifiable {
     public var keyAreas: [KeyArea]
     public var range: SourceRange
     public var idRange: SourceRange
+    /// Where the `order` value is written.
+    public var orderRange: SourceRange?
 
     public init(
         id: String, title: String, order: Int, kind: ThemeKind, description: RichText, keyAreas: [KeyArea],
