@@ -9,8 +9,7 @@ struct FileNameChecker: Checker {
         strategy.allKeyAreas.compactMap { area in
             let name = area.sourcePath.split(separator: "/").last.map(String.init) ?? area.sourcePath
             guard name != area.id + ".md" else { return nil }
-            let folder = area.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-            let renamed = (folder.isEmpty ? "" : folder + "/") + area.id + ".md"
+            let renamed = String(area.sourcePath.dropLast(name.count)) + area.id + ".md"
             return Diagnostic(
                 .fileNameMismatch,
                 "file '\(name)' holds key area '\(area.id)'; rename the file to '\(area.id).md' and keep the id "
