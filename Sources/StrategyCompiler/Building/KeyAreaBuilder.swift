@@ -47,6 +47,7 @@ struct KeyAreaBuilder {
             indicators: body.indicators, source: file.relativePath, range: file.wholeRange, idRange: id.range)
         area.sinceRange = since.range
         area.orderRange = fields?.pair("order")?.value.range
+        area.titleRange = title.range
         return area
     }
 

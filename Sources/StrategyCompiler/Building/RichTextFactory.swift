@@ -11,9 +11,14 @@ struct RichTextFactory {
     /// Builds rich text from top-level blocks of a body. Raw HTML and dangerous URLs are reported at their
     /// block's position; they do not stop the build, since safe mode removes them from the output.
     func make(_ blocks: [MarkdownNode], in body: MarkdownBody) -> RichText {
+        var links: [RichText.LinkReference] = []
         for block in blocks {
+            reportUnpublishable(block, body: body)
             for node in [block] + block.descendants {
                 report(node, in: block, body: body)
+                if case .link(let url) = node.kind {
+                    links.append(.init(url: url, range: LinkLocator.range(of: url, in: block, body: body)))
+                }
             }
         }
         let markdown = body.source(of: blocks)
@@ -21,7 +26,38 @@ struct RichTextFactory {
             engine.emit(Diagnostic(.placeholderText, "placeholder text: write the real content here",
                                    at: body.range(of: first)))
         }
-        return make(markdown: markdown)
+        var text = make(markdown: markdown)
+        text.links = links
+        return text
+    }
+
+    /// Markdown that cmark reads without complaint but the toolkit cannot show as meant: a pipe table
+    /// (the toolkit's own table has one cell per level, and a table inside a cell reads as rows of pipes).
+    /// Headings inside a text are reported by the outline, which knows the depths.
+    private func reportUnpublishable(_ block: MarkdownNode, body: MarkdownBody) {
+        let range = body.range(of: block)
+        switch block.kind {
+        case .paragraph:
+            let lines = (range.start.line...max(range.start.line, range.end.line)).map { body.file.line($0) }
+            if lines.count >= 2, lines[0].contains("|"), Self.isTableDelimiter(lines[1]) {
+                engine.emit(Diagnostic(
+                    .unsupportedMarkdown,
+                    "a table cannot be published here (each descriptor is one cell of the maturity table, and help "
+                        + "text sits beside it); write a list instead", at: range))
+            }
+        default:
+            break
+        }
+    }
+
+    /// `|---|:---:|` and the like: the line under a pipe table's header.
+    static func isTableDelimiter(_ line: Substring) -> Bool {
+        let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: true)
+        guard line.contains("-"), !cells.isEmpty else { return false }
+        return cells.allSatisfy { cell in
+            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && trimmed.allSatisfy { $0 == "-" || $0 == ":" } && trimmed.contains("-")
+        }
     }
 
     /// Builds rich text from Markdown source alone (no diagnostics).

@@ -12,10 +12,12 @@ protocol Checker: Sendable {
 let allCheckers: [any Checker] = [
     DuplicateIDChecker(),
     DuplicateIndicatorTitleChecker(),
+    DuplicateKeyAreaTitleChecker(),
     DuplicateOrderChecker(),
     LongDescriptorChecker(),
     EmptyThemeChecker(),
     FileNameChecker(),
     ReferenceChecker(),
     EditionChecker(),
+    LinkChecker(),
 ]

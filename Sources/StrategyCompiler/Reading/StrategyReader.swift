@@ -86,6 +86,10 @@ struct StrategyReader {
             diagnostics.append(Diagnostic(.fileUnreadable, "file cannot be read", at: start))
             return nil
         }
+        if let order = UTF16Sniffer.order(of: data) {
+            diagnostics.append(utf16Diagnostic(data, order: order, path: path))
+            return nil
+        }
         if let nul = data.firstIndex(of: 0) {
             let position = Self.position(ofByte: nul - data.startIndex, in: data)
             diagnostics.append(Diagnostic(
@@ -110,6 +114,24 @@ struct StrategyReader {
             return nil
         }
         return SourceFile(path: path, relativePath: relativePath, text: text)
+    }
+
+    /// A UTF-16 file, named as such, with a fix-it that replaces its content by the same text (to be
+    /// saved as UTF-8) and the command that does it.
+    private func utf16Diagnostic(_ data: Data, order: UTF16Sniffer.Order, path: String) -> Diagnostic {
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        var fixIts: [FixIt] = []
+        if let text = UTF16Sniffer.decode(data, order) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let end = SourceLocation(path: path, line: lines.count, column: (lines.last?.utf8.count ?? 0) + 1)
+            fixIts.append(FixIt("save the same text as UTF-8", range: SourceRange(start: start, end: end), replacement: text))
+        }
+        let name = (path as NSString).lastPathComponent
+        return Diagnostic(
+            .fileNotUTF8, "file is UTF-16 (\(order.rawValue)) text; save it as UTF-8",
+            at: SourceRange(at: start),
+            notes: [.init("in a terminal: iconv -f \(order.iconvName) -t UTF-8 \(name) > \(name).utf8 && mv \(name).utf8 \(name)")],
+            fixIts: fixIts)
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.

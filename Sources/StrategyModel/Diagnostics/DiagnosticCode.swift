@@ -48,6 +48,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case missingIndicators = "missing-indicators"
     case missingIndicatorID = "missing-indicator-id"
     case duplicateIndicatorTitle = "duplicate-indicator-title"
+    case duplicateKeyAreaTitle = "duplicate-key-area-title"
     case missingLevel = "missing-level"
     case unknownLevel = "unknown-level"
     case duplicateLevel = "duplicate-level"
@@ -55,6 +56,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case emptyDescriptor = "empty-descriptor"
     case longDescriptor = "long-descriptor"
     case rawHTML = "raw-html"
+    case unsupportedMarkdown = "unsupported-markdown"
+    case brokenLink = "broken-link"
     case unsafeLink = "unsafe-link"
     case emptyTheme = "empty-theme"
     case placeholderText = "placeholder-text"
@@ -89,7 +92,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     public var defaultSeverity: DiagnosticSeverity {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
-             .rawHTML, .unsafeLink, .valueCutByComment, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
+             .rawHTML, .unsafeLink, .valueCutByComment, .duplicateIndicatorTitle, .duplicateKeyAreaTitle, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
             .warning
         default:
             .error
@@ -131,6 +134,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unexpectedHeading: "A heading is at a depth the format does not use there."
         case .missingIndicators: "A key area has no indicators."
         case .missingIndicatorID: "An indicator heading has no `{#id}`."
+        case .duplicateKeyAreaTitle: "Two key areas or enablers have the same title."
         case .duplicateIndicatorTitle: "Two indicators in one key area have the same title."
         case .missingLevel: "An indicator has no descriptor for a level."
         case .unknownLevel: "An indicator has a descriptor for a level the strategy does not define."
@@ -138,6 +142,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .levelOutOfOrder: "An indicator's levels are not in the strategy's order."
         case .emptyDescriptor: "A level descriptor has no text."
         case .longDescriptor: "A level descriptor is unusually long for a table cell."
+        case .unsupportedMarkdown: "Markdown the toolkit cannot publish as written there, such as a table in a descriptor."
+        case .brokenLink: "A relative link leads to no published page or anchor."
         case .rawHTML: "Raw HTML in Markdown is not published (safe mode drops it)."
         case .unsafeLink: "A link or image uses a scheme that is not published (javascript:, data:...)."
         case .emptyTheme: "A theme has no active key areas."

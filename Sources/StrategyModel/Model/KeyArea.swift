@@ -12,6 +12,8 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     public var sinceRange: SourceRange?
     /// Where the `order` value is written.
     public var orderRange: SourceRange?
+    /// Where the `title` value is written.
+    public var titleRange: SourceRange?
     public var description: RichText
     /// The "What it is" help; enablers usually have none.
     public var whatItIs: RichText?

@@ -7,6 +7,20 @@ public struct RichText: Hashable, Sendable {
     public var markdown: String
     public var html: String
     public var plainText: String
+    /// The links the text makes, with where each is written, so that links between pages can be checked
+    /// against what is published.
+    public var links: [LinkReference] = []
+
+    /// A link's target as written, and its place in the source.
+    public struct LinkReference: Hashable, Sendable {
+        public var url: String
+        public var range: SourceRange
+
+        public init(url: String, range: SourceRange) {
+            self.url = url
+            self.range = range
+        }
+    }
 
     public init(markdown: String, html: String, plainText: String) {
         self.markdown = markdown
