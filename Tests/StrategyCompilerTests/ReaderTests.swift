@@ -1,5 +1,6 @@
 import Foundation
 @testable import StrategyCompiler
+import StrategyModel
 import Testing
 
 /// Reading never crashes on bad bytes, and reports where the problem is.
@@ -41,5 +42,44 @@ import Testing
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
         let area = try #require(compilation.strategy?.allKeyAreas.first { $0.id == "councillors" })
         #expect(area.description.markdown == "How councillors take part.")
+    }
+}
+
+/// Positions and encodings that are easy to get subtly wrong.
+@Suite struct PositionTests {
+    /// libyaml counts columns in Unicode scalars; diagnostics count UTF-8 bytes, as cmark and editors do.
+    /// In `title: Café é: councillors` the second colon is scalar column 14 but byte column 16.
+    @Test func yamlColumnsCountUTF8Bytes() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let url = root.appendingPathComponent("key-areas/people/councillors.md")
+        try TestSupport.write(try TestSupport.read(url).replacingOccurrences(
+            of: "title: Working with councillors", with: "title: Café é: councillors"), to: url)
+        let compilation = try StrategyCompiler().compile(folder: root.path)
+        let yaml = try #require(compilation.diagnostics.first { $0.code == .yamlSyntax })
+        #expect(yaml.range.start == StrategyModel.SourceLocation(path: url.path, line: 3, column: 16))
+    }
+
+    /// YAML allows `...` to end a document; the splitter accepts it as the closing line.
+    @Test func frontMatterMayEndWithDots() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let url = root.appendingPathComponent("key-areas/people/councillors.md")
+        try TestSupport.write(try TestSupport.read(url).replacingOccurrences(of: "since: 2018\n---\n", with: "since: 2018\n...\n"), to: url)
+        let compilation = try StrategyCompiler().compile(folder: root.path)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+    }
+
+    /// UTF-16 without a byte-order mark is recognised by where its NUL bytes fall.
+    @Test(arguments: [(String.Encoding.utf16LittleEndian, "little-endian"), (.utf16BigEndian, "big-endian")])
+    func utf16WithoutBOMIsRecognised(_ encoding: String.Encoding, _ name: String) throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let url = root.appendingPathComponent("themes/people.md")
+        try #require(try TestSupport.read(url).data(using: encoding)).write(to: url)
+        let compilation = try StrategyCompiler().compile(folder: root.path)
+        let diagnostic = try #require(compilation.diagnostics.first { $0.range.path == url.path })
+        #expect(diagnostic.code == .fileNotUTF8)
+        #expect(diagnostic.message == "file is UTF-16 (\(name)) text; save it as UTF-8")
     }
 }
