@@ -36,6 +36,13 @@ import Testing
         }
     }
 
+    /// The "N indicators" of check's summary line.
+    private func indicatorCount(_ summary: String) throws -> Int {
+        let words = summary.components(separatedBy: " ")
+        let index = try #require(words.firstIndex { $0.hasPrefix("indicators") })
+        return try #require(Int(words[index - 1]))
+    }
+
     /// Inserts `text` before line `line` (1-based) of a file, as an editor applies an insertion fix-it.
     private func insert(_ text: String, before line: Int, in path: String, of repo: ScratchRepository) throws {
         var lines = try repo.read(path).components(separatedBy: "\n")
@@ -48,7 +55,8 @@ import Testing
         defer { repo.remove() }
         let result = try repo.run(["check", "--since", "git:HEAD"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasSuffix("; no errors, 0 warnings (20 files); ids held against git:HEAD\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("; no errors, 0 warnings ("), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix(" files); ids held against git:HEAD\n"), "\(result.stdout)")
     }
 
     @Test func deletedKeyAreaIsAnErrorWithFixItsThatWork() throws {
@@ -72,6 +80,7 @@ import Testing
         let fixed = try repo.run(["check", "--since", "git:HEAD"])
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(fixed.stdout.contains(", 1 retired; no errors"), "\(fixed.stdout)")
+        #expect(try repo.read(partners).contains("status: retired\nretired_in: 2022\n"))
     }
 
     @Test func indicatorIdChangedInPlaceIsReportedAsSuch() throws {
@@ -94,6 +103,7 @@ import Testing
     @Test func deletedIndicatorCanBeKeptRetiredByItsFixIt() throws {
         let repo = try ScratchRepository()
         defer { repo.remove() }
+        let before = try indicatorCount(try repo.run(["check"]).stdout)
         let start = try line(repo, councillors, startingWith: "### Procurement and commercial champions")
         var lines = try repo.read(councillors).components(separatedBy: "\n")
         let end = lines[start...].firstIndex { $0.hasPrefix("### ") } ?? lines.count
@@ -116,7 +126,8 @@ import Testing
         try insert(retire.replacement, before: retire.line, in: councillors, of: repo)
         let fixed = try repo.run(["check", "--since", "git:HEAD"])
         #expect(fixed.status == 0, "\(fixed.stderr)")
-        #expect(fixed.stdout.contains(" 61 indicators,"), "\(fixed.stdout)")
+        // The retired indicator is kept in the sources but no longer counted as published.
+        #expect(try indicatorCount(fixed.stdout) == before - 1, "\(fixed.stdout)")
     }
 
     @Test func retiredIdUsedAgainIsAnError() throws {
