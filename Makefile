@@ -8,7 +8,7 @@ STRATEGY ?= Strategy
 SITE     ?= _site
 RELEASE  := .build/release/strategyc
 
-.PHONY: toolkit test deps build swift-test output-checks benchmark clean
+.PHONY: toolkit test deps build swift-test output-checks benchmark mutate clean
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
@@ -31,6 +31,11 @@ output-checks: build
 
 benchmark: build
 	scripts/benchmark $(RELEASE)
+
+# Plants each fault of scripts/mutations.py in a scratch copy and runs every test; too slow for CI (about an
+# hour on 2 cores). See docs/testing.md.
+mutate:
+	scripts/mutate
 
 clean:
 	rm -rf .build $(SITE)
