@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrategyCompiler
 import StrategyModel
+import StrategyPipeline
 
 /// `strategyc new key-area|enabler|indicator`: scaffolds a new index with every level present and
 /// placeholder text that `check` reports until it is written. Never overwrites a file.
@@ -38,15 +39,13 @@ struct NewOptions: ParsableArguments {
     /// The checked model; scaffolding into a strategy with errors could only add to the confusion. Only
     /// errors are shown: warnings (such as the placeholders of an earlier `new`) are `check`'s business.
     func model() throws -> Strategy {
-        let compilation: Compilation
-        do {
-            compilation = try StrategyCompiler().compile(folder: strategy)
-        } catch {
-            Output.standardError("strategyc: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
+        let reporter = try CompileOptions.parse([strategy])
+        let collector = DiagnosticCollector()
+        let compilation = try reporter.perform(collector) {
+            try PublicationPipeline(reporter.request(), collector: collector).compile()
         }
-        guard let model = compilation.strategy, !compilation.diagnostics.containsErrors else {
-            Output.standardError(DiagnosticFormat.text.render(compilation.diagnostics.filter { $0.severity == .error }))
+        guard let model = compilation.strategy, !collector.hasErrors else {
+            reporter.write(collector.diagnostics.filter { $0.severity == .error })
             throw ExitCode(ExitStatus.errors.rawValue)
         }
         return model
