@@ -45,6 +45,7 @@ import ZIPFoundation
         ("..", "'..' contains the working folder; the build would replace it, so choose a folder of its own for the output, such as _site"),
         ("Strategy/site", "'Strategy/site' is inside the strategy folder 'Strategy'; output is never written among the sources, so choose a folder outside it, such as _site"),
         ("/", "'/' is the root folder; choose a folder of its own for the output"),
+        (".git/site", "'.git/site' is inside a git repository's own folder (.git); choose a folder of its own for the output"),
     ])
     func refusesProtectedFolders(_ out: String, _ message: String) throws {
         let layout = try Layout()

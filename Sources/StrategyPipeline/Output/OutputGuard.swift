@@ -78,6 +78,10 @@ public struct OutputGuard: Sendable {
                 + "the build would replace it, "
                 + "so choose a folder of its own for the output, such as _site")
         }
+        if target.split(separator: "/").contains(".git") {
+            return refuse(.outputProtected, "'\(path)' is inside a git repository's own folder (.git); choose a "
+                + "folder of its own for the output")
+        }
         for source in sources where CanonicalPath.isSameOrInside(target, source.path) {
             return refuse(.outputProtected, "'\(path)' is inside \(source.name); output is never written among "
                 + "the sources, so choose a folder outside it, such as _site")
