@@ -1,4 +1,5 @@
 import ArgumentParser
+import StrategyCompiler
 import StrategyModel
 import StrategyPipeline
 
@@ -21,7 +22,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "An earlier edition to hold ids against: git:REV[:PATH] or a folder. Defaults to previous_edition.")
     var since: String?
 
+    @Option(help: "Check a variant folder (Variants/<id>) resolved onto its bases, instead of the strategy.",
+            completion: .directory)
+    var variant: String?
+
     func run() throws {
+        if let variant { return try checkVariant(variant) }
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
             options.request(templates: publication.templates, output: publication.output, since: since),
@@ -31,5 +37,31 @@ struct CheckCommand: ParsableCommand {
         guard let result else { return }
         Output.wrote(options, CheckSummary(publication: result, warnings: collector.warningCount)
             .line(folder: options.folder))
+    }
+
+    /// The variant's chain of bases, every layer checked against what it is laid on, and the resolved
+    /// model held to the same rules and rendered in memory as the national strategy is.
+    private func checkVariant(_ folder: String) throws {
+        let collector = options.makeCollector()
+        let pipeline = PublicationPipeline(
+            options.request(templates: publication.templates, output: publication.output), collector: collector)
+        let resolved = try options.perform(collector) { try pipeline.resolveVariant(folder) }
+        if let resolved {
+            StrategyCompiler().check(resolved.strategy, reportingTo: collector)
+            if !collector.hasErrors, let templates = pipeline.loadTemplates() {
+                let (published, stamp) = pipeline.prepare(resolved.strategy)
+                _ = pipeline.renderSite(published, stamp: stamp, templates: templates, changes: nil)
+                _ = pipeline.renderWorkbook(published, stamp: stamp)
+            }
+        }
+        try options.finish(collector)
+        guard let resolved, let variant = resolved.variant else { return }
+        let added = resolved.origins.values.filter { if case .added = $0 { return true } else { return false } }.count
+        let changed = resolved.replacements.count
+        Output.wrote(options, "\(folder): \(variant.title) (\(variant.organisationType.rawValue), \(resolved.layers.count) "
+            + "layer\(resolved.layers.count == 1 ? "" : "s") on edition \(resolved.base.edition)): "
+            + "\(resolved.exclusions.count) left out, \(changed) text\(changed == 1 ? "" : "s") changed, \(added) added, "
+            + "\(resolved.priorities.count) priorit\(resolved.priorities.count == 1 ? "y" : "ies"); no errors, "
+            + "\(collector.warningCount) warning\(collector.warningCount == 1 ? "" : "s")")
     }
 }

@@ -21,14 +21,30 @@ struct ExportCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var output: String?
 
+    @Option(help: "Export a variant resolved onto its bases, with every element's origin.", completion: .directory)
+    var variant: String?
+
     @OptionGroup var options: CompileOptions
 
     func run() throws {
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(options.request(), collector: collector)
         if let output { pipeline.checkOutputFile(output, kind: .modelJSON) }
-        let (strategy, _) = try options.compile(collector)
-        let data = ModelJSONRenderer().render(strategy)
+        let data: Data
+        let edition: String
+        if let variant {
+            guard let resolved = try options.perform(collector, { try pipeline.resolveVariant(variant) }),
+                  !collector.hasErrors else {
+                try options.finish(collector)
+                throw ExitCode(ExitStatus.errors.rawValue)
+            }
+            data = VariantJSONRenderer().render(resolved)
+            edition = resolved.base.edition
+        } else {
+            let (strategy, _) = try options.compile(collector)
+            data = ModelJSONRenderer().render(strategy)
+            edition = strategy.edition
+        }
         guard let output else {
             try options.finish(collector)
             FileHandle.standardOutput.write(data)
@@ -36,6 +52,6 @@ struct ExportCommand: ParsableCommand {
         }
         try options.perform(collector) { try pipeline.writeFile(data, to: output) }
         try options.finish(collector)
-        Output.wrote(options, "wrote \(output): the model of edition \(strategy.edition) as JSON")
+        Output.wrote(options, "wrote \(output): the model of edition \(edition) as JSON")
     }
 }

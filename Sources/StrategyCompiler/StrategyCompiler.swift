@@ -32,4 +32,10 @@ public struct StrategyCompiler {
         }
         return Compilation(strategy: strategy, diagnostics: engine.diagnostics(since: start), fileCount: tree.fileCount)
     }
+
+    /// Runs the whole-model checks on a model made elsewhere (a variant resolved onto its base), so that
+    /// what a variant adds is held to the same rules as the national strategy.
+    public func check(_ strategy: Strategy, reportingTo collector: DiagnosticCollector) {
+        for checker in allCheckers { collector.report(checker.check(strategy)) }
+    }
 }

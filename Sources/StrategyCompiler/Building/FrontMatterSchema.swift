@@ -19,4 +19,17 @@ struct FrontMatterSchema {
         required: ["id", "title", "theme", "order", "status", "since"],
         optional: ["retired_in", "replaced_by"]
     )
+
+    static let variant = FrontMatterSchema(
+        required: ["id", "title", "for", "type", "base"],
+        optional: ["base_edition", "exclude", "priorities", "overrides"]
+    )
+
+    static let exclusion = FrontMatterSchema(required: ["id", "reason"], optional: [])
+
+    static let priority = FrontMatterSchema(required: ["key_area"], optional: ["weight", "target", "minimum_target"])
+
+    static let override = FrontMatterSchema(required: ["id", "text"], optional: ["field", "level", "base"])
+
+    static let addition = FrontMatterSchema(required: ["key_area"], optional: [])
 }

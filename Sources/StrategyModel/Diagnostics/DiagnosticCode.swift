@@ -78,6 +78,20 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unknownEdition = "unknown-edition"
     case editionOutOfRange = "edition-out-of-range"
 
+    // Variants (a variant's layers checked against their base)
+    case variantBaseMissing = "variant-base-missing"
+    case variantBaseCycle = "variant-base-cycle"
+    case variantBaseTooDeep = "variant-base-too-deep"
+    case variantBaseMoved = "variant-base-moved"
+    case variantUnknownID = "variant-unknown-id"
+    case variantMissingReason = "variant-missing-reason"
+    case variantExcludedAndOverridden = "variant-excluded-and-overridden"
+    case variantExcludedReferenced = "variant-excluded-referenced"
+    case variantInvalidPriority = "variant-invalid-priority"
+    case variantTargetBelowMinimum = "variant-target-below-minimum"
+    case variantIDCollision = "variant-id-collision"
+    case overrideBaseChanged = "override-base-changed"
+
     // Output (where build, workbook and export write)
     case outputProtected = "output-protected"
     case outputNotOwned = "output-not-owned"
@@ -92,7 +106,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     public var defaultSeverity: DiagnosticSeverity {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
-             .rawHTML, .unsafeLink, .valueCutByComment, .duplicateIndicatorTitle, .duplicateKeyAreaTitle, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
+             .rawHTML, .unsafeLink, .valueCutByComment, .duplicateIndicatorTitle, .duplicateKeyAreaTitle,
+             .variantBaseMoved, .overrideBaseChanged, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
             .warning
         default:
             .error
@@ -162,6 +177,18 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .retiredIDReused: "An id retired in an earlier edition is used again."
         case .unknownEdition: "A `since` or `retired_in` names an edition that is not in the strategy's `editions`."
         case .editionOutOfRange: "A `since` or `retired_in` is after the current edition, or `retired_in` is before `since`."
+        case .variantBaseMissing: "A variant's `base` is not a strategy folder or a variant folder."
+        case .variantBaseCycle: "A variant's bases lead back to itself."
+        case .variantBaseTooDeep: "A variant's chain of bases is longer than 8 layers."
+        case .variantBaseMoved: "The base is at another edition than the one the variant was written against."
+        case .variantUnknownID: "A variant names an id that is not active in its base."
+        case .variantMissingReason: "An exclusion has no reason; the reason is published."
+        case .variantExcludedAndOverridden: "A variant both excludes and overrides the same element."
+        case .variantExcludedReferenced: "Something the variant keeps or adds refers to what it excludes."
+        case .variantInvalidPriority: "A priority's weight is not a positive number, or its target is not a level."
+        case .variantTargetBelowMinimum: "A target is below the minimum an earlier layer (the region) sets."
+        case .variantIDCollision: "A local id is used by the base, or is not in the variant's namespace."
+        case .overrideBaseChanged: "The base text an override replaced has changed since; review and accept it."
         case .outputProtected: "The output would replace or be written inside a folder strategyc never writes to (the sources, the working or home folder, a git repository, a link)."
         case .outputNotOwned: "The output exists and strategyc cannot prove it wrote it (or it holds answers), so it is not replaced."
         case .outputWriteFailed: "An output could not be written (a full disk, a read-only folder); exit status 2."

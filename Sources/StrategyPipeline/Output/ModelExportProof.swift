@@ -2,12 +2,17 @@ import Foundation
 
 /// Recognises a model that `strategyc export` wrote earlier, so that exporting again may replace it.
 enum ModelExportProof {
-    /// A JSON object with the export's identifying keys (see docs/model.schema.json). Anything else,
+    /// A JSON object with the export's identifying keys (see docs/model.schema.json), or a variant export
+    /// holding one. Anything else,
     /// including JSON that merely looks similar, is left alone.
     static func isExport(_ url: URL) -> Bool {
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count < 256 << 20,
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
-        return object["formatVersion"] is Int && object["edition"] is String && object["themes"] is [Any]
-            && object["levels"] is [Any]
+        func isModel(_ object: [String: Any]) -> Bool {
+            object["formatVersion"] is Int && object["edition"] is String && object["themes"] is [Any] && object["levels"] is [Any]
+        }
+        // A national export, or a variant's (its resolved model nested as `model`).
+        if let model = object["model"] as? [String: Any], object["variant"] != nil { return isModel(model) }
+        return isModel(object)
     }
 }

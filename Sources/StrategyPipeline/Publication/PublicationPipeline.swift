@@ -82,6 +82,31 @@ public struct PublicationPipeline {
         collector.report(outputGuard.checkFolder(folder))
     }
 
+    /// A variant resolved onto the national strategy: its chain of bases followed, the national strategy
+    /// compiled, each layer read and applied in order (later layers win) and checked against its base.
+    /// Nil when the chain or the national strategy is unusable (reported).
+    public func resolveVariant(_ folder: String) throws -> ResolvedVariant? {
+        guard let links = VariantChain(collector: collector).follow(from: folder) else { return nil }
+        let compilation = try StrategyCompiler().compile(folder: links.national, reportingTo: collector)
+        guard let national = compilation.strategy else { return nil }
+        var layers: [VariantLayer] = []
+        for variantFolder in links.variants {
+            guard let layer = try VariantReader().read(folder: variantFolder, base: national, reportingTo: collector) else {
+                return nil
+            }
+            if let edition = layer.baseEdition, edition != national.edition, let range = layer.baseEditionRange {
+                collector.report(Diagnostic(
+                    .variantBaseMoved,
+                    "'\(layer.id)' was written against edition \(edition); its base is now edition \(national.edition): "
+                        + "review what changed (`strategyc diff`) and then set `base_edition: \(national.edition)`",
+                    at: range,
+                    fixIts: [FixIt("set base_edition to \(national.edition)", range: range, replacement: national.edition)]))
+            }
+            layers.append(layer)
+        }
+        return VariantResolver().resolve(national, layers: layers, reportingTo: collector)
+    }
+
     // MARK: - The whole publication
 
     /// Every stage short of writing: the model, the previous edition, the rendered files, and the verdict

@@ -17,7 +17,8 @@ public struct ModelJSONRenderer {
         return StableJSON.encode(document)
     }
 
-    private struct Document: Encodable {
+    /// The export's shape; the variant export nests it as its `model`.
+    struct Document: Encodable {
         var formatVersion = ModelJSONRenderer.formatVersion
         var title: String
         var shortTitle: String?
@@ -40,13 +41,13 @@ public struct ModelJSONRenderer {
         }
     }
 
-    private struct LevelJSON: Encodable {
+    struct LevelJSON: Encodable {
         var id: String
         var name: String
         var summary: String?
     }
 
-    private struct ThemeJSON: Encodable {
+    struct ThemeJSON: Encodable {
         var id: String
         var title: String
         var kind: String
@@ -64,7 +65,7 @@ public struct ModelJSONRenderer {
         }
     }
 
-    private struct KeyAreaJSON: Encodable {
+    struct KeyAreaJSON: Encodable {
         var id: String
         var title: String
         var status: String
@@ -94,7 +95,7 @@ public struct ModelJSONRenderer {
         }
     }
 
-    private struct IndicatorJSON: Encodable {
+    struct IndicatorJSON: Encodable {
         var id: String
         var title: String
         var status: String

@@ -1,0 +1,120 @@
+import Foundation
+import StrategyModel
+
+/// Reads one variant folder (`variant.md`, its own key areas under `key-areas/`, and indicators it adds to
+/// inherited key areas under `additions/`) into a `VariantLayer`, given the base it is laid on (for the
+/// levels and themes that its files refer to). Problems are reported with their place in the variant's files.
+public struct VariantReader {
+    public init() {}
+
+    public static let fileName = "variant.md"
+
+    /// Nil when `variant.md` is missing or unusable (reported). Throws only when the folder cannot be read.
+    public func read(folder: String, base: Strategy, reportingTo engine: DiagnosticCollector) throws -> VariantLayer? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw StrategyReadError.notFound(folder)
+        }
+        guard isDirectory.boolValue else { throw StrategyReadError.notADirectory(folder) }
+        let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let reader = StrategyReader()
+        var loadDiagnostics: [Diagnostic] = []
+        defer { engine.emit(contentsOf: loadDiagnostics) }
+        guard let file = reader.load(path: root + "/" + Self.fileName, relativePath: Self.fileName,
+                                     diagnostics: &loadDiagnostics),
+              let source = ParsedSource(file, engine: engine) else {
+            if loadDiagnostics.isEmpty {
+                engine.emit(Diagnostic(.variantBaseMissing, "'\(root)' has no \(Self.fileName)",
+                                       at: SourceRange(at: .wholeFile(root))))
+            }
+            return nil
+        }
+        let introduction = source.bodyText(engine: engine, missing: "variant.md has no introduction: write a few "
+                                           + "paragraphs after the front matter")
+        guard let fields = source.fields(.variant, what: "variant front matter", engine: engine),
+              let id = fields.id("id"), let title = fields.text("title"), let audience = fields.text("for"),
+              let type = fields.choice("type", as: VariantLayer.OrganisationType.self),
+              let baseReference = fields.text("base") else { return nil }
+        var layer = VariantLayer(id: id.value, idRange: id.range, title: title.value, audience: audience.value,
+                                 organisationType: type, base: baseReference.value, baseRange: baseReference.range,
+                                 introduction: introduction, folder: root, range: file.wholeRange)
+        if let edition = fields.text("base_edition") {
+            layer.baseEdition = edition.value
+            layer.baseEditionRange = edition.range
+        }
+        layer.exclusions = items(fields, "exclude", schema: .exclusion, engine: engine).compactMap { item in
+            guard let id = item.id("id"), let reason = item.text("reason") else { return nil }
+            return VariantLayer.Exclusion(id: id.value, reason: reason.value, range: id.range)
+        }
+        layer.priorities = items(fields, "priorities", schema: .priority, engine: engine).compactMap { item in
+            guard let area = item.id("key_area") else { return nil }
+            var priority = VariantLayer.Priority(keyAreaID: area.value, range: area.range)
+            if let weight = item.text("weight") {
+                priority.weight = Double(weight.value) ?? .nan
+                priority.weightRange = weight.range
+            }
+            if let target = item.text("target") { (priority.target, priority.targetRange) = (target.value, target.range) }
+            if let minimum = item.text("minimum_target") {
+                (priority.minimumTarget, priority.minimumTargetRange) = (minimum.value, minimum.range)
+            }
+            return priority
+        }
+        let factory = RichTextFactory(engine: engine)
+        layer.overrides = items(fields, "overrides", schema: .override, engine: engine).compactMap { item in
+            guard let id = item.id("id"), let text = item.text("text") else { return nil }
+            let field: VariantLayer.Field
+            if let level = item.text("level") {
+                field = .level(level.value)
+            } else {
+                switch item.text("field")?.value ?? "description" {
+                case "what-it-is": field = .whatItIs
+                case "why-it-is-important": field = .whyItIsImportant
+                default: field = .description
+                }
+            }
+            let base = item.text("base")
+            return VariantLayer.Override(id: id.value, idRange: id.range, field: field, baseFingerprint: base?.value,
+                                         baseFingerprintRange: base?.range,
+                                         text: factory.make(markdown: text.value), range: item.range)
+        }
+        let themes = Dictionary(base.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let keyAreaBuilder = KeyAreaBuilder(engine: engine, levels: base.levels, themes: themes)
+        layer.keyAreas = files(under: root, in: "key-areas", reader: reader, diagnostics: &loadDiagnostics)
+            .compactMap { keyAreaBuilder.build($0) }
+        layer.additions = files(under: root, in: "additions", reader: reader, diagnostics: &loadDiagnostics)
+            .compactMap { addition($0, levels: base.levels, engine: engine) }
+        return layer
+    }
+
+    /// A list of mappings under `key`, each checked against `schema`.
+    private func items(_ fields: FrontMatterFields, _ key: String, schema: FrontMatterSchema,
+                       engine: DiagnosticCollector) -> [FrontMatterFields] {
+        guard let pair = fields.pair(key) else { return [] }
+        guard case .sequence(let values, _) = pair.value else {
+            engine.emit(Diagnostic(.invalidType, "`\(key)` must be a list, found \(pair.value.kindDescription)",
+                                   at: pair.value.range))
+            return []
+        }
+        return values.compactMap { FrontMatterFields($0, schema: schema, what: "an item of `\(key)`", engine: engine) }
+    }
+
+    /// The Markdown files of a sub-folder, sorted.
+    private func files(under root: String, in folder: String, reader: StrategyReader,
+                       diagnostics: inout [Diagnostic]) -> [SourceFile] {
+        let base = root + "/" + folder
+        let paths = ((FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+        return paths.compactMap { reader.load(path: base + "/" + $0, relativePath: folder + "/" + $0, diagnostics: &diagnostics) }
+    }
+
+    /// `additions/<file>.md`: `key_area:` in the front matter, then `## Indicators` with `###` indicators.
+    private func addition(_ file: SourceFile, levels: [Level], engine: DiagnosticCollector) -> VariantLayer.Addition? {
+        guard let source = ParsedSource(file, engine: engine),
+              let fields = source.fields(.addition, what: "addition front matter", engine: engine),
+              let area = fields.id("key_area") else { return nil }
+        let outline = BodyOutline(source.body, levelNames: levels.map(\.name), engine: engine)
+        let builder = IndicatorBuilder(engine: engine, levels: levels)
+        let indicators = (outline.section(.indicators)?.indicators ?? []).compactMap { builder.build($0, in: source.body) }
+        return VariantLayer.Addition(keyAreaID: area.value, keyAreaRange: area.range, indicators: indicators)
+    }
+}

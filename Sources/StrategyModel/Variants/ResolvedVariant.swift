@@ -1,0 +1,87 @@
+/// A variant with all its layers applied to the national strategy: the model to publish, and for every
+/// element where it came from.
+///
+/// Layers apply in order, national first; later layers win (an override in a council variant replaces the
+/// region's override of the same text). Excluded elements are left out of `strategy` and listed in
+/// `exclusions` with their reasons.
+public struct ResolvedVariant: Sendable {
+    /// Where an element of the resolved model comes from.
+    public enum Origin: Hashable, Sendable {
+        /// As in the national strategy.
+        case inherited
+        /// Inherited, with text changed by the named layer.
+        case changed(by: String)
+        /// Added by the named layer.
+        case added(by: String)
+    }
+
+    /// An element left out, by which layer and why.
+    public struct Excluded: Sendable {
+        public var id: String
+        public var title: String
+        public var layer: String
+        public var reason: String
+
+        public init(id: String, title: String, layer: String, reason: String) {
+            self.id = id
+            self.title = title
+            self.layer = layer
+            self.reason = reason
+        }
+    }
+
+    /// A text replaced by a layer, with the base text beside it.
+    public struct Replacement: Sendable {
+        public var id: String
+        public var field: VariantLayer.Field
+        public var layer: String
+        public var baseText: RichText
+        public var text: RichText
+
+        public init(id: String, field: VariantLayer.Field, layer: String, baseText: RichText, text: RichText) {
+            self.id = id
+            self.field = field
+            self.layer = layer
+            self.baseText = baseText
+            self.text = text
+        }
+    }
+
+    /// The resolved priorities of a key area (later layers win, field by field).
+    public struct Priority: Sendable {
+        public var weight: Double = 1
+        public var target: String?
+        public var minimumTarget: String?
+
+        public init() {}
+    }
+
+    /// The layers, national excluded, outermost last.
+    public var layers: [VariantLayer]
+    /// The national strategy the layers apply to.
+    public var base: Strategy
+    /// The resolved model: what the variant publishes.
+    public var strategy: Strategy
+    /// By element id (key areas, indicators).
+    public var origins: [String: Origin]
+    public var exclusions: [Excluded]
+    public var replacements: [Replacement]
+    /// By key-area id.
+    public var priorities: [String: Priority]
+
+    /// The outermost layer: the variant being built.
+    public var variant: VariantLayer? { layers.last }
+
+    public func origin(of id: String) -> Origin { origins[id] ?? .inherited }
+
+    public init(layers: [VariantLayer], base: Strategy, strategy: Strategy, origins: [String: Origin],
+                exclusions: [Excluded], replacements: [Replacement], priorities: [String: Priority]) {
+        self.layers = layers
+        self.base = base
+        self.strategy = strategy
+        self.origins = origins
+        self.exclusions = exclusions
+        self.replacements = replacements
+        self.priorities = priorities
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import StrategyCompiler
+import StrategyModel
+
+/// Follows a variant's `base` down to the national strategy: national -> region -> council. Later layers
+/// win. A base that is neither a strategy folder (`strategy.md`) nor a variant folder (`variant.md`), a
+/// chain that leads back to itself, and a chain deeper than `maximumDepth` layers are reported at the
+/// `base:` line that causes them.
+struct VariantChain {
+    static let maximumDepth = 8
+
+    /// The national strategy's folder, and the variant folders from the innermost layer to the outermost
+    /// (each newly found base goes in front).
+    struct Links {
+        var national: String
+        var variants: [String]
+    }
+
+    let collector: DiagnosticCollector
+
+    func follow(from folder: String) -> Links? {
+        var variants: [String] = []
+        var seen: [String: String] = [:]
+        var current = folder
+        while true {
+            let canonical = URL(fileURLWithPath: current).standardizedFileURL.resolvingSymlinksInPath().path
+            if let earlier = seen[canonical] {
+                collector.report(Diagnostic(.variantBaseCycle,
+                                            "the bases of '\(folder)' lead back to '\(earlier)'; a variant cannot be its own base",
+                                            at: baseRange(of: variants.first ?? folder)))
+                return nil
+            }
+            seen[canonical] = current
+            if FileManager.default.fileExists(atPath: current + "/strategy.md") {
+                return Links(national: current, variants: variants)
+            }
+            guard FileManager.default.fileExists(atPath: current + "/" + VariantReader.fileName) else {
+                let at = variants.first.map(baseRange(of:)) ?? SourceRange(at: .wholeFile(current))
+                collector.report(Diagnostic(.variantBaseMissing,
+                                            "'\(current)' is neither a strategy folder (strategy.md) nor a variant (variant.md)",
+                                            at: at))
+                return nil
+            }
+            variants.insert(current, at: 0)
+            if variants.count > Self.maximumDepth {
+                collector.report(Diagnostic(.variantBaseTooDeep,
+                                            "'\(folder)' is built on more than \(Self.maximumDepth) layers of variants; "
+                                                + "build it on a variant nearer the national strategy",
+                                            at: baseRange(of: current)))
+                return nil
+            }
+            guard let base = baseReference(in: current) else {
+                return nil  // variant.md's own problems are reported when it is read
+            }
+            current = base.hasPrefix("/") ? base : current + "/" + base
+        }
+    }
+
+    /// The `base:` of a variant folder, read without reporting (its problems are reported when it is read).
+    private func baseReference(in folder: String) -> String? {
+        guard let text = try? String(contentsOfFile: folder + "/" + VariantReader.fileName, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n").prefix(200) where line.hasPrefix("base:") {
+            let value = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        return nil
+    }
+
+    /// Where a variant's `base:` value is, for diagnostics about its chain.
+    private func baseRange(of folder: String) -> SourceRange {
+        let path = folder + "/" + VariantReader.fileName
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return SourceRange(at: .wholeFile(path)) }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("base:") {
+            let column = line.utf8.count - line.dropFirst(5).drop { $0 == " " }.utf8.count + 1
+            return SourceRange(at: SourceLocation(path: path, line: index + 1, column: column))
+        }
+        return SourceRange(at: .wholeFile(path))
+    }
+}
