@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             options.request(templates: publication.templates, output: publication.output), collector: collector)
         let resolved = try options.perform(collector) { try pipeline.resolveVariant(folder) }
         if let resolved {
-            StrategyCompiler().check(resolved.strategy, reportingTo: collector)
+            pipeline.checkResolvedVariant(resolved)
             if !collector.hasErrors, let templates = pipeline.loadTemplates() {
                 let (published, stamp) = pipeline.prepare(resolved.strategy)
                 _ = pipeline.renderSite(published, stamp: stamp, templates: templates, changes: nil)

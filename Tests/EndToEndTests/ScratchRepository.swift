@@ -9,7 +9,7 @@ struct ScratchRepository {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("strategyc-repo-\(UUID().uuidString)").resolvingSymlinksInPath()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["Strategy", "Templates"] {
+        for folder in ["Strategy", "Templates", "Variants"] {
             try FileManager.default.copyItem(at: StrategycRunner.packageRoot.appendingPathComponent(folder),
                                              to: root.appendingPathComponent(folder))
         }

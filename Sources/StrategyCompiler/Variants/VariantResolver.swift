@@ -4,8 +4,9 @@ import StrategyModel
 /// Applies variant layers to the national strategy, in order, and checks each layer against what it is
 /// laid on: every id it names exists and is active there, nothing is both excluded and overridden, targets
 /// are real levels, weights are positive, no target goes below an earlier layer's minimum, an override's
-/// base text is unchanged since it was written, local ids cannot collide with the base's, and nothing left
-/// in refers to what was excluded. Every problem is reported in the layer's own file.
+/// base text is unchanged since it was written, and local ids cannot collide with the base's. Every problem
+/// is reported in the layer's own file. (Links to what was excluded are found by the whole-model checks run
+/// on the result; see `PublicationPipeline.checkResolvedVariant`.)
 public struct VariantResolver {
     public init() {}
 
@@ -211,15 +212,6 @@ public struct VariantResolver {
                 return area
             }
             return theme
-        }
-        for area in layer.keyAreas {
-            for link in ([area.description] + area.indicators.flatMap { $0.descriptors.map(\.text) }).flatMap(\.links) {
-                let page = link.url.split(separator: "#").first.map { String($0).replacingOccurrences(of: ".html", with: "") } ?? ""
-                if excluded.contains(page.split(separator: "/").last.map(String.init) ?? page) {
-                    collector.report(Diagnostic(.variantExcludedReferenced,
-                                                "this link leads to '\(page)', which the variant leaves out", at: link.range))
-                }
-            }
         }
     }
 

@@ -52,8 +52,24 @@ struct VariantChain {
             guard let base = baseReference(in: current) else {
                 return nil  // variant.md's own problems are reported when it is read
             }
-            current = base.hasPrefix("/") ? base : current + "/" + base
+            current = Self.folded(base.hasPrefix("/") ? base : current + "/" + base)
         }
+    }
+
+    /// `Variants/riverside/../greener-north` as `Variants/greener-north`: folded by its text, so messages
+    /// name folders the way the user would.
+    static func folded(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     /// The `base:` of a variant folder, read without reporting (its problems are reported when it is read).

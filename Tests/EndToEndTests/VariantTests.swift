@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// Variants checked as a council officer would use them: the three examples in `Variants/`, and each
+/// check on a variant, with its exact diagnostic in the variant's own file.
+@Suite struct VariantTests {
+    private let region = "Variants/greener-north/variant.md"
+    private let council = "Variants/riverside/variant.md"
+    private let district = "Variants/small-district/variant.md"
+
+    /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
+    private func place(_ repo: ScratchRepository, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
+        let lines = try repo.read(path).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
+        return (index + 1, prefix.utf8.count + 1)
+    }
+
+    private func check(_ repo: ScratchRepository, _ variant: String, _ more: [String] = []) throws -> StrategycRunner.Result {
+        let result = try repo.run(["check", "--variant", variant] + more)
+        #expect(!result.crashed)
+        return result
+    }
+
+    @Test func theThreeExamplesAreClean() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let expected = [
+            ("Variants/greener-north", "Greener North procurement strategy (region, 1 layer on edition 2022): 0 left out, 0 texts changed, 3 added, 2 priorities"),
+            ("Variants/riverside", "Riverside District Council procurement strategy (district, 2 layers on edition 2022): 0 left out, 0 texts changed, 5 added, 3 priorities"),
+            ("Variants/small-district", "Small District Council procurement strategy (district, 1 layer on edition 2022): 1 left out, 1 text changed, 0 added, 0 priorities"),
+        ]
+        for (folder, summary) in expected {
+            let result = try check(repo, folder, ["--warnings-as-errors"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr == "")
+            #expect(result.stdout == "\(folder): \(summary); no errors, 0 warnings\n")
+        }
+    }
+
+    @Test func exportGivesEveryElementItsOrigin() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let council = try repo.run(["export", "--variant", "Variants/riverside"])
+        #expect(council.status == 0, "\(council.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(council.stdout.utf8)) as? [String: Any])
+        let origins = try #require(object["origins"] as? [String: String])
+        #expect(origins["greener-north-net-zero"] == "added by greener-north")
+        #expect(origins["riverside-ethical-procurement"] == "added by riverside")
+        #expect(origins["creating-social-value"] == nil)  // inherited, as-is
+        let priorities = try #require(object["priorities"] as? [String: [String: Any]])
+        // The council's own target wins; the region's weight and minimum stay.
+        #expect(priorities["creating-social-value"]?["target"] as? String == "leader")
+        #expect(priorities["creating-social-value"]?["minimumTarget"] as? String == "mature")
+        #expect(priorities["creating-social-value"]?["weight"] as? Double == 3)
+        let district = try repo.run(["export", "--variant", "Variants/small-district"])
+        let resolved = try #require(try JSONSerialization.jsonObject(with: Data(district.stdout.utf8)) as? [String: Any])
+        let excluded = try #require(resolved["excluded"] as? [[String: Any]])
+        #expect(excluded.map { $0["id"] as? String } == ["engaging-strategic-suppliers"])
+        #expect((excluded.first?["reason"] as? String)?.hasPrefix("The council has no strategic suppliers") == true)
+        let model = try #require(resolved["model"] as? [String: Any])
+        let areas = (model["themes"] as? [[String: Any]] ?? []).flatMap { $0["keyAreas"] as? [[String: Any]] ?? [] }
+        #expect(!areas.contains { $0["id"] as? String == "engaging-strategic-suppliers" })
+    }
+
+    @Test func anUnknownIdGetsDidYouMean() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(district, "  - id: engaging-strategic-suppliers", "  - id: engaging-strategic-supplier")
+        let at = try place(repo, district, "  - id: ")
+        let result = try check(repo, "Variants/small-district")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(district):\(at.line):\(at.column): error: `exclude` names 'engaging-strategic-supplier', which is not in the base; did you mean 'engaging-strategic-suppliers'? [variant-unknown-id]
+            \(district):\(at.line):\(at.column): note: fix-it: replace with 'engaging-strategic-suppliers'
+            1 error and 0 warnings generated.
+
+            """)
+    }
+
+    @Test func excludedAndOverriddenIsAnError() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(district, "  - id: engaging-strategic-suppliers", "  - id: developing-talent")
+        let at = try place(repo, district, "  - id: developing-talent-maturity")
+        let result = try check(repo, "Variants/small-district")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(district):\(at.line):9: error: 'developing-talent-maturity' is both excluded and overridden; keep one [variant-excluded-and-overridden]
+            1 error and 0 warnings generated.
+
+            """)
+    }
+
+    @Test func targetsAndWeightsAreChecked() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(council, "    weight: 2\n    target: mature", "    weight: 0\n    target: expert")
+        let weight = try place(repo, council, "    weight: ")
+        let target = try place(repo, council, "    target: expert")
+        let result = try check(repo, "Variants/riverside")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(council):\(weight.line):\(weight.column): error: a weight must be a positive number, found 0.0 [variant-invalid-priority]
+            \(council):\(target.line):13: error: `target` must be a level id (minimum, developing, mature, leader, innovator), found 'expert' [variant-invalid-priority]
+            2 errors and 0 warnings generated.
+
+            """)
+    }
+
+    @Test func aCouncilCannotGoBelowItsRegionsMinimum() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(council, "  - key_area: creating-social-value\n    target: leader", "  - key_area: creating-social-value\n    target: developing")
+        let at = try place(repo, council, "    target: developing")
+        let result = try check(repo, "Variants/riverside")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(council):\(at.line):13: error: target 'developing' for 'creating-social-value' is below 'mature', the minimum its base sets [variant-target-below-minimum]
+            \(council):\(at.line):13: note: fix-it: raise it to 'mature'
+            1 error and 0 warnings generated.
+
+            """)
+    }
+
+    /// Changing the national descriptor that the district overrides stops publication until an editor
+    /// accepts it; `accept-base` records the new fingerprint and nothing else.
+    @Test func aChangedBaseTextBlocksPublicationUntilAccepted() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit("Strategy/key-areas/enablers/developing-talent.md", "- a resourcing plan", "- a plan for resourcing the team")
+        let at = try place(repo, district, "    base: ")
+        let lenient = try check(repo, "Variants/small-district")
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.hasPrefix("\(district):\(at.line):\(at.column): warning: the base text this override of the leader descriptor of 'developing-talent-maturity' replaced has changed; read it again, then accept it with `strategyc variant accept-base` [override-base-changed]\n"), "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("a plan for resourcing the team"))
+        let strict = try check(repo, "Variants/small-district", ["--warnings-as-errors"])
+        #expect(strict.status == 1)
+        let before = try repo.read(district)
+        let accept = try repo.run(["variant", "accept-base", "Variants/small-district"])
+        #expect(accept.status == 0)
+        #expect(accept.stdout == "wrote \(district): accepted 1 changed base text\n")
+        let after = try repo.read(district)
+        // Only the fingerprint changed.
+        #expect(before.components(separatedBy: "\n").count == after.components(separatedBy: "\n").count)
+        #expect(zip(before.components(separatedBy: "\n"), after.components(separatedBy: "\n")).filter { $0 != $1 }.count == 1)
+        let fixed = try check(repo, "Variants/small-district", ["--warnings-as-errors"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
+
+    @Test func localIdsLiveInTheVariantsNamespace() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let additions = "Variants/riverside/additions/managing-strategic-risk.md"
+        try repo.edit(additions, "{#riverside-ethical-procurement}", "{#ethical-procurement}")
+        try repo.edit(additions, "{#riverside-modern-slavery-assurance}", "{#risk-modern-slavery}")
+        let first = try place(repo, additions, "### Ethical procurement {#")
+        let second = try place(repo, additions, "### Modern slavery assurance {#")
+        let result = try check(repo, "Variants/riverside")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(additions):\(first.line):\(first.column): error: local id 'ethical-procurement' must start with the variant's id ('riverside-'), so it can never collide with an id a later base edition adds [variant-id-collision]
+            \(additions):\(first.line):\(first.column): note: fix-it: use 'riverside-ethical-procurement'
+            \(additions):\(second.line):\(second.column): error: local id 'risk-modern-slavery' is already used by the base; give it an id of its own [variant-id-collision]
+            2 errors and 0 warnings generated.
+
+            """)
+    }
+
+    @Test func basesThatAreMissingOrCircularAreReported() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(council, "base: ../greener-north", "base: ../greener-norht")
+        let base = try place(repo, council, "base: ")
+        let missing = try check(repo, "Variants/riverside")
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "\(council):\(base.line):\(base.column): error: 'Variants/greener-norht' is neither a strategy folder (strategy.md) nor a variant (variant.md) [variant-base-missing]\n1 error and 0 warnings generated.\n")
+        try repo.edit(council, "base: ../greener-norht", "base: ../greener-north")
+        try repo.edit(region, "base: ../../Strategy", "base: ../riverside")
+        let cycle = try check(repo, "Variants/riverside")
+        #expect(cycle.status == 1)
+        #expect(cycle.stderr.hasSuffix("a variant cannot be its own base [variant-base-cycle]\n1 error and 0 warnings generated.\n"), "\(cycle.stderr)")
+        let regionBase = try place(repo, region, "base: ")
+        #expect(cycle.stderr.hasPrefix("\(region):\(regionBase.line):\(regionBase.column): error: the bases of 'Variants/riverside' lead back to 'Variants/riverside'"), "\(cycle.stderr)")
+    }
+
+    @Test func aBaseAtAnotherEditionIsAWarningWithAFixIt() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(district, "base_edition: 2022", "base_edition: 2018")
+        let at = try place(repo, district, "base_edition: ")
+        let result = try check(repo, "Variants/small-district")
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+            \(district):\(at.line):\(at.column): warning: 'small-district' was written against edition 2018; its base is now edition 2022: review what changed (`strategyc diff`) and then set `base_edition: 2022` [variant-base-moved]
+            \(district):\(at.line):\(at.column): note: fix-it: set base_edition to 2022
+            0 errors and 1 warning generated.
+
+            """)
+    }
+
+    @Test func nothingKeptMayLinkToWhatIsLeftOut() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(region, "priorities:", "exclude:\n  - id: working-with-partners\n    reason: Led by the combined authority.\npriorities:")
+        let area = "Variants/greener-north/key-areas/greener-north-net-zero.md"
+        try repo.edit(area, "The council has not estimated the emissions of what it buys.",
+                      "The council has not estimated the emissions of what it buys (see [partners](working-with-partners.html)).")
+        let at = try place(repo, area, "The council has not estimated")
+        let result = try check(repo, "Variants/greener-north")
+        #expect(result.status == 1)
+        let column = "The council has not estimated the emissions of what it buys (see [partners](".utf8.count + 1
+        #expect(result.stderr == """
+            \(area):\(at.line):\(column): error: this link leads to 'working-with-partners', which 'greener-north' leaves out (Led by the combined authority.); remove the link or keep the key area [variant-excluded-referenced]
+            1 error and 0 warnings generated.
+
+            """)
+    }
+}
