@@ -10,7 +10,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Scaffold a new key area, enabler or indicator.",
-        subcommands: [NewKeyArea.self, NewEnabler.self, NewIndicator.self]
+        subcommands: [NewKeyArea.self, NewEnabler.self, NewIndicator.self, NewVariant.self]
     )
 }
 

@@ -215,4 +215,22 @@ import Testing
 
             """)
     }
+
+    /// `new variant` writes a variant that checks clean but for its placeholder introduction.
+    @Test func newVariantScaffoldsACheckableVariant() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let created = try repo.run(["new", "variant", "--base", "Variants/greener-north", "--for", "Hill Town Council"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "wrote Variants/hill-town-council/variant.md\n")
+        let text = try repo.read("Variants/hill-town-council/variant.md")
+        #expect(text.contains("\nbase: ../greener-north\n") && text.contains("\nbase_edition: 2022\n"))
+        let result = try check(repo, "Variants/hill-town-council")
+        #expect(result.status == 0)
+        #expect(result.stdout == "Variants/hill-town-council: Hill Town Council procurement strategy (district, 2 layers on edition 2022): 0 left out, 0 texts changed, 3 added, 2 priorities; no errors, 1 warning\n")
+        #expect(result.stderr.hasSuffix("[placeholder-text]\n0 errors and 1 warning generated.\n"))
+        let again = try repo.run(["new", "variant", "--base", "Variants/greener-north", "--for", "Hill Town Council"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "strategyc: error: Variants/hill-town-council already exists; choose another --for, or edit it\n")
+    }
 }

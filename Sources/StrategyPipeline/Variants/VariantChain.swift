@@ -76,7 +76,10 @@ struct VariantChain {
     private func baseReference(in folder: String) -> String? {
         guard let text = try? String(contentsOfFile: folder + "/" + VariantReader.fileName, encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n").prefix(200) where line.hasPrefix("base:") {
-            let value = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            var value = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            if !value.hasPrefix("\""), !value.hasPrefix("'"), let comment = value.range(of: " #") {
+                value = String(value[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
             return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         }
         return nil
@@ -91,5 +94,19 @@ struct VariantChain {
             return SourceRange(at: SourceLocation(path: path, line: index + 1, column: column))
         }
         return SourceRange(at: .wholeFile(path))
+    }
+}
+
+/// Paths between folders of a repository, as a variant's `base:` is written.
+public enum VariantPaths {
+    /// The path from folder `from` to `to` (both relative to the same working folder), such as
+    /// `../greener-north` from `Variants/riverside` to `Variants/greener-north`.
+    public static func relative(from: String, to: String) -> String {
+        let a = VariantChain.folded(from).split(separator: "/"), b = VariantChain.folded(to).split(separator: "/")
+        var common = 0
+        while common < min(a.count, b.count) && a[common] == b[common] { common += 1 }
+        let up = Array(repeating: "..", count: a.count - common)
+        let down = b[common...].map(String.init)
+        return (up + down).joined(separator: "/")
     }
 }
