@@ -20,11 +20,17 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: CompileOptions
     @OptionGroup var publication: PublicationOptions
 
+    @Option(help: "Build a variant folder (Variants/<id>) resolved onto its bases, instead of the strategy.",
+            completion: .directory)
+    var variant: String?
+
     func run() throws {
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
             options.request(templates: publication.templates, output: publication.output), collector: collector)
-        let result = try options.perform(collector) { try pipeline.publish() }
+        let result = try options.perform(collector) {
+            try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish()
+        }
         guard let result, !collector.hasErrors else {
             try options.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)

@@ -10,6 +10,12 @@ public struct Compilation: Sendable {
     /// How many Markdown files were read.
     public var fileCount: Int
 
+    public init(strategy: Strategy?, diagnostics: [Diagnostic], fileCount: Int) {
+        self.strategy = strategy
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+
     /// Whether the sources are fit to publish.
     public var succeeded: Bool { strategy != nil && !diagnostics.containsErrors }
 }

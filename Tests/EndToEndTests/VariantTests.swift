@@ -233,4 +233,30 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr == "strategyc: error: Variants/hill-town-council already exists; choose another --for, or edit it\n")
     }
+
+    /// A variant's site: its title, what it leaves out with the reason, the base text beside the override,
+    /// origin badges on what it adds, and a page saying how it differs.
+    @Test func buildVariantShowsHowItDiffers() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let district = try repo.run(["build", "--variant", "Variants/small-district", "--out", "district"])
+        #expect(district.status == 0, "\(district.stderr)")
+        let areas = try FileManager.default.contentsOfDirectory(atPath: repo.url("district/key-areas").path)
+        #expect(!areas.contains("engaging-strategic-suppliers.html"))
+        #expect(district.stdout == "wrote district/: \(areas.count + 2) pages, toolkit.md, assessment.xlsx, assessment.csv, model.json (\(areas.count + 7) files)\n")
+        let index = try repo.read("district/index.html")
+        #expect(index.contains("<h1>Small District Council procurement strategy</h1>"))
+        #expect(index.contains("See <a href=\"variant.html\">how this variant differs</a>"))
+        let differs = try repo.read("district/variant.html")
+        #expect(differs.contains("<li><strong>Engaging strategic suppliers</strong> (left out by Small District Council procurement strategy): The council has no strategic suppliers of its own; those it relies on are managed by the county.</li>"))
+        let talent = try repo.read("district/key-areas/developing-talent.html")
+        #expect(talent.contains("<details class=\"base-text\"><summary>The text this variant replaced</summary><p>Talent development is planned around"))
+        #expect(talent.contains("shared plan for the two officers who buy for the council"))
+        let council = try repo.run(["build", "--variant", "Variants/riverside", "--out", "council"])
+        #expect(council.status == 0, "\(council.stderr)")
+        let risk = try repo.read("council/key-areas/managing-strategic-risk.html")
+        #expect(risk.contains("Ethical procurement <span class=\"origin\">Added by Riverside District Council procurement strategy</span></th>"))
+        let netZero = try repo.read("council/key-areas/greener-north-net-zero.html")
+        #expect(netZero.contains("<h1>Buying for net zero</h1><p class=\"origin\">Added by Greener North procurement strategy</p>"))
+    }
 }

@@ -56,8 +56,9 @@ public struct PublicationPipeline {
     /// The site (pages, toolkit.md, model.json, assets and the changes page). A template that fails to
     /// render, or names a field no page provides, is a diagnostic.
     public func renderSite(_ published: PublishedStrategy, stamp: PublicationStamp, templates: TemplateSet,
-                           changes: EditionDiff?) -> [OutputFile] {
-        SiteRenderer(templates: templates, stamp: stamp).render(published, changes: changes, reportingTo: collector)
+                           changes: EditionDiff?, variant: VariantPresentation? = nil) -> [OutputFile] {
+        SiteRenderer(templates: templates, stamp: stamp)
+            .render(published, changes: changes, variant: variant, reportingTo: collector)
     }
 
     /// The workbook and its CSV twin. A libxlsxwriter failure is reported, never thrown.
@@ -129,6 +130,33 @@ public struct PublicationPipeline {
                 "this link leads to '\(id)', which '\(exclusion.layer)' leaves out (\(exclusion.reason)); remove the link "
                     + "or keep the key area", at: diagnostic.range))
         }
+    }
+
+    /// Every stage of a variant's publication short of writing: its chain resolved and checked, the result
+    /// held to the national rules, and its site (with origins, base texts beside overrides and "How this
+    /// variant differs"), toolkit.md, workbook and model rendered. The site carries the variant's title and
+    /// introduction.
+    public func publishVariant(_ folder: String) throws -> Publication? {
+        checkOutputFolder()
+        guard let resolved = try resolveVariant(folder) else { return nil }
+        checkResolvedVariant(resolved)
+        let templates = loadTemplates()
+        var strategy = resolved.strategy
+        if let variant = resolved.variant {
+            strategy.title = variant.title
+            strategy.shortTitle = nil
+            strategy.introduction = variant.introduction
+        }
+        let (published, stamp) = prepare(strategy)
+        var files: [OutputFile] = []
+        if let templates, !collector.hasErrors {
+            files += renderSite(published, stamp: stamp, templates: templates, changes: nil,
+                                variant: VariantPresentation(resolved))
+            files += renderWorkbook(published, stamp: stamp)
+        }
+        let compilation = Compilation(strategy: strategy, diagnostics: [], fileCount: 0)
+        return Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
+                           previousEdition: nil, files: files)
     }
 
     // MARK: - The whole publication

@@ -22,18 +22,21 @@ public struct SiteRenderer {
     /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets, and, given the
     /// changes since the previous edition, `changes.html`. Template problems (a field no view provides,
     /// a template that cannot be rendered) are reported to `collector`.
-    public func render(_ published: PublishedStrategy, changes: EditionDiff? = nil,
+    ///
+    /// For a variant, `variant` adds each element's origin, the base text beside each override, and
+    /// `variant.html`, "How this variant differs".
+    public func render(_ published: PublishedStrategy, changes: EditionDiff? = nil, variant: VariantPresentation? = nil,
                        reportingTo collector: DiagnosticCollector) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
         let hasChanges = changes != nil
         let areas = published.keyAreas
         var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]
-        let index = indexView(published, hasChanges: hasChanges)
+        let index = indexView(published, hasChanges: hasChanges, variant: variant)
         files.append(OutputFile(path: "index.html", text: templates.render(.index, diagnostics: &diagnostics, index)))
         var vocabularyViews: [Any] = [index]
         for (position, area) in areas.enumerated() {
-            let view = keyAreaView(area, in: published, hasChanges: hasChanges,
+            let view = keyAreaView(area, in: published, hasChanges: hasChanges, variant: variant,
                                    previous: position > 0 ? areas[position - 1] : nil,
                                    next: position + 1 < areas.count ? areas[position + 1] : nil)
             if position == 0 { vocabularyViews.append(view) }
@@ -56,6 +59,25 @@ public struct SiteRenderer {
             vocabularyViews.append(ChangesView(page: changesPage, title: "", summary: "", previousEdition: "",
                                                sections: [.sample], hasChanges: true))
         }
+        let variantPage = page(published, title: "How this variant differs", root: "", current: nil,
+                               breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: hasChanges,
+                               variant: variant)
+        if let variant {
+            let view = variantView(variant, page: variantPage)
+            vocabularyViews.append(view)
+            if templates.has(.variant) {
+                files.append(OutputFile(path: "variant.html", text: templates.render(.variant, diagnostics: &diagnostics, view)))
+            } else {
+                diagnostics.append(Diagnostic(.templateMissing, "a variant's site needs a template 'variant': add variant.mustache",
+                                              at: SourceRange(at: .wholeFile("variant.mustache"))))
+            }
+        } else {
+            vocabularyViews.append(VariantView(page: variantPage, title: "", audience: "", organisationType: "",
+                                               baseTitle: "", baseEdition: "", layers: [""], exclusions: [.sample],
+                                               hasExclusions: true, changedTexts: [.sample], hasChangedTexts: true,
+                                               additions: [.sample], hasAdditions: true, priorities: [.sample],
+                                               hasPriorities: true))
+        }
         diagnostics += TemplateFieldCheck(known: TemplateVocabulary.fields(of: vocabularyViews)).check(templates)
         files += templates.assets
         return files
@@ -68,9 +90,9 @@ public struct SiteRenderer {
     // MARK: - Views
 
     private func page(_ published: PublishedStrategy, title: String, root: String, current: String?,
-                      breadcrumbs: [Link], hasChanges: Bool) -> PageView {
+                      breadcrumbs: [Link], hasChanges: Bool, variant: VariantPresentation? = nil) -> PageView {
         let strategy = published.strategy
-        return PageView(
+        var view = PageView(
             root: root, pageTitle: title, strategyTitle: strategy.title,
             shortTitle: strategy.shortTitle ?? strategy.title, edition: strategy.edition,
             publisher: strategy.publisher, contentHash: hash.hex, contentHashShort: hash.short, generator: generator,
@@ -82,6 +104,18 @@ public struct SiteRenderer {
                     })
             },
             breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: hasChanges)
+        view.hasVariantPage = variant != nil
+        return view
+    }
+
+    private func variantView(_ variant: VariantPresentation, page: PageView) -> VariantView {
+        VariantView(
+            page: page, title: variant.title, audience: variant.audience, organisationType: variant.organisationType,
+            baseTitle: variant.baseTitle, baseEdition: variant.baseEdition, layers: variant.layerTitles,
+            exclusions: variant.exclusions, hasExclusions: !variant.exclusions.isEmpty,
+            changedTexts: variant.changedTexts, hasChangedTexts: !variant.changedTexts.isEmpty,
+            additions: variant.additions, hasAdditions: !variant.additions.isEmpty,
+            priorities: variant.priorities, hasPriorities: !variant.priorities.isEmpty)
     }
 
     private func levels(_ strategy: Strategy) -> [LevelView] {
@@ -91,7 +125,7 @@ public struct SiteRenderer {
         }
     }
 
-    private func indexView(_ published: PublishedStrategy, hasChanges: Bool) -> IndexView {
+    private func indexView(_ published: PublishedStrategy, hasChanges: Bool, variant: VariantPresentation?) -> IndexView {
         let strategy = published.strategy
         let themes = published.themes.map { group in
             ThemeView(
@@ -116,7 +150,7 @@ public struct SiteRenderer {
         let themeAreas = published.themeKeyAreas
         return IndexView(
             page: page(published, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
-                       breadcrumbs: [], hasChanges: hasChanges),
+                       breadcrumbs: [], hasChanges: hasChanges, variant: variant),
             introductionHTML: strategy.introduction.html, levels: levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
             keyAreaCount: themeAreas.count,
@@ -125,7 +159,7 @@ public struct SiteRenderer {
     }
 
     private func keyAreaView(_ area: KeyArea, in published: PublishedStrategy, hasChanges: Bool,
-                             previous: KeyArea?, next: KeyArea?) -> KeyAreaView {
+                             variant: VariantPresentation?, previous: KeyArea?, next: KeyArea?) -> KeyAreaView {
         let strategy = published.strategy
         let theme = published.theme(of: area)
         let themeHref = "../index.html#theme-\(area.themeID)"
@@ -137,13 +171,15 @@ public struct SiteRenderer {
             MaturityRowView(
                 id: indicator.id, title: indicator.title,
                 cells: strategy.levels.map { level in
-                    MaturityCellView(levelName: level.name, html: indicator.descriptor(for: level.id)?.text.html ?? "")
-                })
+                    MaturityCellView(levelName: level.name, html: indicator.descriptor(for: level.id)?.text.html ?? "",
+                                     baseHTML: variant?.baseTexts[indicator.id]?[level.id]?.html)
+                },
+                origin: variant?.originLabels[indicator.id])
         }
         let isEnabler = theme?.kind == .enablers
-        return KeyAreaView(
+        var view = KeyAreaView(
             page: page(published, title: area.title, root: "../", current: area.id,
-                       breadcrumbs: breadcrumbs, hasChanges: hasChanges),
+                       breadcrumbs: breadcrumbs, hasChanges: hasChanges, variant: variant),
             id: area.id, title: area.title, kind: isEnabler ? "Enabler" : "Key area",
             kindLowercased: isEnabler ? "enabler" : "key area",
             themeTitle: theme?.title ?? area.themeID, themeHref: themeHref, since: area.since,
@@ -154,5 +190,8 @@ public struct SiteRenderer {
                                      levels: levels(strategy), rows: rows),
             previous: previous.map { Link(title: $0.title, href: "\($0.id).html") },
             next: next.map { Link(title: $0.title, href: "\($0.id).html") })
+        view.origin = variant?.originLabels[area.id]
+        view.descriptionBaseHTML = variant?.baseTexts[area.id]?["description"]?.html
+        return view
     }
 }

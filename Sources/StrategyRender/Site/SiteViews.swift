@@ -18,6 +18,8 @@ struct PageView {
     var hasBreadcrumbs: Bool
     /// Whether the site has a "What changed in this edition" page (a previous edition is configured).
     var hasChangesPage: Bool
+    /// Whether the site is a variant's, with a "How this variant differs" page.
+    var hasVariantPage: Bool = false
 }
 
 struct ChangesView {
@@ -111,6 +113,10 @@ struct KeyAreaView {
     var table: MaturityTableView
     var previous: Link?
     var next: Link?
+    /// In a variant: "Added by …" or "Changed by …"; nil when inherited as it is.
+    var origin: String? = nil
+    /// In a variant whose override replaced the description: the base text, shown beside it.
+    var descriptionBaseHTML: String? = nil
 }
 
 struct MaturityTableView {
@@ -124,9 +130,32 @@ struct MaturityRowView {
     var id: String
     var title: String
     var cells: [MaturityCellView]
+    /// In a variant: where the indicator comes from, when not inherited as it is.
+    var origin: String? = nil
 }
 
 struct MaturityCellView {
     var levelName: String
     var html: String
+    /// In a variant whose override replaced this descriptor: the base text, shown beside it.
+    var baseHTML: String? = nil
+}
+
+/// "How this variant differs": everything a variant changes, with reasons and the base texts.
+struct VariantView {
+    var page: PageView
+    var title: String
+    var audience: String
+    var organisationType: String
+    var baseTitle: String
+    var baseEdition: String
+    var layers: [String]
+    var exclusions: [VariantPresentation.Difference]
+    var hasExclusions: Bool
+    var changedTexts: [VariantPresentation.ChangedText]
+    var hasChangedTexts: Bool
+    var additions: [VariantPresentation.Difference]
+    var hasAdditions: Bool
+    var priorities: [VariantPresentation.Difference]
+    var hasPriorities: Bool
 }

@@ -15,9 +15,14 @@ public struct TemplateSet: Sendable {
         case keyArea = "key-area"
         case changes
         case toolkitMarkdown = "toolkit.md"
+        /// "How this variant differs"; needed only when a variant is built.
+        case variant
     }
 
-    static var required: [String] { Name.allCases.map(\.rawValue) }
+    static var required: [String] { Name.allCases.filter { $0 != .variant }.map(\.rawValue) }
+
+    /// Whether the set has a template, for the ones only some builds need.
+    func has(_ name: Name) -> Bool { sources[name.rawValue] != nil }
 
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, with their contents.

@@ -80,3 +80,11 @@ extension DiffReport.Group: TemplateSample {
 extension DiffReport.Section: TemplateSample {
     static let sample = DiffReport.Section(title: "", groups: [.sample])
 }
+
+extension VariantPresentation.Difference: TemplateSample {
+    static let sample = VariantPresentation.Difference(title: "", detail: "", layer: "", href: "")
+}
+
+extension VariantPresentation.ChangedText: TemplateSample {
+    static let sample = VariantPresentation.ChangedText(title: "", field: "", layer: "", baseHTML: "", localHTML: "", href: "")
+}
