@@ -82,4 +82,16 @@ import Testing
         #expect(diagnostic.code == .fileNotUTF8)
         #expect(diagnostic.message == "file is UTF-16 (\(name)) text; save it as UTF-8")
     }
+
+    /// A UTF-16 file is reported, then read on, so its other problems show in the same run.
+    @Test func utf16FileIsReadOnAfterItIsReported() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let url = root.appendingPathComponent("themes/people.md")
+        let text = try TestSupport.read(url).replacingOccurrences(of: "title: People", with: "titel: People")
+        try #require(text.data(using: .utf16)).write(to: url)
+        let compilation = try StrategyCompiler().compile(folder: root.path)
+        let here = compilation.diagnostics.filter { $0.range.path == url.path }.map(\.code)
+        #expect(here == [.fileNotUTF8, .unknownKey])
+    }
 }

@@ -88,7 +88,10 @@ struct StrategyReader {
         }
         if let order = UTF16Sniffer.order(of: data) {
             diagnostics.append(utf16Diagnostic(data, order: order, path: path))
-            return nil
+            // Read on, so that the file's other problems are reported in the same run; the error above
+            // still stops publication until the file is saved as UTF-8.
+            guard let text = UTF16Sniffer.decode(data, order) else { return nil }
+            return sourceFile(text, path: path, relativePath: relativePath, diagnostics: &diagnostics)
         }
         if let nul = data.firstIndex(of: 0) {
             let position = Self.position(ofByte: nul - data.startIndex, in: data)
@@ -104,7 +107,16 @@ struct StrategyReader {
                 at: SourceRange(at: SourceLocation(path: path, line: position.line, column: position.column))))
             return nil
         }
-        var text = String(decoding: data, as: UTF8.self)
+        return sourceFile(String(decoding: data, as: UTF8.self), path: path, relativePath: relativePath,
+                          diagnostics: &diagnostics)
+    }
+
+    /// The decoded text as a source file: without a byte-order mark, with Unix line endings; nil (reported)
+    /// when it holds nothing.
+    private func sourceFile(_ decoded: String, path: String, relativePath: String,
+                            diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let start = SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
+        var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // Swift treats "\r\n" as one Character, so line splitting needs one convention: Unix line endings.
         // Line numbers are unchanged, and so are columns (the "\r" sat at the end of a line).
