@@ -24,7 +24,12 @@ struct BuildCommand: ParsableCommand {
             completion: .directory)
     var variant: String?
 
+    @Option(help: "Build every variant in this folder, each into a folder of its own, with an index.",
+            completion: .directory)
+    var variants: String?
+
     func run() throws {
+        if let variants { return try buildVariants(variants) }
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
             options.request(templates: publication.templates, output: publication.output), collector: collector)
@@ -40,5 +45,21 @@ struct BuildCommand: ParsableCommand {
         let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
         Output.wrote(options, "wrote \(publication.output)/: \(pages) pages, toolkit.md, assessment.xlsx, "
             + "assessment.csv, model.json (\(result.files.count) files)")
+    }
+
+    private func buildVariants(_ folder: String) throws {
+        let collector = options.makeCollector()
+        let pipeline = PublicationPipeline(
+            options.request(templates: publication.templates, output: publication.output), collector: collector)
+        let files = try options.perform(collector) { try pipeline.publishVariants(folder) }
+        guard let files, !collector.hasErrors else {
+            try options.finish(collector)
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        try options.perform(collector) { try pipeline.write(files) }
+        try options.finish(collector)
+        let sites = Set(files.compactMap { $0.path.split(separator: "/").count > 1 ? $0.path.split(separator: "/").first : nil }
+            .filter { $0 != "assets" }).count
+        Output.wrote(options, "wrote \(publication.output)/: \(sites) variant sites and an index (\(files.count) files)")
     }
 }

@@ -259,4 +259,25 @@ import Testing
         let netZero = try repo.read("council/key-areas/greener-north-net-zero.html")
         #expect(netZero.contains("<h1>Buying for net zero</h1><p class=\"origin\">Added by Greener North procurement strategy</p>"))
     }
+
+    /// Every variant of a folder, each into its own folder, with an index linking to each.
+    @Test func buildVariantsBuildsEachWithAnIndex() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let result = try repo.run(["build", "--variants", "Variants", "--out", "_variants"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("wrote _variants/: 3 variant sites and an index ("))
+        let index = try repo.read("_variants/index.html")
+        #expect(index.contains("<li><a href=\"riverside/index.html\">Riverside District Council procurement strategy</a>, for Riverside District Council (district), built on Greener North procurement strategy. <a href=\"riverside/variant.html\">How it differs</a>.</li>"))
+        for id in ["greener-north", "riverside", "small-district"] {
+            #expect(FileManager.default.fileExists(atPath: repo.url("_variants/\(id)/variant.html").path))
+            #expect(FileManager.default.fileExists(atPath: repo.url("_variants/\(id)/assessment.xlsx").path))
+        }
+        // A problem in one variant stops the batch, and nothing is written.
+        try repo.edit(council, "target: leader", "target: developing")
+        let broken = try repo.run(["build", "--variants", "Variants", "--out", "_broken"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("[variant-target-below-minimum]"))
+        #expect(!FileManager.default.fileExists(atPath: repo.url("_broken").path))
+    }
 }

@@ -137,7 +137,13 @@ public struct PublicationPipeline {
     /// variant differs"), toolkit.md, workbook and model rendered. The site carries the variant's title and
     /// introduction.
     public func publishVariant(_ folder: String) throws -> Publication? {
-        checkOutputFolder()
+        try publishVariant(folder, checkingOutput: true)?.publication
+    }
+
+    /// The same, with the resolved variant (for the batch index); the batch checks its output folder once.
+    private func publishVariant(_ folder: String, checkingOutput: Bool) throws
+        -> (publication: Publication, resolved: ResolvedVariant)? {
+        if checkingOutput { checkOutputFolder() }
         guard let resolved = try resolveVariant(folder) else { return nil }
         checkResolvedVariant(resolved)
         let templates = loadTemplates()
@@ -155,8 +161,38 @@ public struct PublicationPipeline {
             files += renderWorkbook(published, stamp: stamp)
         }
         let compilation = Compilation(strategy: strategy, diagnostics: [], fileCount: 0)
-        return Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
-                           previousEdition: nil, files: files)
+        let publication = Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
+                                      previousEdition: nil, files: files)
+        return (publication, resolved)
+    }
+
+    /// Every variant in `folder` (each sub-folder with a `variant.md`), each published into a folder named
+    /// after its id, and an index of them at the root; every problem of every variant reported in one run.
+    public func publishVariants(_ folder: String) throws -> [OutputFile]? {
+        checkOutputFolder()
+        let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
+            .filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: root + "/" + $0 + "/" + VariantReader.fileName) }
+        guard !names.isEmpty else {
+            collector.report(Diagnostic(.variantBaseMissing, "'\(root)' holds no variant (no sub-folder with a variant.md)",
+                                        at: SourceRange(at: .wholeFile(root))))
+            return nil
+        }
+        var files: [OutputFile] = []
+        var entries: [VariantsIndexRenderer.Entry] = []
+        var national: Strategy?
+        for name in names {
+            guard let (publication, resolved) = try publishVariant(root + "/" + name, checkingOutput: false) else { continue }
+            national = national ?? resolved.base
+            guard let layer = resolved.variant else { continue }
+            let baseTitle = resolved.layers.dropLast().last?.title ?? resolved.base.title
+            entries.append(.init(id: layer.id, title: layer.title, audience: layer.audience,
+                                 organisationType: layer.organisationType.rawValue, base: baseTitle))
+            files += publication.files.map { OutputFile(path: layer.id + "/" + $0.path, contents: $0.contents) }
+        }
+        guard let national, let templates = loadTemplates(), !collector.hasErrors else { return nil }
+        return files + VariantsIndexRenderer(templates: templates)
+            .render(entries, national: national, generator: request.generator, reportingTo: collector)
     }
 
     // MARK: - The whole publication
@@ -183,10 +219,15 @@ public struct PublicationPipeline {
     /// Writes the publication's files to the output folder: all of them, or (on failure) nothing. Call
     /// only when the collector has no errors. Throws for I/O failures.
     public func write(_ publication: Publication) throws {
+        try write(publication.files)
+    }
+
+    /// Writes files (a batch of variants, say) to the output folder, all or nothing.
+    public func write(_ files: [OutputFile]) throws {
         guard let folder = request.outputFolder else { return }
         precondition(!collector.hasErrors, "a publication with errors is never written")
         do {
-            try AtomicFolderWriter(generator: request.generator).write(publication.files, to: URL(fileURLWithPath: folder))
+            try AtomicFolderWriter(generator: request.generator).write(files, to: URL(fileURLWithPath: folder))
         } catch {
             throw OutputWriteFailure(path: folder, reason: error.localizedDescription)
         }

@@ -78,6 +78,10 @@ public struct SiteRenderer {
                                                additions: [.sample], hasAdditions: true, priorities: [.sample],
                                                hasPriorities: true))
         }
+        // The batch index of variants is rendered elsewhere, from the same templates folder.
+        vocabularyViews.append(VariantsIndexRenderer.View(
+            baseTitle: "", baseEdition: "", generator: "",
+            variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
         diagnostics += TemplateFieldCheck(known: TemplateVocabulary.fields(of: vocabularyViews)).check(templates)
         files += templates.assets
         return files

@@ -17,9 +17,11 @@ public struct TemplateSet: Sendable {
         case toolkitMarkdown = "toolkit.md"
         /// "How this variant differs"; needed only when a variant is built.
         case variant
+        /// The index of a batch of variants; needed only for `build --variants`.
+        case variants
     }
 
-    static var required: [String] { Name.allCases.filter { $0 != .variant }.map(\.rawValue) }
+    static var required: [String] { Name.allCases.filter { $0 != .variant && $0 != .variants }.map(\.rawValue) }
 
     /// Whether the set has a template, for the ones only some builds need.
     func has(_ name: Name) -> Bool { sources[name.rawValue] != nil }
