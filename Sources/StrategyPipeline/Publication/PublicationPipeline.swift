@@ -15,6 +15,15 @@ public struct PublicationPipeline {
     public let request: PublicationRequest
     public let collector: DiagnosticCollector
     public let outputGuard: OutputGuard
+    /// National strategies already compiled by this pipeline, by folder: a batch of variants on one base
+    /// compiles it once.
+    private let nationalCache = NationalCache()
+
+    private final class NationalCache {
+        var compilations: [String: Compilation] = [:]
+        /// The templates, loaded once (nil inside when they could not be used; already reported).
+        var templates: TemplateSet??
+    }
 
     public init(_ request: PublicationRequest, collector: DiagnosticCollector) {
         self.request = request
@@ -33,8 +42,11 @@ public struct PublicationPipeline {
 
     /// The templates, or nil (with diagnostics) when they cannot be used.
     public func loadTemplates() -> TemplateSet? {
+        if let loaded = nationalCache.templates { return loaded }
         guard let folder = request.templatesFolder else { return nil }
-        return TemplateSet.load(folder: folder, reportingTo: collector)
+        let templates = TemplateSet.load(folder: folder, reportingTo: collector)
+        nationalCache.templates = .some(templates)
+        return templates
     }
 
     /// The edition to compare with: `--since` when given, else `previous_edition` from strategy.md.
@@ -88,7 +100,13 @@ public struct PublicationPipeline {
     /// Nil when the chain or the national strategy is unusable (reported).
     public func resolveVariant(_ folder: String) throws -> ResolvedVariant? {
         guard let links = VariantChain(collector: collector).follow(from: folder) else { return nil }
-        let compilation = try StrategyCompiler().compile(folder: links.national, reportingTo: collector)
+        let compilation: Compilation
+        if let cached = nationalCache.compilations[links.national] {
+            compilation = cached  // its diagnostics are already in the collector
+        } else {
+            compilation = try StrategyCompiler().compile(folder: links.national, reportingTo: collector)
+            nationalCache.compilations[links.national] = compilation
+        }
         guard let national = compilation.strategy else { return nil }
         var layers: [VariantLayer] = []
         for variantFolder in links.variants {
