@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Checks the assessment workbook as a spreadsheet user and program would see it.
 
-usage: check_workbook.py ASSESSMENT.xlsx MODEL.json [WORKDIR]
+usage: check_workbook.py ASSESSMENT.xlsx MODEL.json [WORKDIR] [VARIANT.json]
 
 1. openpyxl reads the structure: the sheets; a level dropdown (the `Levels` defined name) on every current
    and target cell of every indicator row; the date validation; protection with the input cells unlocked;
    the hidden ids, matching model.json row for row; the edition and content-hash stamp.
 2. LibreOffice, headless, recalculates it: the test fills some current and target levels with openpyxl,
    has LibreOffice convert the file with a private profile that recalculates OOXML on load, and compares
-   the Summary's computed current levels, targets and gaps with values computed here independently. It
-   does this twice, in an English and in a German (decimal-comma) locale, which must agree.
+   the Summary's computed current levels, targets, gaps and weighted levels with values computed here
+   independently. It does this twice, in an English and in a German (decimal-comma) locale, which must
+   agree.
+3. With VARIANT.json (`strategyc export --variant`): the variant's default targets are in the Target
+   cells and the hidden default column, its weights in the Summary, each row's origin in the Origin column
+   (local exactly where the export says a layer added the indicator or its key area), and the stamp names
+   the variant and its base edition.
 """
 import hashlib
 import json
@@ -98,8 +103,9 @@ def check_structure(path, model, model_bytes):
     return rows, header
 
 
-def fill(path, filled_path, rows, header):
-    """Fills a deterministic pattern of levels and returns what the Summary must then show."""
+def fill(path, filled_path, rows, header, weights):
+    """Fills a deterministic pattern of levels and returns what the Summary must then show: per key area
+    (target, current, gap), and under WEIGHTED the weighted target and current levels."""
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Assessment"]
     levels = [c.value for c in workbook["Lists"]["A"][1:]]
@@ -115,10 +121,12 @@ def fill(path, filled_path, rows, header):
                 value = (area_number + offset) % len(levels) + 1
                 sheet.cell(row=row, column=current_col, value=levels[value - 1])
                 currents.append(value)
-            if area_number % 4 != 3:  # every fourth area has no target
+            if area_number % 4 != 3:  # every fourth area keeps what the workbook came with (a default, or none)
                 target = min(len(levels), (area_number % len(levels)) + offset % 2 + 1)
                 sheet.cell(row=row, column=target_col, value=levels[target - 1])
                 targets.append(target)
+            elif sheet.cell(row=row, column=target_col).value:
+                targets.append(levels.index(sheet.cell(row=row, column=target_col).value) + 1)
         current = min(currents) if len(currents) == len(row_numbers) else None
         target = max(targets) if targets else None
         expected[area_id] = (
@@ -126,6 +134,13 @@ def fill(path, filled_path, rows, header):
             levels[current - 1] if current else None,
             max(0, target - current) if target and current else None,
         )
+    numbers = {name: index + 1 for index, name in enumerate(levels)}
+    weighted = []
+    for slot in (0, 1):  # target, current
+        pairs = [(weights.get(area_id, 1), numbers[values[slot]]) for area_id, values in expected.items() if values[slot]]
+        total = sum(weight for weight, _ in pairs)
+        weighted.append(round(sum(weight * level for weight, level in pairs) / total, 2) if total else None)
+    expected["WEIGHTED"] = tuple(weighted)
     workbook.save(filled_path)
     return expected
 
@@ -162,20 +177,64 @@ def check_recalculated(path, expected, locale):
             gap = value("Gap (levels)")
             actual[area_id] = (value("Target level") or None, value("Current level") or None,
                                int(gap) if gap not in (None, "") else None)
+    by_label = {summary.cell(row=r, column=2).value: summary.cell(row=r, column=3).value for r in range(2, summary.max_row + 1)}
+    levels = len(workbook["Lists"]["A"]) - 1
+    weighted = [by_label.get(f"Weighted {what} level (1 to {levels})") for what in ("target", "current")]
+    actual["WEIGHTED"] = tuple(round(float(v), 2) if v not in (None, "") else None for v in weighted)
     mismatches = {k: (actual.get(k), v) for k, v in expected.items() if actual.get(k) != v}
     expect(f"LibreOffice ({locale}) recalculates every Summary row as computed independently ({len(expected)} rows)",
            not mismatches, mismatches)
     return actual
 
 
-def main(xlsx, model_path, workdir=None):
+def check_variant(path, variant, rows, header):
+    """The variant's defaults, weights, origins and stamp, against its export."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Assessment"]
+    names = {level["id"]: level["name"] for level in variant["model"]["levels"]}
+    priorities = variant["priorities"]
+    col = {name: header.index(name) + 1 for name in ("Target level", "Current level", "Origin", "Default target level", "Indicator id")}
+    targets = [sheet.cell(row=r, column=col["Target level"]).value for r in range(2, len(rows) + 2)]
+    wanted = [names.get(priorities.get(area["id"], {}).get("target")) for area, _ in rows]
+    expect(f"Target cells hold the variant's default targets ({sum(1 for t in wanted if t)} rows)", targets == wanted,
+           [(r, t, w) for r, (t, w) in enumerate(zip(targets, wanted), 2) if t != w][:3])
+    defaults = [sheet.cell(row=r, column=col["Default target level"]).value for r in range(2, len(rows) + 2)]
+    expect("the hidden default column repeats them", defaults == wanted)
+    expect("Default target level column is hidden",
+           sheet.column_dimensions[openpyxl.utils.get_column_letter(col["Default target level"])].hidden)
+    expect("no current level is filled in", all(sheet.cell(row=r, column=col["Current level"]).value is None for r in range(2, len(rows) + 2)))
+    origins = variant["origins"]
+    local = [origins.get(i["id"], origins.get(a["id"], "")).startswith("added") for a, i in rows]
+    shown = [str(sheet.cell(row=r, column=col["Origin"]).value) for r in range(2, len(rows) + 2)]
+    expect(f"Origin says Local on exactly the {sum(local)} added rows", [o.startswith("Local") for o in shown] == local)
+    changed = [origins.get(i["id"], "").startswith("changed") for a, i in rows]
+    expect(f"Origin says changed on exactly the {sum(changed)} rows a layer rewrote",
+           [", changed by" in o for o in shown] == changed)
+    summary = workbook["Summary"]
+    header2 = [c.value for c in summary[1]]
+    weight_col, id_col = header2.index("Weight") + 1, header2.index("Key area id") + 1
+    weights = {summary.cell(row=r, column=id_col).value: summary.cell(row=r, column=weight_col).value
+               for r in range(2, summary.max_row + 1) if summary.cell(row=r, column=id_col).value}
+    expect("Summary weights are the variant's", all(weights[k] == priorities.get(k, {}).get("weight", 1) for k in weights), weights)
+    metadata = {workbook["Metadata"].cell(row=r, column=1).value: workbook["Metadata"].cell(row=r, column=2).value
+                for r in range(2, workbook["Metadata"].max_row + 1)}
+    expect("the stamp names the variant and its base edition",
+           metadata.get("Variant") == variant["variant"]["id"] and metadata.get("Base edition") == variant["baseEdition"]
+           and len(metadata.get("Base content hash") or "") == 64, metadata)
+    return {k: float(v) for k, v in weights.items()}
+
+
+def main(xlsx, model_path, workdir=None, variant_path=None):
     model_bytes = open(model_path, "rb").read()
     model = json.loads(model_bytes)
     rows, header = check_structure(xlsx, model, model_bytes)
+    weights = {}
+    if variant_path:
+        weights = check_variant(xlsx, json.load(open(variant_path, encoding="utf-8")), rows, header)
     workdir = workdir or tempfile.mkdtemp(prefix="strategyc-workbook-")
     os.makedirs(workdir, exist_ok=True)
     filled = os.path.join(workdir, "filled.xlsx")
-    expected = fill(xlsx, filled, rows, header)
+    expected = fill(xlsx, filled, rows, header, weights)
     if shutil.which("soffice") is None:
         expect("LibreOffice (soffice) is installed", False)
     else:
@@ -187,4 +246,4 @@ def main(xlsx, model_path, workdir=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:5]))

@@ -1,8 +1,9 @@
 import ArgumentParser
 import StrategyModel
 import StrategyPipeline
+import StrategyRender
 
-/// `strategyc workbook [DIR] -o FILE`: just the blank assessment workbook.
+/// `strategyc workbook [DIR] [--variant V] -o FILE`: just the blank assessment workbook.
 struct WorkbookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
@@ -16,15 +17,32 @@ struct WorkbookCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The workbook file to write.", completion: .file(extensions: ["xlsx"]))
     var output: String = "assessment.xlsx"
 
+    @Option(help: "The workbook of a variant: its default targets filled in, its weights and an Origin column.",
+            completion: .directory)
+    var variant: String?
+
     @OptionGroup var options: CompileOptions
 
     func run() throws {
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(options.request(), collector: collector)
         pipeline.checkOutputFile(output, kind: .workbook)
-        let (strategy, _) = try options.compile(collector)
-        let (published, stamp) = pipeline.prepare(strategy)
-        let files = pipeline.renderWorkbook(published, stamp: stamp)
+        let strategy: Strategy, published: PublishedStrategy, files: [OutputFile]
+        if let variant {
+            guard let resolved = try options.perform(collector, { try pipeline.resolveVariant(variant) }) else {
+                try options.finish(collector)
+                throw ExitCode(ExitStatus.errors.rawValue)
+            }
+            pipeline.checkResolvedVariant(resolved)
+            let stamp: PublicationStamp
+            (strategy, published, stamp) = pipeline.prepareVariant(resolved)
+            files = collector.hasErrors ? [] : pipeline.renderVariantWorkbook(resolved, published: published, stamp: stamp)
+        } else {
+            (strategy, _) = try options.compile(collector)
+            let stamp: PublicationStamp
+            (published, stamp) = pipeline.prepare(strategy)
+            files = pipeline.renderWorkbook(published, stamp: stamp)
+        }
         guard let workbook = files.first(where: { $0.path.hasSuffix(".xlsx") }), !collector.hasErrors else {
             try options.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)
@@ -32,6 +50,6 @@ struct WorkbookCommand: ParsableCommand {
         try options.perform(collector) { try pipeline.writeFile(workbook.contents, to: output) }
         try options.finish(collector)
         let rows = published.keyAreas.reduce(0) { $0 + $1.indicators.count }
-        Output.wrote(options, "wrote \(output): assessment workbook, edition \(strategy.edition), \(rows) indicators")
+        Output.wrote(options, "wrote \(output): assessment workbook\(variant == nil ? "" : " for \(strategy.title)"), edition \(strategy.edition), \(rows) indicators")
     }
 }

@@ -171,14 +171,41 @@ import ZIPFoundation
         #expect(only(layout.outputGuard.checkFile(notes, kind: .workbook))?.message.contains("(it is not a ZIP file)") == true)
     }
 
+    /// A variant's workbook starts with its default targets filled in: those are not answers, but a target
+    /// changed from its default is, and so is a target written where the variant set none.
+    @Test func aVariantWorkbookWithOnlyItsDefaultTargetsIsBlank() throws {
+        let layout = try Layout()
+        defer { layout.remove() }
+        let model = try PipelineSupport.model(PipelineSupport.fixtures.appendingPathComponent("small"))
+        let variant = WorkbookVariant(id: "north", title: "North", baseEdition: "2024", baseHash: "0", layers: ["North"],
+                                      defaultTargets: ["councillors": "established"], weights: [:], origins: [:],
+                                      localIndicators: [])
+        let files = try WorkbookRenderer(stamp: PublicationStamp(model, generator: "strategyc test"))
+            .render(PublishedStrategy(model), variant: variant, reportingTo: DiagnosticCollector())
+        let url = layout.root.appendingPathComponent("assessment.xlsx")
+        try #require(files.first { $0.path == "assessment.xlsx" }).contents.write(to: url)
+        #expect(layout.outputGuard.checkFile(url.path, kind: .workbook).isEmpty)
+
+        // Rows 2 and 3 are the councillors indicators (default Established); row 4 (data) has no default.
+        try answer(in: url, cell: "E3", with: "Established", replacing: true)
+        #expect(layout.outputGuard.checkFile(url.path, kind: .workbook).isEmpty, "the default, retyped, is still no answer")
+        try answer(in: url, cell: "E3", with: "Leading", replacing: true)
+        #expect(only(layout.outputGuard.checkFile(url.path, kind: .workbook))?.message.contains("(Assessment!E3 is filled in)") == true)
+        try answer(in: url, cell: "E3", with: "Established", replacing: true)
+        try answer(in: url, cell: "E4", with: "Established")
+        #expect(only(layout.outputGuard.checkFile(url.path, kind: .workbook))?.message.contains("(Assessment!E4 is filled in)") == true)
+    }
+
     /// Writes an inline string into an empty input cell of the Assessment sheet, as a spreadsheet would.
-    private func answer(in url: URL, cell: String, with text: String) throws {
+    private func answer(in url: URL, cell: String, with text: String, replacing: Bool = false) throws {
         let archive = try Archive(url: url, accessMode: .update)
         let entry = try #require(archive["xl/worksheets/sheet2.xml"])
         var xml = Data()
         _ = try archive.extract(entry) { xml.append($0) }
         var sheet = String(decoding: xml, as: UTF8.self)
-        let pattern = try #require(sheet.range(of: "<c r=\"\(cell)\" s=\"[0-9]+\"/>", options: .regularExpression))
+        let filled = "<c r=\"\(cell)\" s=\"[0-9]+\" t=\"[a-zA-Z]+\">(<v>[^<]*</v>|<is><t>[^<]*</t></is>)</c>"
+        let pattern = try #require(sheet.range(of: replacing ? filled : "<c r=\"\(cell)\" s=\"[0-9]+\"/>",
+                                               options: .regularExpression))
         let style = sheet[pattern].split(separator: "\"")[3]
         sheet.replaceSubrange(pattern, with: "<c r=\"\(cell)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>")
         try archive.remove(entry)

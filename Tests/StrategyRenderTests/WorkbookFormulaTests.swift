@@ -24,12 +24,13 @@ import Testing
         let formulas = try summaryFormulas()
         // Three levels: descriptors in J to L, then ids in M and N, current numbers in O, target numbers in P.
         // The first key area's indicators are Assessment rows 2 and 3.
-        #expect(formulas["F2"] == "IF(COUNT(Assessment!$P$2:$P$3)=0,\"\",MAX(Assessment!$P$2:$P$3))")
-        #expect(formulas["G2"] == "IF(COUNT(Assessment!$O$2:$O$3)<ROWS(Assessment!$O$2:$O$3),\"\",MIN(Assessment!$O$2:$O$3))")
-        #expect(formulas["C2"] == "IF(F2=\"\",\"\",INDEX(Levels,F2))")
-        #expect(formulas["D2"] == "IF(G2=\"\",\"\",INDEX(Levels,G2))")
-        #expect(formulas["E2"] == "IF(OR(F2=\"\",G2=\"\"),\"\",MAX(0,F2-G2))")
+        // Summary: F holds the weight, G the target number, H the current number.
+        #expect(formulas["G2"] == "IF(COUNT(Assessment!$P$2:$P$3)=0,\"\",MAX(Assessment!$P$2:$P$3))")
+        #expect(formulas["H2"] == "IF(COUNT(Assessment!$O$2:$O$3)<ROWS(Assessment!$O$2:$O$3),\"\",MIN(Assessment!$O$2:$O$3))")
+        #expect(formulas["C2"] == "IF(G2=\"\",\"\",INDEX(Levels,G2))")
+        #expect(formulas["D2"] == "IF(H2=\"\",\"\",INDEX(Levels,H2))")
+        #expect(formulas["E2"] == "IF(OR(G2=\"\",H2=\"\"),\"\",MAX(0,G2-H2))")
         // The second (the enabler) has one indicator, on row 4.
-        #expect(formulas["F3"] == "IF(COUNT(Assessment!$P$4:$P$4)=0,\"\",MAX(Assessment!$P$4:$P$4))")
+        #expect(formulas["G3"] == "IF(COUNT(Assessment!$P$4:$P$4)=0,\"\",MAX(Assessment!$P$4:$P$4))")
     }
 }

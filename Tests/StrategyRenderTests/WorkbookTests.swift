@@ -34,6 +34,64 @@ import Testing
         #expect(document.properties.created == SimpleDate(year: 2024, month: 5, day: 1))
     }
 
+    /// A variant's workbook: its default targets in the Target cells, an Origin column after the level
+    /// descriptions, a hidden default-target column, its weights in the Summary, and its base in the stamp.
+    /// The national columns stay where they are.
+    @Test func variantWorkbookFillsDefaultsWeightsAndOrigins() throws {
+        let strategy = try RenderSupport.model()
+        let variant = WorkbookVariant(
+            id: "north", title: "North", baseEdition: "2024", baseHash: "abc", layers: ["Region", "North"],
+            defaultTargets: ["councillors": "leading"], weights: ["data": 2.5],
+            origins: ["councillors-briefings": "National", "councillors-training": "National, changed by North",
+                      "data-maturity": "Local: added by North"],
+            localIndicators: ["data-maturity"])
+        let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: RenderSupport.stamp(strategy),
+                                      variant: variant)
+        var diagnostics: [Diagnostic] = []
+        let document = book.document(diagnostics: &diagnostics)
+        let assessment = document.sheets[1], summary = document.sheets[2]
+        func value(_ sheet: Sheet, _ reference: String) -> Cell.Value? {
+            sheet.cells.first { "\(columnLetter($0.column))\($0.row + 1)" == reference }?.value
+        }
+        // Three levels: descriptors J to L, then Origin in M, ids in N and O, numbers in P and Q, defaults in R.
+        #expect(book.originColumn == 12 && book.keyAreaIDColumn == 13 && book.defaultTargetColumn == 17)
+        #expect(value(assessment, "M1") == .text("Origin") && value(assessment, "R1") == .text("Default target level"))
+        #expect([value(assessment, "E2"), value(assessment, "E3"), value(assessment, "E4")] == [.text("Leading"), .text("Leading"), .blank])
+        #expect([value(assessment, "R2"), value(assessment, "R4")] == [.text("Leading"), .blank])
+        #expect([value(assessment, "M2"), value(assessment, "M3"), value(assessment, "M4")]
+                == [.text("National"), .text("National, changed by North"), .text("Local: added by North")])
+        #expect(value(assessment, "N2") == .text("councillors") && value(assessment, "O4") == .text("data-maturity"))
+        #expect(assessment.columns[12].hidden == false && assessment.columns[17].hidden)
+        #expect(value(assessment, "D2") == .blank, "the current level is never pre-filled")
+        #expect([value(summary, "F2"), value(summary, "F3")] == [.number(1), .number(2.5)])
+        // Two areas on rows 2 and 3; the weighted levels follow the table on rows 5 (target) and 6 (current).
+        #expect(value(summary, "B5") == .text("Weighted target level (1 to 3)"))
+        #expect(value(summary, "B6") == .text("Weighted current level (1 to 3)"))
+        #expect(value(summary, "C6") == .formula("IF(SUMPRODUCT($F$2:$F$3,--ISNUMBER($H$2:$H$3))=0,\"\",ROUND(SUMPRODUCT($F$2:$F$3,$H$2:$H$3)/SUMPRODUCT($F$2:$F$3,--ISNUMBER($H$2:$H$3)),2))"))
+        #expect(value(summary, "C5") == .formula("IF(SUMPRODUCT($F$2:$F$3,--ISNUMBER($G$2:$G$3))=0,\"\",ROUND(SUMPRODUCT($F$2:$F$3,$G$2:$G$3)/SUMPRODUCT($F$2:$F$3,--ISNUMBER($G$2:$G$3)),2))"))
+        let stamp = Dictionary(uniqueKeysWithValues: book.metadata)
+        #expect(stamp["Variant"] == "north" && stamp["Base edition"] == "2024" && stamp["Base content hash"] == "abc")
+        #expect(stamp["Variant layers"] == "Region > North" && stamp["Local indicators"] == "data-maturity")
+        #expect(stamp["Variant content hash"] == book.hash.hex && stamp["Workbook layout"] == "strategyc-assessment-2")
+        #expect(document.customProperties.contains(.init(name: "Base content hash", value: "abc")))
+        let csv = book.csv().split(separator: "\r\n")
+        #expect(csv[0].hasSuffix(",Origin,Key area id,Indicator id"))
+        #expect(csv[1].hasSuffix(",National,councillors,councillors-briefings"))
+        #expect(csv[1].split(separator: ",", omittingEmptySubsequences: false)[4] == "Leading")
+    }
+
+    /// The national workbook has neither an Origin column nor defaults, and every weight is 1.
+    @Test func nationalWorkbookWeighsEveryAreaOnce() throws {
+        let book = workbook(try RenderSupport.model())
+        var diagnostics: [Diagnostic] = []
+        let document = book.document(diagnostics: &diagnostics)
+        #expect(book.originColumn == nil && book.defaultTargetColumn == nil && book.keyAreaIDColumn == 12)
+        let summary = document.sheets[2]
+        let weights = summary.cells.filter { $0.column == AssessmentWorkbook.Summary.weight && $0.row > 0 && $0.row < 3 }
+        #expect(weights.map(\.value) == [.number(1), .number(1)])
+        #expect(!book.metadata.contains { $0.0 == "Variant" })
+    }
+
     @Test func summaryFormulasCoverEachKeyAreasRows() throws {
         let book = workbook(try RenderSupport.model())
         #expect(book.summaryAreas.map { [$0.first, $0.last] } == [[2, 3], [4, 4]])

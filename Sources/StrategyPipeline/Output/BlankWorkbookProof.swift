@@ -37,13 +37,39 @@ enum BlankWorkbookProof {
               let sheet = read(sheetPath, in: archive) else {
             return .notOurs("it has no \(AssessmentLayout.assessmentSheetName) sheet")
         }
-        let finder = AnsweredCellFinder(columns: AssessmentLayout.answerColumnLetters)
+        let strings = read("xl/sharedStrings.xml", in: archive).flatMap(sharedStrings) ?? []
+        let cells = CellCollector()
         let parser = XMLParser(data: sheet)
         parser.shouldResolveExternalEntities = false
-        parser.delegate = finder
-        let parsed = parser.parse()  // false too when the finder stops at the first answer
-        if let cell = finder.answered { return .answered("\(AssessmentLayout.assessmentSheetName)!\(cell)") }
-        return parsed ? .blank : .notOurs("its \(AssessmentLayout.assessmentSheetName) sheet cannot be read")
+        parser.delegate = cells
+        guard parser.parse() else { return .notOurs("its \(AssessmentLayout.assessmentSheetName) sheet cannot be read") }
+        func text(_ cell: CellCollector.Cell?) -> String {
+            guard let cell else { return "" }
+            let value = cell.type == "s" ? Int(cell.value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
+                                         : cell.value
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // A variant's workbook starts with its default targets filled in; a Target cell that still holds its
+        // row's default (kept in a hidden column named in the header row) is not an answer.
+        let defaultColumn = cells.found.first { $0.key.row == 1 && text($0.value) == AssessmentLayout.defaultTargetHeader }?.key.column
+        let answered = cells.found
+            .filter { $0.key.row > 1 && AssessmentLayout.answerColumnLetters.contains($0.key.column) && !text($0.value).isEmpty }
+            .filter { key, cell in
+                guard key.column == AssessmentLayout.targetColumnLetter, let defaultColumn else { return true }
+                return text(cell) != text(cells.found[.init(column: defaultColumn, row: key.row)])
+            }
+            .keys.min { ($0.row, $0.column.count, $0.column) < ($1.row, $1.column.count, $1.column) }
+        if let answered { return .answered("\(AssessmentLayout.assessmentSheetName)!\(answered.column)\(answered.row)") }
+        return .blank
+    }
+
+    /// The shared strings table, in order (a cell of type `s` holds an index into it).
+    private static func sharedStrings(_ data: Data) -> [String]? {
+        let collector = SharedStringCollector()
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = collector
+        return parser.parse() ? collector.strings : nil
     }
 
     private static func read(_ path: String, in archive: Archive) -> Data? {
@@ -94,15 +120,21 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
     }
 }
 
-/// Finds the first cell below the header row, in an answer column, that holds a value.
-private final class AnsweredCellFinder: NSObject, XMLParserDelegate {
-    let columns: Set<String>
-    var answered: String?
-    private var current: String?
-    private var text = ""
-    private var inValue = false
+/// Collects every cell's raw value and type (`s` for a shared string) by column letters and row.
+private final class CellCollector: NSObject, XMLParserDelegate {
+    struct Reference: Hashable {
+        var column: String
+        var row: Int
+    }
 
-    init(columns: Set<String>) { self.columns = columns }
+    struct Cell {
+        var type: String
+        var value = ""
+    }
+
+    var found: [Reference: Cell] = [:]
+    private var current: Reference?
+    private var inValue = false
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String]) {
@@ -111,28 +143,41 @@ private final class AnsweredCellFinder: NSObject, XMLParserDelegate {
             current = nil
             guard let reference = attributes["r"] else { return }
             let letters = String(reference.prefix { $0.isLetter })
-            let row = Int(reference.dropFirst(letters.count)) ?? 0
-            if row > 1 && columns.contains(letters) { current = reference }
+            guard let row = Int(reference.dropFirst(letters.count)) else { return }
+            current = Reference(column: letters, row: row)
+            found[Reference(column: letters, row: row)] = Cell(type: attributes["t"] ?? "n")
         case "v", "t":
-            guard current != nil else { return }
-            inValue = true
-            text = ""
+            inValue = current != nil
         default: break
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { text += string }
+        if inValue, let current { found[current]?.value += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if (name == "v" || name == "t") && inValue {
-            inValue = false
-            if let current, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, answered == nil {
-                answered = current
-                parser.abortParsing()
-            }
-        }
+        if name == "v" || name == "t" { inValue = false }
         if name == "c" { current = nil }
+    }
+}
+
+/// The texts of `xl/sharedStrings.xml`, one per `si` (rich text runs joined).
+private final class SharedStringCollector: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var inText = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String]) {
+        if name == "si" { strings.append("") }
+        if name == "t" { inText = !strings.isEmpty }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { strings[strings.count - 1] += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "t" { inText = false }
     }
 }

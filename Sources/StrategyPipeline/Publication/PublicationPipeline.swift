@@ -21,6 +21,8 @@ public struct PublicationPipeline {
 
     private final class NationalCache {
         var compilations: [String: Compilation] = [:]
+        /// Content hashes of national strategies, by edition and title.
+        var hashes: [String: ContentHash] = [:]
         /// The templates, loaded once (nil inside when they could not be used; already reported).
         var templates: TemplateSet??
     }
@@ -74,9 +76,10 @@ public struct PublicationPipeline {
     }
 
     /// The workbook and its CSV twin. A libxlsxwriter failure is reported, never thrown.
-    public func renderWorkbook(_ published: PublishedStrategy, stamp: PublicationStamp) -> [OutputFile] {
+    public func renderWorkbook(_ published: PublishedStrategy, stamp: PublicationStamp,
+                               variant: WorkbookVariant? = nil) -> [OutputFile] {
         do {
-            return try WorkbookRenderer(stamp: stamp).render(published, reportingTo: collector)
+            return try WorkbookRenderer(stamp: stamp).render(published, variant: variant, reportingTo: collector)
         } catch {
             collector.report(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
                                         at: published.strategy.range))
@@ -126,6 +129,34 @@ public struct PublicationPipeline {
         return VariantResolver().resolve(national, layers: layers, reportingTo: collector)
     }
 
+    /// What a variant publishes: the resolved model under the variant's title and introduction, and its stamp.
+    public func prepareVariant(_ resolved: ResolvedVariant) -> (Strategy, PublishedStrategy, PublicationStamp) {
+        var strategy = resolved.strategy
+        if let variant = resolved.variant {
+            strategy.title = variant.title
+            strategy.shortTitle = nil
+            strategy.introduction = variant.introduction
+        }
+        let (published, stamp) = prepare(strategy)
+        return (strategy, published, stamp)
+    }
+
+    /// A variant's workbook: its default targets filled in, its weights, an Origin column, and its base in
+    /// the stamp.
+    public func renderVariantWorkbook(_ resolved: ResolvedVariant, published: PublishedStrategy,
+                                      stamp: PublicationStamp) -> [OutputFile] {
+        renderWorkbook(published, stamp: stamp, variant: WorkbookVariant(resolved, baseHash: nationalHash(of: resolved.base)))
+    }
+
+    /// The content hash of a variant's national base, worked out once per batch.
+    private func nationalHash(of national: Strategy) -> ContentHash {
+        let key = national.range.start.path + "\u{0}" + national.edition
+        if let hash = nationalCache.hashes[key] { return hash }
+        let hash = PublicationStamp(national, generator: request.generator).hash
+        nationalCache.hashes[key] = hash
+        return hash
+    }
+
     /// Holds the resolved variant to the rules the national strategy keeps (unique ids, titles, links...).
     /// A link that leads to something the variant left out is named as such, with the reason.
     public func checkResolvedVariant(_ resolved: ResolvedVariant) {
@@ -165,18 +196,12 @@ public struct PublicationPipeline {
         guard let resolved = try resolveVariant(folder) else { return nil }
         checkResolvedVariant(resolved)
         let templates = loadTemplates()
-        var strategy = resolved.strategy
-        if let variant = resolved.variant {
-            strategy.title = variant.title
-            strategy.shortTitle = nil
-            strategy.introduction = variant.introduction
-        }
-        let (published, stamp) = prepare(strategy)
+        let (strategy, published, stamp) = prepareVariant(resolved)
         var files: [OutputFile] = []
         if let templates, !collector.hasErrors {
             files += renderSite(published, stamp: stamp, templates: templates, changes: nil,
                                 variant: VariantPresentation(resolved))
-            files += renderWorkbook(published, stamp: stamp)
+            files += renderVariantWorkbook(resolved, published: published, stamp: stamp)
         }
         let compilation = Compilation(strategy: strategy, diagnostics: [], fileCount: 0)
         let publication = Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,

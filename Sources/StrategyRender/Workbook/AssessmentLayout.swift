@@ -9,4 +9,8 @@ public enum AssessmentLayout {
     public static var answerColumnLetters: Set<String> {
         Set((AssessmentWorkbook.currentColumn...AssessmentWorkbook.reviewDateColumn).map(columnLetter))
     }
+    /// The Target level column, where a variant's workbook starts with its default targets.
+    public static var targetColumnLetter: String { columnLetter(AssessmentWorkbook.targetColumn) }
+    /// The header of a variant's hidden column of default targets.
+    public static let defaultTargetHeader = "Default target level"
 }

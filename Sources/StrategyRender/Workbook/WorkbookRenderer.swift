@@ -11,8 +11,11 @@ public struct WorkbookRenderer {
 
     /// The two files, or the diagnostics that prevent them (a text too long for a cell). Throws only when
     /// libxlsxwriter fails to write.
-    public func render(_ published: PublishedStrategy, reportingTo collector: DiagnosticCollector) throws -> [OutputFile] {
-        let workbook = AssessmentWorkbook(published: published, stamp: stamp)
+    /// A variant's workbook (`variant` given) has its default targets filled in, its weights, an Origin
+    /// column and the base in its stamp.
+    public func render(_ published: PublishedStrategy, variant: WorkbookVariant? = nil,
+                       reportingTo collector: DiagnosticCollector) throws -> [OutputFile] {
+        let workbook = AssessmentWorkbook(published: published, stamp: stamp, variant: variant)
         var problems: [Diagnostic] = []
         let document = workbook.document(diagnostics: &problems)
         collector.report(problems)
