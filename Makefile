@@ -8,7 +8,7 @@ STRATEGY ?= Strategy
 SITE     ?= _site
 RELEASE  := .build/release/strategyc
 
-.PHONY: toolkit test deps build swift-test output-checks benchmark mutate clean
+.PHONY: toolkit test deps build embed-templates swift-test output-checks benchmark mutate clean
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
@@ -18,12 +18,16 @@ toolkit: build
 deps:
 	@scripts/install-deps
 
-build: deps
+# The default templates are built into the binary from Templates/ (see docs/templates.md).
+build: deps embed-templates
 	swift build -c release --product strategyc
+
+embed-templates:
+	@scripts/embed-templates
 
 test: deps swift-test output-checks
 
-swift-test:
+swift-test: embed-templates
 	swift test
 
 output-checks: build

@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
         if let variants { return try buildVariants(variants) }
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
-            options.request(templates: publication.templates, output: publication.output), collector: collector)
+            options.request(templates: publication.templateSource, output: publication.output), collector: collector)
         let result = try options.perform(collector) {
             try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish()
         }
@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
     private func buildVariants(_ folder: String) throws {
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
-            options.request(templates: publication.templates, output: publication.output), collector: collector)
+            options.request(templates: publication.templateSource, output: publication.output), collector: collector)
         let files = try options.perform(collector) { try pipeline.publishVariants(folder) }
         guard let files, !collector.hasErrors else {
             try options.finish(collector)

@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
         if let variant { return try checkVariant(variant) }
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
-            options.request(templates: publication.templates, output: publication.output, since: since),
+            options.request(templates: publication.templateSource, output: publication.output, since: since),
             collector: collector)
         let result = try options.perform(collector) { try pipeline.publish() }
         try options.finish(collector)
@@ -40,20 +40,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// The variant's chain of bases, every layer checked against what it is laid on, and the resolved
-    /// model held to the same rules and rendered in memory as the national strategy is.
+    /// model held to the same rules and rendered in memory (site, workbook, with the variant's template
+    /// overrides), exactly as `build --variant` would.
     private func checkVariant(_ folder: String) throws {
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(
-            options.request(templates: publication.templates, output: publication.output), collector: collector)
-        let resolved = try options.perform(collector) { try pipeline.resolveVariant(folder) }
-        if let resolved {
-            pipeline.checkResolvedVariant(resolved)
-            if !collector.hasErrors, let templates = pipeline.loadTemplates() {
-                let (published, stamp) = pipeline.prepare(resolved.strategy)
-                _ = pipeline.renderSite(published, stamp: stamp, templates: templates, changes: nil)
-                _ = pipeline.renderWorkbook(published, stamp: stamp)
-            }
-        }
+            options.request(templates: publication.templateSource, output: publication.output), collector: collector)
+        let resolved = try options.perform(collector) { try pipeline.publishVariant(folder, checkingOutput: true) }?.resolved
         try options.finish(collector)
         guard let resolved, let variant = resolved.variant else { return }
         let added = resolved.origins.values.filter { if case .added = $0 { return true } else { return false } }.count

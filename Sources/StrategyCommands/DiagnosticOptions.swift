@@ -3,6 +3,7 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyPipeline
+import StrategyRender
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
@@ -91,8 +92,8 @@ struct CompileOptions: ParsableArguments {
         return (strategy, compilation)
     }
 
-    func request(templates: String? = nil, output: String? = nil, since: String? = nil) -> PublicationRequest {
-        PublicationRequest(strategyFolder: folder, templatesFolder: templates, outputFolder: output, since: since,
+    func request(templates: TemplateSet.Source? = nil, output: String? = nil, since: String? = nil) -> PublicationRequest {
+        PublicationRequest(strategyFolder: folder, templates: templates, outputFolder: output, since: since,
                            generator: "strategyc \(StrategycVersion.current)")
     }
 }

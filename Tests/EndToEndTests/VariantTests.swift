@@ -280,4 +280,49 @@ import Testing
         #expect(broken.stderr.contains("[variant-target-below-minimum]"))
         #expect(!FileManager.default.fileExists(atPath: repo.url("_broken").path))
     }
+
+    /// A council's repository needs no templates: without `Templates/` (and without `--templates`) the
+    /// built-in ones are used, and they give exactly the site the repository's own folder gives.
+    @Test func withoutATemplatesFolderTheBuiltInTemplatesAreUsed() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let withFolder = try repo.run(["build", "--variant", "Variants/riverside", "--out", "with-folder"])
+        #expect(withFolder.status == 0, "\(withFolder.stderr)")
+        try FileManager.default.moveItem(at: repo.url("Templates"), to: repo.url("elsewhere"))
+        let builtIn = try repo.run(["build", "--variant", "Variants/riverside", "--out", "built-in"])
+        #expect(builtIn.status == 0, "\(builtIn.stderr)")
+        let folderFiles = try FileManager.default.subpathsOfDirectory(atPath: repo.url("with-folder").path).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: repo.url("built-in").path).sorted() == folderFiles)
+        for path in folderFiles where path.contains(".") {
+            #expect(try Data(contentsOf: repo.url("built-in/" + path)) == Data(contentsOf: repo.url("with-folder/" + path)), "\(path)")
+        }
+        // A named folder that is missing is still an error, never a silent fall-back.
+        let missing = try repo.run(["build", "--variant", "Variants/riverside", "--out", "x", "--templates", "Templates"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("Templates: error: templates folder 'Templates' does not exist"))
+    }
+
+    /// A variant's `templates/` replaces single templates or partials, for it and for variants built on
+    /// it, and nothing else; a broken override is reported in the variant's file.
+    @Test func aVariantMayOverrideSingleTemplates() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let original = try repo.read("Templates/partials/footer.mustache")
+        try repo.write("Variants/greener-north/templates/partials/footer.mustache",
+                       original.replacingOccurrences(of: "<footer", with: "<p class=\"region-note\">Greener North councils</p>\n<footer"))
+        let result = try repo.run(["build", "--variants", "Variants", "--out", "_variants"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try repo.read("_variants/greener-north/index.html").contains("<p class=\"region-note\">Greener North councils</p>"))
+        #expect(try repo.read("_variants/riverside/key-areas/creating-social-value.html").contains("region-note"), "a council inherits its region's templates")
+        #expect(try !repo.read("_variants/small-district/index.html").contains("region-note"))
+        let national = try repo.run(["build", "--out", "_site"])
+        #expect(national.status == 0, "\(national.stderr)")
+        #expect(try !repo.read("_site/index.html").contains("region-note"))
+
+        try repo.write("Variants/riverside/templates/key-area.mustache", "{{< layout}}\n{{$body}}\n{{#keyArea}}\n{{/layout}}\n")
+        let broken = try check(repo, "Variants/riverside")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("Variants/riverside/templates/key-area.mustache:"))
+        #expect(broken.stderr.contains("error: template 'key-area' cannot be parsed"))
+    }
 }

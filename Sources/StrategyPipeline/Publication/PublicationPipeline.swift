@@ -42,13 +42,22 @@ public struct PublicationPipeline {
         try StrategyCompiler().compile(folder: request.strategyFolder, reportingTo: collector)
     }
 
-    /// The templates, or nil (with diagnostics) when they cannot be used.
-    public func loadTemplates() -> TemplateSet? {
+    /// The templates, or nil (with diagnostics) when they cannot be used. `overrides` are folders whose
+    /// files replace single templates, partials or assets (a variant's `templates/`), the last winning.
+    public func loadTemplates(overrides: [String] = []) -> TemplateSet? {
+        guard let source = request.templates else { return nil }
+        guard overrides.isEmpty else { return TemplateSet.load(source, overrides: overrides, reportingTo: collector) }
         if let loaded = nationalCache.templates { return loaded }
-        guard let folder = request.templatesFolder else { return nil }
-        let templates = TemplateSet.load(folder: folder, reportingTo: collector)
+        let templates = TemplateSet.load(source, overrides: [], reportingTo: collector)
         nationalCache.templates = .some(templates)
         return templates
+    }
+
+    /// The template override folders of a variant's layers, innermost first: each layer's `templates/`.
+    public func templateOverrides(of resolved: ResolvedVariant) -> [String] {
+        resolved.layers.map { ($0.folder.hasSuffix("/") ? String($0.folder.dropLast()) : $0.folder) + "/templates" }
+            .filter { var isFolder: ObjCBool = false
+                      return FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue }
     }
 
     /// The edition to compare with: `--since` when given, else `previous_edition` from strategy.md.
@@ -189,13 +198,14 @@ public struct PublicationPipeline {
         try publishVariant(folder, checkingOutput: true)?.publication
     }
 
-    /// The same, with the resolved variant (for the batch index); the batch checks its output folder once.
-    private func publishVariant(_ folder: String, checkingOutput: Bool) throws
+    /// The same, with the resolved variant (for `check --variant`'s summary and the batch index); the batch
+    /// checks its output folder once.
+    public func publishVariant(_ folder: String, checkingOutput: Bool) throws
         -> (publication: Publication, resolved: ResolvedVariant)? {
         if checkingOutput { checkOutputFolder() }
         guard let resolved = try resolveVariant(folder) else { return nil }
         checkResolvedVariant(resolved)
-        let templates = loadTemplates()
+        let templates = loadTemplates(overrides: templateOverrides(of: resolved))
         let (strategy, published, stamp) = prepareVariant(resolved)
         var files: [OutputFile] = []
         if let templates, !collector.hasErrors {

@@ -32,47 +32,112 @@ public struct TemplateSet: Sendable {
     /// Each template's file and text, for diagnostics and the field check.
     let sources: [String: (path: String, text: String)]
 
-    /// Loads the folder; nil when it cannot be used, with the reasons reported to `collector`.
-    public static func load(folder: String, reportingTo collector: DiagnosticCollector) -> TemplateSet? {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
-        return load(folder: folder, diagnostics: &diagnostics)
+    /// Where templates come from: a folder, or the set built into the binary.
+    public enum Source: Sendable, Equatable {
+        case folder(String)
+        case builtIn
     }
 
-    private static func load(folder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
+    /// One template or asset file before it is parsed: its path relative to the templates folder, the
+    /// path diagnostics name, and its bytes.
+    struct File {
+        var relative: String
+        var displayPath: String
+        var data: Data
+    }
+
+    /// Loads the folder; nil when it cannot be used, with the reasons reported to `collector`.
+    public static func load(folder: String, reportingTo collector: DiagnosticCollector) -> TemplateSet? {
+        load(.folder(folder), overrides: [], reportingTo: collector)
+    }
+
+    /// Loads a complete set (a folder, or the built-in templates) and lays each override folder over it in
+    /// order: a file in an override replaces the file with the same relative path (`key-area.mustache`,
+    /// `partials/footer.mustache`, `assets/style.css`), the last folder winning. A variant's `templates/`
+    /// folder is such an override. Nil when the result cannot be used, with the reasons reported.
+    public static func load(_ source: Source, overrides: [String], reportingTo collector: DiagnosticCollector) -> TemplateSet? {
+        var diagnostics: [Diagnostic] = []
+        defer { collector.report(diagnostics) }
+        let base: [File]
+        let root: String
+        switch source {
+        case .builtIn:
+            root = builtInRoot
+            base = BuiltInTemplates.files.sorted { $0.key < $1.key }.map {
+                File(relative: $0.key, displayPath: builtInRoot + "/" + $0.key, data: Data($0.value.utf8))
+            }
+        case .folder(let folder):
+            root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+            guard let files = files(inFolder: root, what: "templates folder", diagnostics: &diagnostics) else { return nil }
+            base = files
+        }
+        var merged = Dictionary(base.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
+        for folder in overrides {
+            let overrideRoot = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+            guard let files = files(inFolder: overrideRoot, what: "template override folder", diagnostics: &diagnostics) else {
+                return nil
+            }
+            for file in files { merged[file.relative] = file }
+        }
+        return compile(merged.values.sorted { $0.relative < $1.relative }, root: root, diagnostics: &diagnostics)
+    }
+
+    /// How diagnostics name a built-in template: `(built-in templates)/key-area.mustache`.
+    public static let builtInRoot = "(built-in templates)"
+
+    /// Every regular file of a folder, dot files and folders left out. A symbolic link is refused, so an
+    /// override cannot pull in a file from outside its folder.
+    private static func files(inFolder root: String, what: String, diagnostics: inout [Diagnostic]) -> [File]? {
         let fileManager = FileManager.default
-        let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(Diagnostic(.templateFolderMissing, "templates folder '\(root)' does not exist; "
+            diagnostics.append(Diagnostic(.templateFolderMissing, "\(what) '\(root)' does not exist; "
                                           + "give the folder with --templates",
                                           at: SourceRange(at: .wholeFile(root))))
             return nil
         }
         let paths = (fileManager.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
             .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        var files: [File] = []
+        for relative in paths {
+            let path = root + "/" + relative
+            let type = (try? fileManager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                diagnostics.append(Diagnostic(.templateAssetName, "'\(relative)' is a symbolic link and is skipped: "
+                                              + "put the file itself in the folder", at: SourceRange(at: .wholeFile(path))))
+                continue
+            }
+            guard type == .typeRegular, let data = fileManager.contents(atPath: path) else { continue }
+            files.append(File(relative: relative, displayPath: path, data: data))
+        }
+        return files
+    }
+
+    private static func compile(_ files: [File], root: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
         var assets: [OutputFile] = []
         var failed = false
-        for relative in paths {
-            let path = root + "/" + relative
-            var isFolder: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+        /// Templates that exist, parsed or not: a partial that fails to parse is reported once, not again
+        /// as missing from every template that uses it.
+        var present: Set<String> = []
+        for file in files {
+            let relative = file.relative, path = file.displayPath
             if relative.hasPrefix("assets/") {
-                guard OutputFile.isSafe(relative), let data = fileManager.contents(atPath: path) else {
+                guard OutputFile.isSafe(relative) else {
                     diagnostics.append(Diagnostic(
                         .templateAssetName,
                         "asset '\(relative)' is skipped: use lowercase letters, digits and hyphens in asset names",
                         at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
                     continue
                 }
-                assets.append(OutputFile(path: relative, contents: data))
+                assets.append(OutputFile(path: relative, contents: file.data))
                 continue
             }
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
-            guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            present.insert(name)
+            guard let text = String(data: file.data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(.templateSyntax, "template is not readable UTF-8 text",
                                               at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
                 failed = true
@@ -100,7 +165,7 @@ public struct TemplateSet: Sendable {
             failed = true
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+            for reference in partialReferences(in: source.text) where !present.contains(reference.name) {
                 diagnostics.append(Diagnostic(
                     .templateMissing,
                     "template '\(name)' uses '\(reference.name)', which is not in the templates folder",
