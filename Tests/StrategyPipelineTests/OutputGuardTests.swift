@@ -196,6 +196,29 @@ import ZIPFoundation
         #expect(only(layout.outputGuard.checkFile(url.path, kind: .workbook))?.message.contains("(Assessment!E4 is filled in)") == true)
     }
 
+    /// A sheet cut short is not proof of a blank workbook (on Linux XMLParser reports it only through
+    /// parserError, not through parse()'s result).
+    @Test func aTruncatedSheetIsNotABlankWorkbook() throws {
+        let layout = try Layout()
+        defer { layout.remove() }
+        let model = try PipelineSupport.model(PipelineSupport.fixtures.appendingPathComponent("small"))
+        let files = try WorkbookRenderer(stamp: PublicationStamp(model, generator: "strategyc test"))
+            .render(PublishedStrategy(model), reportingTo: DiagnosticCollector())
+        let url = layout.root.appendingPathComponent("assessment.xlsx")
+        try #require(files.first { $0.path == "assessment.xlsx" }).contents.write(to: url)
+        let archive = try Archive(url: url, accessMode: .update)
+        let entry = try #require(archive["xl/worksheets/sheet2.xml"])
+        var xml = Data()
+        _ = try archive.extract(entry) { xml.append($0) }
+        let cut = xml.prefix(xml.count / 2)
+        try archive.remove(entry)
+        try archive.addEntry(with: "xl/worksheets/sheet2.xml", type: .file, uncompressedSize: Int64(cut.count),
+                             compressionMethod: .deflate) { position, size in
+            cut.subdata(in: cut.startIndex + Int(position)..<cut.startIndex + Int(position) + size)
+        }
+        #expect(only(layout.outputGuard.checkFile(url.path, kind: .workbook))?.message.contains("its Assessment sheet cannot be read") == true)
+    }
+
     /// Writes an inline string into an empty input cell of the Assessment sheet, as a spreadsheet would.
     private func answer(in url: URL, cell: String, with text: String, replacing: Bool = false) throws {
         let archive = try Archive(url: url, accessMode: .update)

@@ -22,8 +22,10 @@ struct FrontMatterSchema {
 
     static let variant = FrontMatterSchema(
         required: ["id", "title", "for", "type", "base"],
-        optional: ["base_edition", "exclude", "priorities", "overrides"]
+        optional: ["base_edition", "exclude", "priorities", "overrides", "branding"]
     )
+
+    static let branding = FrontMatterSchema(required: [], optional: ["accent", "logo"])
 
     static let exclusion = FrontMatterSchema(required: ["id", "reason"], optional: [])
 

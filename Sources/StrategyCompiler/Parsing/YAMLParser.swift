@@ -66,8 +66,10 @@ struct YAMLParser {
         func convert(_ node: Node) -> YAMLValue {
             switch node {
             case .scalar(let scalar):
+                // A quoted scalar's range spans its quotes, so that a fix-it replaces the whole value.
+                let quotes = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 2 : 0
                 return .scalar(scalar.string, type(of: node, style: scalar.style),
-                               range(scalar.mark, length: scalar.string.utf8.count))
+                               range(scalar.mark, length: scalar.string.utf8.count + quotes))
             case .mapping(let mapping):
                 let pairs = mapping.map { key, value in
                     YAMLPair(key: key.string ?? "", keyRange: range(key.mark, length: (key.string ?? "").utf8.count),

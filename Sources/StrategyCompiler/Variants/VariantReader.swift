@@ -38,6 +38,7 @@ public struct VariantReader {
         var layer = VariantLayer(id: id.value, idRange: id.range, title: title.value, audience: audience.value,
                                  organisationType: type, base: baseReference.value, baseRange: baseReference.range,
                                  introduction: introduction, folder: root, range: file.wholeRange)
+        layer.branding = BrandingReader(engine: engine, root: root).read(fields)
         if let edition = fields.text("base_edition") {
             layer.baseEdition = edition.value
             layer.baseEditionRange = edition.range

@@ -91,6 +91,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case variantTargetBelowMinimum = "variant-target-below-minimum"
     case variantIDCollision = "variant-id-collision"
     case overrideBaseChanged = "override-base-changed"
+    case variantAccentColour = "variant-accent-colour"
+    case variantLogoRefused = "variant-logo-refused"
 
     // Output (where build, workbook and export write)
     case outputProtected = "output-protected"
@@ -189,6 +191,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .variantTargetBelowMinimum: "A target is below the minimum an earlier layer (the region) sets."
         case .variantIDCollision: "A local id is used by the base, or is not in the variant's namespace."
         case .overrideBaseChanged: "The base text an override replaced has changed since; review and accept it."
+        case .variantAccentColour: "The accent colour is not a #rrggbb colour, or white text on it fails WCAG AA contrast (4.5:1)."
+        case .variantLogoRefused: "The logo is missing, outside the variant folder, not PNG or SVG, too large, or an SVG with scripts, event handlers or external references."
         case .outputProtected: "The output would replace or be written inside a folder strategyc never writes to (the sources, the working or home folder, a git repository, a link)."
         case .outputNotOwned: "The output exists and strategyc cannot prove it wrote it (or it holds answers), so it is not replaced."
         case .outputWriteFailed: "An output could not be written (a full disk, a read-only folder); exit status 2."

@@ -72,6 +72,20 @@ public struct ResolvedVariant: Sendable {
     /// The outermost layer: the variant being built.
     public var variant: VariantLayer? { layers.last }
 
+    /// The look of the variant: each part (accent, logo) from the outermost layer that sets it, so a
+    /// council inherits its region's look unless it sets its own.
+    public var branding: VariantLayer.Branding {
+        var result = VariantLayer.Branding()
+        for layer in layers {
+            if let accent = layer.branding.accent { result.accent = accent }
+            if let logo = layer.branding.logo {
+                result.logo = logo
+                result.logoFormat = layer.branding.logoFormat
+            }
+        }
+        return result
+    }
+
     public func origin(of id: String) -> Origin { origins[id] ?? .inherited }
 
     public init(layers: [VariantLayer], base: Strategy, strategy: Strategy, origins: [String: Origin],

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One variant as written in `Variants/<id>/`: a small overlay on its base (the national strategy or
 /// another variant), never a copy. Every fact keeps where it is written, so that the checks of the
 /// resolved variant are reported in the variant's own files.
@@ -97,6 +99,25 @@ public struct VariantLayer: Sendable {
         }
     }
 
+    /// A variant's look: an accent colour for the header, and a logo. Both are checked before they get
+    /// here (contrast, file type, size, SVG content), so renderers only place them.
+    public struct Branding: Sendable, Equatable {
+        public enum LogoFormat: String, Sendable {
+            case png, svg
+        }
+
+        /// `#rrggbb`, lowercase.
+        public var accent: String?
+        public var logo: Data?
+        public var logoFormat: LogoFormat?
+
+        public init(accent: String? = nil, logo: Data? = nil, logoFormat: LogoFormat? = nil) {
+            self.accent = accent
+            self.logo = logo
+            self.logoFormat = logoFormat
+        }
+    }
+
     public var id: String
     public var idRange: SourceRange
     public var title: String
@@ -115,6 +136,8 @@ public struct VariantLayer: Sendable {
     /// Key areas of the variant's own, in its `key-areas/` folder.
     public var keyAreas: [KeyArea] = []
     public var additions: [Addition] = []
+    /// The look this layer sets; a layer built on it inherits each part it does not set itself.
+    public var branding = Branding()
     /// The variant's folder, as given.
     public var folder: String
     /// The `variant.md` file.

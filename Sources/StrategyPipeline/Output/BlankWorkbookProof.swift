@@ -42,7 +42,8 @@ enum BlankWorkbookProof {
         let parser = XMLParser(data: sheet)
         parser.shouldResolveExternalEntities = false
         parser.delegate = cells
-        guard parser.parse() else { return .notOurs("its \(AssessmentLayout.assessmentSheetName) sheet cannot be read") }
+        // On Linux, parse() can return true for a document cut short and only set parserError.
+        guard parser.parse(), parser.parserError == nil else { return .notOurs("its \(AssessmentLayout.assessmentSheetName) sheet cannot be read") }
         func text(_ cell: CellCollector.Cell?) -> String {
             guard let cell else { return "" }
             let value = cell.type == "s" ? Int(cell.value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""

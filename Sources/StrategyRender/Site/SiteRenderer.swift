@@ -84,6 +84,10 @@ public struct SiteRenderer {
             variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
         diagnostics += TemplateFieldCheck(known: TemplateVocabulary.fields(of: vocabularyViews)).check(templates)
         files += templates.assets
+        if let logo = variant?.logo {  // the variant's own logo wins over a template asset of the same name
+            files.removeAll { $0.path == logo.path }
+            files.append(logo)
+        }
         return files
     }
 
@@ -109,6 +113,8 @@ public struct SiteRenderer {
             },
             breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: hasChanges)
         view.hasVariantPage = variant != nil
+        view.accent = variant?.accent
+        view.logoPath = variant?.logo?.path
         return view
     }
 

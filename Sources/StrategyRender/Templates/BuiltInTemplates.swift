@@ -65,6 +65,8 @@ main:focus { outline: none; }
 .site-header__title:visited { color: #fff; }
 .site-header__title:hover { text-decoration: underline; }
 .site-header__edition { color: #fff; }
+/* A variant's logo sits on a white tile, so it reads on any accent colour. */
+.site-header__logo { align-self: center; height: 2.5rem; width: auto; background: #fff; padding: 0.2rem; border-radius: 0.2rem; }
 
 .layout {
   max-width: 90rem;
@@ -333,7 +335,8 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
 <title>{{pageTitle}} – {{shortTitle}} {{edition}}</title>
 <meta name="generator" content="{{generator}}">
 <link rel="stylesheet" href="{{root}}assets/style.css">
-</head>
+{{#accent}}<style>:root { --brand: {{accent}}; }</style>
+{{/accent}}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 {{> partials/header}}
@@ -375,7 +378,7 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
         "partials/header.mustache": #"""
 <header class="site-header">
   <div class="site-header__inner">
-    <a class="site-header__title" href="{{root}}index.html">{{shortTitle}}</a>
+    {{#logoPath}}<img class="site-header__logo" src="{{root}}{{logoPath}}" alt="" height="40">{{/logoPath}}<a class="site-header__title" href="{{root}}index.html">{{shortTitle}}</a>
     <span class="site-header__edition">Edition {{edition}}</span>
   </div>
 </header>

@@ -36,11 +36,20 @@ public struct VariantPresentation: Sendable {
     public var changedTexts: [ChangedText]
     public var additions: [Difference]
     public var priorities: [Difference]
+    /// The header's background colour (`#rrggbb`, checked for contrast), if the variant sets one.
+    public var accent: String?
+    /// The logo file, published as `assets/logo.png` or `assets/logo.svg` (checked when read).
+    public var logo: OutputFile?
 
     public init(_ resolved: ResolvedVariant) {
         let layerTitles = Dictionary(resolved.layers.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         func layerName(_ id: String) -> String { layerTitles[id] ?? id }
         let variant = resolved.variant
+        let branding = resolved.branding
+        accent = branding.accent
+        if let data = branding.logo, let format = branding.logoFormat {
+            logo = OutputFile(path: "assets/logo.\(format.rawValue)", contents: data)
+        }
         title = variant?.title ?? resolved.strategy.title
         audience = variant?.audience ?? ""
         organisationType = variant?.organisationType.rawValue ?? ""
