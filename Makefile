@@ -2,10 +2,12 @@
 #   make toolkit   install what is missing, build, check Strategy/ and write the published toolkit to _site/
 #   make test      run every test and output check
 #
-# Variables you may override: STRATEGY (the sources), SITE (the output folder).
+# Variables you may override: STRATEGY (the sources), SITE (the output folder), VARIANTS (the variants
+# published under SITE/variants/; set it empty to publish none).
 
 STRATEGY ?= Strategy
 SITE     ?= _site
+VARIANTS ?= Variants
 RELEASE  := .build/release/strategyc
 
 .PHONY: toolkit test deps build embed-templates swift-test output-checks benchmark mutate clean
@@ -13,7 +15,7 @@ RELEASE  := .build/release/strategyc
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
 	$(RELEASE) check --warnings-as-errors $(STRATEGY)
-	scripts/publish $(RELEASE) $(STRATEGY) $(SITE)
+	scripts/publish $(RELEASE) $(STRATEGY) $(SITE) $(VARIANTS)
 
 deps:
 	@scripts/install-deps

@@ -34,7 +34,7 @@ struct BuildCommand: ParsableCommand {
         let pipeline = PublicationPipeline(
             options.request(templates: publication.templateSource, output: publication.output), collector: collector)
         let result = try options.perform(collector) {
-            try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish()
+            try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish(withVariants: publication.withVariants)
         }
         guard let result, !collector.hasErrors else {
             try options.finish(collector)
@@ -42,9 +42,17 @@ struct BuildCommand: ParsableCommand {
         }
         try options.perform(collector) { try pipeline.write(result) }
         try options.finish(collector)
-        let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+        let prefix = PublicationPipeline.variantsFolder + "/"
+        let pages = result.files.filter { $0.path.hasSuffix(".html") && !$0.path.hasPrefix(prefix) }.count
+        let variantSites = Set(result.files.compactMap { file -> Substring? in
+            guard file.path.hasPrefix(prefix) else { return nil }
+            let parts = file.path.dropFirst(prefix.count).split(separator: "/")
+            return parts.count > 1 && parts[0] != "assets" ? parts[0] : nil
+        }).count
+        let variants = publication.withVariants == nil ? ""
+            : ", and \(variantSites) variant site\(variantSites == 1 ? "" : "s") with their index under \(prefix)"
         Output.wrote(options, "wrote \(publication.output)/: \(pages) pages, toolkit.md, assessment.xlsx, "
-            + "assessment.csv, model.json (\(result.files.count) files)")
+            + "assessment.csv, model.json\(variants) (\(result.files.count) files)")
     }
 
     private func buildVariants(_ folder: String) throws {

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         let pipeline = PublicationPipeline(
             options.request(templates: publication.templateSource, output: publication.output, since: since),
             collector: collector)
-        let result = try options.perform(collector) { try pipeline.publish() }
+        let result = try options.perform(collector) { try pipeline.publish(withVariants: publication.withVariants) }
         try options.finish(collector)
         guard let result else { return }
         Output.wrote(options, CheckSummary(publication: result, warnings: collector.warningCount)

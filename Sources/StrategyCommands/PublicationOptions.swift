@@ -23,4 +23,9 @@ struct PublicationOptions: ParsableArguments {
 
     @Option(name: [.short, .customLong("out")], help: "The output folder.", completion: .directory)
     var output: String = "_site"
+
+    @Option(name: .customLong("with-variants"),
+            help: "Also publish every variant in this folder under variants/, linked from the national pages.",
+            completion: .directory)
+    var withVariants: String?
 }

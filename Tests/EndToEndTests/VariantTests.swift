@@ -370,4 +370,29 @@ import Testing
         #expect(scripted.stderr.hasPrefix("Variants/greener-north/logo.svg:3:"))
         #expect(scripted.stderr.contains(": error: the logo is refused: <circle> has an event handler (onload), which runs script [variant-logo-refused]\n\(region):\(logo.line):\(logo.column): note: named as the logo here\n"))
     }
+
+    /// `build --with-variants`: the national site carries its variants under variants/, linked from every
+    /// national page, in one atomic build; a variant of another strategy is refused, and nothing is written.
+    @Test func theNationalSiteCarriesItsVariants() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let result = try repo.run(["build", "--with-variants", "Variants", "--out", "_site"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("wrote _site/: 16 pages, toolkit.md, assessment.xlsx, assessment.csv, model.json, and 3 variant sites with their index under variants/ ("))
+        #expect(try repo.read("_site/index.html").contains("see <a href=\"variants/index.html\">the local variants</a>."))
+        #expect(try repo.read("_site/key-areas/creating-social-value.html").contains(" · <a href=\"../variants/index.html\">Local variants</a>"))
+        #expect(try repo.read("_site/variants/index.html").contains("<p><a href=\"../index.html\">The national toolkit</a></p>"))
+        #expect(try repo.read("_site/variants/riverside/index.html").contains("<h1>Riverside District Council procurement strategy</h1>"))
+        let alone = try repo.run(["build", "--out", "alone"])
+        #expect(try !repo.read("alone/index.html").contains("variants/index.html"), "without the option, no link")
+
+        try FileManager.default.copyItem(at: repo.url("Strategy"), to: repo.url("Other"))
+        try repo.edit(district, "base: ../../Strategy", "base: ../../Other")
+        try repo.edit("Other/strategy.md", "title: National Procurement Strategy", "title: Another Procurement Strategy")
+        let base = try place(repo, district, "base: ")
+        let mixed = try repo.run(["build", "--with-variants", "Variants", "--out", "mixed"])
+        #expect(mixed.status == 1)
+        #expect(mixed.stderr.contains("\(district):\(base.line):\(base.column): error: 'small-district' is built on '../../Other', which is not the strategy being published (Strategy); only its own variants are published under its site [variant-base-missing]\n"))
+        #expect(!FileManager.default.fileExists(atPath: repo.url("mixed").path))
+    }
 }

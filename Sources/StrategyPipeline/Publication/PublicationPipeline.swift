@@ -79,8 +79,9 @@ public struct PublicationPipeline {
     /// The site (pages, toolkit.md, model.json, assets and the changes page). A template that fails to
     /// render, or names a field no page provides, is a diagnostic.
     public func renderSite(_ published: PublishedStrategy, stamp: PublicationStamp, templates: TemplateSet,
-                           changes: EditionDiff?, variant: VariantPresentation? = nil) -> [OutputFile] {
-        SiteRenderer(templates: templates, stamp: stamp)
+                           changes: EditionDiff?, variant: VariantPresentation? = nil,
+                           linksToVariants: Bool = false) -> [OutputFile] {
+        SiteRenderer(templates: templates, stamp: stamp, linksToVariants: linksToVariants)
             .render(published, changes: changes, variant: variant, reportingTo: collector)
     }
 
@@ -223,6 +224,13 @@ public struct PublicationPipeline {
     /// after its id, and an index of them at the root; every problem of every variant reported in one run.
     public func publishVariants(_ folder: String) throws -> [OutputFile]? {
         checkOutputFolder()
+        return try publishVariants(folder, under: nil)
+    }
+
+    /// The batch, for a folder of its own (`national` nil) or under the national site, whose content hash
+    /// every variant must then be built on: a variant of another strategy is not published beside it.
+    private func publishVariants(_ folder: String, under publishedNational: (strategy: Strategy, hash: ContentHash)?) throws
+        -> [OutputFile]? {
         let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
             .filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: root + "/" + $0 + "/" + VariantReader.fileName) }
@@ -233,11 +241,19 @@ public struct PublicationPipeline {
         }
         var files: [OutputFile] = []
         var entries: [VariantsIndexRenderer.Entry] = []
-        var national: Strategy?
+        var national = publishedNational?.strategy
         for name in names {
             guard let (publication, resolved) = try publishVariant(root + "/" + name, checkingOutput: false) else { continue }
             national = national ?? resolved.base
             guard let layer = resolved.variant else { continue }
+            if let publishedNational, let first = resolved.layers.first,
+               nationalHash(of: resolved.base) != publishedNational.hash {
+                collector.report(Diagnostic(
+                    .variantBaseMissing,
+                    "'\(first.id)' is built on '\(first.base)', which is not the strategy being published "
+                        + "(\(request.strategyFolder)); only its own variants are published under its site",
+                    at: first.baseRange))
+            }
             let baseTitle = resolved.layers.dropLast().last?.title ?? resolved.base.title
             entries.append(.init(id: layer.id, title: layer.title, audience: layer.audience,
                                  organisationType: layer.organisationType.rawValue, base: baseTitle))
@@ -245,15 +261,23 @@ public struct PublicationPipeline {
         }
         guard let national, let templates = loadTemplates(), !collector.hasErrors else { return nil }
         return files + VariantsIndexRenderer(templates: templates)
-            .render(entries, national: national, generator: request.generator, reportingTo: collector)
+            .render(entries, national: national, generator: request.generator, linksToNational: publishedNational != nil,
+                    reportingTo: collector)
     }
 
     // MARK: - The whole publication
 
+    /// Where a national site built with its variants keeps them.
+    public static let variantsFolder = "variants"
+
     /// Every stage short of writing: the model, the previous edition, the rendered files, and the verdict
     /// on the destination. Nil when the sources have errors that leave no model to render; otherwise the
     /// caller must still look at `collector.hasErrors` before writing.
-    public func publish() throws -> Publication? {
+    ///
+    /// With `variants` (a folder of variants built on this strategy), the site also carries every variant
+    /// under `variants/<id>/` and their index at `variants/index.html`, which the national pages link to,
+    /// all written in the one atomic step.
+    public func publish(withVariants variants: String? = nil) throws -> Publication? {
         checkOutputFolder()
         let compilation = try compile()
         let templates = loadTemplates()
@@ -262,8 +286,12 @@ public struct PublicationPipeline {
         let (published, stamp) = prepare(strategy)
         var files: [OutputFile] = []
         if let templates, !compilation.diagnostics.containsErrors {
-            files += renderSite(published, stamp: stamp, templates: templates, changes: previous?.changes)
+            files += renderSite(published, stamp: stamp, templates: templates, changes: previous?.changes,
+                                linksToVariants: variants != nil)
             files += renderWorkbook(published, stamp: stamp)
+            if let variants, let batch = try publishVariants(variants, under: (strategy, stamp.hash)) {
+                files += batch.map { OutputFile(path: Self.variantsFolder + "/" + $0.path, contents: $0.contents) }
+            }
         }
         return Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
                            previousEdition: previous, files: files)

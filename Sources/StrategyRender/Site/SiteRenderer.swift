@@ -11,7 +11,11 @@ public struct SiteRenderer {
     let templates: TemplateSet
     let stamp: PublicationStamp
 
-    public init(templates: TemplateSet, stamp: PublicationStamp) {
+    /// Whether the national site carries its variants, with their index at `variants/index.html`.
+    let linksToVariants: Bool
+
+    public init(templates: TemplateSet, stamp: PublicationStamp, linksToVariants: Bool = false) {
+        self.linksToVariants = linksToVariants
         self.templates = templates
         self.stamp = stamp
     }
@@ -113,6 +117,7 @@ public struct SiteRenderer {
             },
             breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: hasChanges)
         view.hasVariantPage = variant != nil
+        view.hasVariantsIndex = linksToVariants
         view.accent = variant?.accent
         view.logoPath = variant?.logo?.path
         return view

@@ -20,6 +20,8 @@ struct PageView {
     var hasChangesPage: Bool
     /// Whether the site is a variant's, with a "How this variant differs" page.
     var hasVariantPage: Bool = false
+    /// Whether the national site carries its variants, with their index at `variants/index.html`.
+    var hasVariantsIndex: Bool = false
     /// A variant's header colour, `#rrggbb` (checked for contrast with white text).
     var accent: String?
     /// A variant's logo, relative to the site root (`assets/logo.svg`); shown beside the title, which

@@ -26,6 +26,8 @@ public struct VariantsIndexRenderer {
         var baseEdition: String
         var generator: String
         var variants: [Entry]
+        /// Whether the index sits under the national site (`variants/index.html`), which it then links to.
+        var linksToNational: Bool = false
     }
 
     let templates: TemplateSet
@@ -35,7 +37,7 @@ public struct VariantsIndexRenderer {
     }
 
     /// `index.html` and the template assets, for the batch's root folder.
-    public func render(_ entries: [Entry], national: Strategy, generator: String,
+    public func render(_ entries: [Entry], national: Strategy, generator: String, linksToNational: Bool = false,
                        reportingTo collector: DiagnosticCollector) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
@@ -44,7 +46,8 @@ public struct VariantsIndexRenderer {
                                           at: SourceRange(at: .wholeFile("variants.mustache"))))
             return []
         }
-        let view = View(baseTitle: national.title, baseEdition: national.edition, generator: generator, variants: entries)
+        let view = View(baseTitle: national.title, baseEdition: national.edition, generator: generator, variants: entries,
+                        linksToNational: linksToNational)
         return [OutputFile(path: "index.html", text: templates.render(.variants, diagnostics: &diagnostics, view))]
             + templates.assets
     }
