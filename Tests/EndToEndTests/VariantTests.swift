@@ -191,11 +191,41 @@ import Testing
         let result = try check(repo, "Variants/small-district")
         #expect(result.status == 0)
         #expect(result.stderr == """
-            \(district):\(at.line):\(at.column): warning: 'small-district' was written against edition 2018; its base is now edition 2022: review what changed (`strategyc diff`) and then set `base_edition: 2022` [variant-base-moved]
+            \(district):\(at.line):\(at.column): warning: 'small-district' was written against edition 2018; its base is now edition 2022: review what changed and then set `base_edition: 2022` [variant-base-moved]
+            \(district):\(at.line):\(at.column): note: to list what changed since edition 2018, give the national strategy.md a `previous_edition` of that edition (a folder or git:REV), or pass --since
             \(district):\(at.line):\(at.column): note: fix-it: set base_edition to 2022
             0 errors and 1 warning generated.
 
             """)
+    }
+
+    /// When the national strategy moves to a new edition and keeps the old one as `previous_edition`, a
+    /// variant written against the old one is told what the base changed since, and which of the elements
+    /// it names need review.
+    @Test func aMovedBaseListsWhatChangedSince() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try FileManager.default.copyItem(at: repo.url("Strategy"), to: repo.url("Strategy-2022"))
+        try repo.edit("Strategy/strategy.md", "edition: 2022\n", "edition: 2025\nprevious_edition: ../Strategy-2022\n")
+        let suppliers = "Strategy/key-areas/showing-leadership/engaging-strategic-suppliers.md"
+        try repo.edit(suppliers, "status: active", "status: retired\nretired_in: 2025")
+        try repo.edit("Strategy/key-areas/achieving-community-benefits/creating-social-value.md", "## Description\n\n", "## Description\n\nNow with a new first sentence. ")
+        #expect(try repo.run(["check", "Strategy"]).status == 0)
+        let at = try place(repo, region, "base_edition: ")
+        let result = try check(repo, "Variants/greener-north")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == """
+            \(region):\(at.line):\(at.column): warning: 'greener-north' was written against edition 2022; its base is now edition 2025: review what changed and then set `base_edition: 2025` [variant-base-moved]
+            \(region):\(at.line):\(at.column): note: since edition 2022 the base retired 1 key area, reworded 1 text; `strategyc diff` lists every change
+            \(region):\(at.line):\(at.column): note: review 'creating-social-value', which this variant prioritises: its description was reworded
+            \(region):\(at.line):\(at.column): note: fix-it: set base_edition to 2025
+            0 errors and 1 warning generated.
+
+            """)
+        // The district leaves out the key area the base has now retired: that is an error of its own.
+        let district = try check(repo, "Variants/small-district")
+        #expect(district.status == 1)
+        #expect(district.stderr.contains("note: review 'engaging-strategic-suppliers', which this variant leaves out: retired in 2025\n"))
     }
 
     @Test func nothingKeptMayLinkToWhatIsLeftOut() throws {

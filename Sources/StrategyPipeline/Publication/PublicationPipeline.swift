@@ -21,6 +21,8 @@ public struct PublicationPipeline {
 
     private final class NationalCache {
         var compilations: [String: Compilation] = [:]
+        /// Earlier national editions, by folder and edition (nil inside when not available).
+        var olderEditions: [String: Strategy?] = [:]
         /// Content hashes of national strategies, by edition and title.
         var hashes: [String: ContentHash] = [:]
         /// The templates, loaded once (nil inside when they could not be used; already reported).
@@ -127,16 +129,36 @@ public struct PublicationPipeline {
                 return nil
             }
             if let edition = layer.baseEdition, edition != national.edition, let range = layer.baseEditionRange {
+                let notes = olderEdition(edition, of: national, folder: links.national)
+                    .map { BaseChanges(diff: EditionDiff(from: $0, to: national)).notes(for: layer) }
+                    ?? [.init("to list what changed since edition \(edition), give the national strategy.md a "
+                              + "`previous_edition` of that edition (a folder or git:REV), or pass --since")]
                 collector.report(Diagnostic(
                     .variantBaseMoved,
                     "'\(layer.id)' was written against edition \(edition); its base is now edition \(national.edition): "
-                        + "review what changed (`strategyc diff`) and then set `base_edition: \(national.edition)`",
-                    at: range,
+                        + "review what changed and then set `base_edition: \(national.edition)`",
+                    at: range, notes: notes,
                     fixIts: [FixIt("set base_edition to \(national.edition)", range: range, replacement: national.edition)]))
             }
             layers.append(layer)
         }
         return VariantResolver().resolve(national, layers: layers, reportingTo: collector)
+    }
+
+    /// The national strategy as it was at `edition`: its `previous_edition` (or `--since`), when that is the
+    /// edition asked for. Problems reading it are the national build's to report, so they are not repeated.
+    private func olderEdition(_ edition: String, of national: Strategy, folder: String) -> Strategy? {
+        let key = folder + "\u{0}" + edition
+        if let cached = nationalCache.olderEditions[key] { return cached }
+        var found: Strategy?
+        if let reference = request.since ?? national.previousEdition {
+            let quiet = DiagnosticCollector()
+            let previous = PreviousEditionResolver(strategyFolder: folder, collector: quiet)
+                .resolve(reference, reportedAt: national.range, relativeToStrategy: request.since == nil, current: national)
+            if previous?.strategy.edition == edition { found = previous?.strategy }
+        }
+        nationalCache.olderEditions[key] = .some(found)
+        return found
     }
 
     /// What a variant publishes: the resolved model under the variant's title and introduction, and its stamp.
