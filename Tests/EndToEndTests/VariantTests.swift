@@ -100,7 +100,7 @@ import Testing
         let result = try check(repo, "Variants/riverside")
         #expect(result.status == 1)
         #expect(result.stderr == """
-            \(council):\(weight.line):\(weight.column): error: a weight must be a positive number, found 0.0 [variant-invalid-priority]
+            \(council):\(weight.line):\(weight.column): error: a weight must be a positive number, found '0' [variant-invalid-priority]
             \(council):\(target.line):13: error: `target` must be a level id (minimum, developing, mature, leader, innovator), found 'expert' [variant-invalid-priority]
             2 errors and 0 warnings generated.
 

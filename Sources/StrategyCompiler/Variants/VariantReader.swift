@@ -52,6 +52,7 @@ public struct VariantReader {
             var priority = VariantLayer.Priority(keyAreaID: area.value, range: area.range)
             if let weight = item.text("weight") {
                 priority.weight = Double(weight.value) ?? .nan
+                priority.weightText = weight.value
                 priority.weightRange = weight.range
             }
             if let target = item.text("target") { (priority.target, priority.targetRange) = (target.value, target.range) }

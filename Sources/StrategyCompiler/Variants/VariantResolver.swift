@@ -176,7 +176,7 @@ public struct VariantResolver {
                 if weight > 0 && weight.isFinite {
                     entry.weight = weight
                 } else {
-                    collector.report(Diagnostic(.variantInvalidPriority, "a weight must be a positive number, found \(weight)",
+                    collector.report(Diagnostic(.variantInvalidPriority, "a weight must be a positive number, found '\(priority.weightText ?? String(weight))'",
                                                 at: priority.weightRange ?? priority.range))
                 }
             }

@@ -31,6 +31,8 @@ public struct VariantLayer: Sendable {
         public var range: SourceRange
         /// Relative weight in the weighted score (positive).
         public var weight: Double?
+        /// The weight as written, for messages (`0`, `heavy`).
+        public var weightText: String?
         public var weightRange: SourceRange?
         /// The default target level (a level id).
         public var target: String?
