@@ -91,3 +91,41 @@ let templateCases: [TemplateCase] = [
         #expect(missing.isEmpty, "\(missing)")
     }
 }
+
+/// Views are read by templates through their `TemplateFields` lists: a list that misses a stored property
+/// (or names one the view lacks) is found.
+@Suite struct TemplateFieldsTests {
+    struct Listed: TemplateFields {
+        var title: String
+        var count: Int
+        nonisolated(unsafe) static let fields: [String: PartialKeyPath<Listed>] = ["title": \Listed.title, "count": \Listed.count]
+    }
+
+    struct Forgotten: TemplateFields {
+        var title: String
+        var origin: String?
+        nonisolated(unsafe) static let fields: [String: PartialKeyPath<Forgotten>] = ["title": \Forgotten.title]
+    }
+
+    @Test func aForgottenFieldIsFound() {
+        #expect(TemplateVocabulary.unlistedFields(of: [Listed(title: "a", count: 1)]) == [])
+        #expect(TemplateVocabulary.unlistedFields(of: [Forgotten(title: "a", origin: nil)]) == ["Forgotten.origin"])
+    }
+
+    /// The real views of a full site (changes page, variant page, batch index) all list every field.
+    @Test func everyRealViewListsEveryField() throws {
+        let strategy = try RenderSupport.model()
+        let collector = DiagnosticCollector()
+        _ = SiteRenderer(templates: try RenderSupport.templateSet(), stamp: RenderSupport.stamp(strategy))
+            .render(PublishedStrategy(strategy), changes: EditionDiff(from: strategy, to: strategy), reportingTo: collector)
+        #expect(collector.diagnostics.map(\.message) == [])
+    }
+
+    /// Through the list, optionals read as Mustache expects: nil is absent, a value is the value.
+    @Test func optionalsAreUnwrapped() {
+        let view = Forgotten(title: "t", origin: nil)
+        #expect(view.child(named: "title") as? String == "t")
+        #expect(view.child(named: "origin") == nil)
+        #expect(view.child(named: "missing") == nil)
+    }
+}

@@ -87,6 +87,11 @@ public struct SiteRenderer {
             baseTitle: "", baseEdition: "", generator: "",
             variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
         diagnostics += TemplateFieldCheck(known: TemplateVocabulary.fields(of: vocabularyViews)).check(templates)
+        // A view field missing from its list would render as nothing: a fault of strategyc, said as such.
+        for field in TemplateVocabulary.unlistedFields(of: vocabularyViews) {
+            diagnostics.append(Diagnostic(.templateRenderFailed, "strategyc's view field '\(field)' is not in its TemplateFields list (a bug: please report it)",
+                                          at: SourceRange(at: .wholeFile("Sources/StrategyRender/Templates/ViewFields.swift"))))
+        }
         files += templates.assets
         if let logo = variant?.logo {  // the variant's own logo wins over a template asset of the same name
             files.removeAll { $0.path == logo.path }

@@ -12,24 +12,43 @@ enum TemplateVocabulary {
 
     static func fields(of values: [Any]) -> Set<String> {
         var names = builtIn
-        for value in values { collect(value, into: &names) }
+        var unlisted: [String] = []
+        for value in values { collect(value, into: &names, unlisted: &unlisted) }
         return names
     }
 
-    private static func collect(_ value: Any, into names: inout Set<String>) {
+    /// Views whose field list (`TemplateFields`) differs from their stored properties, as
+    /// `KeyAreaView.origin`: a field a template could name but never see, or a view without a list.
+    static func unlistedFields(of values: [Any]) -> [String] {
+        var names: Set<String> = []
+        var unlisted: [String] = []
+        for value in values { collect(value, into: &names, unlisted: &unlisted) }
+        return unlisted.sorted()
+    }
+
+    private static func collect(_ value: Any, into names: inout Set<String>, unlisted: inout [String]) {
         if let stand = value as? TemplateSampleStandIn, let sample = stand.sampleIfEmpty {
-            collect(sample, into: &names)
+            collect(sample, into: &names, unlisted: &unlisted)
             return
         }
         let mirror = Mirror(reflecting: value)
+        // Only this module's views; a String or an Int is a struct to Mirror too.
+        if mirror.displayStyle == .struct || mirror.displayStyle == .class,
+           value is any TemplateFields || String(reflecting: type(of: value)).hasPrefix("StrategyRender.") {
+            let labels = Set(mirror.children.compactMap(\.label))
+            let listed = (value as? any TemplateFields).map { Set(type(of: $0).fieldNames) } ?? []
+            for label in labels.symmetricDifference(listed) where !unlisted.contains("\(type(of: value)).\(label)") {
+                unlisted.append("\(type(of: value)).\(label)")
+            }
+        }
         switch mirror.displayStyle {
         case .collection, .optional:
             // One element is enough: every element of an array has the same type.
-            if let first = mirror.children.first { collect(first.value, into: &names) }
+            if let first = mirror.children.first { collect(first.value, into: &names, unlisted: &unlisted) }
         case .struct, .class:
             for child in mirror.children {
                 if let label = child.label { names.insert(label) }
-                collect(child.value, into: &names)
+                collect(child.value, into: &names, unlisted: &unlisted)
             }
         default:
             break

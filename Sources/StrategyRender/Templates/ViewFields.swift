@@ -1,0 +1,312 @@
+import Mustache
+
+// Every view the templates see, with its fields by name: swift-mustache then reads a field through a key
+// path instead of reflecting on the whole value for each tag, which made rendering most of a build's time.
+// TemplateFieldsTests checks each list against the view's stored properties, so none can be forgotten.
+
+extension PageView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<PageView>] = [
+        "root": \PageView.root,
+        "pageTitle": \PageView.pageTitle,
+        "strategyTitle": \PageView.strategyTitle,
+        "shortTitle": \PageView.shortTitle,
+        "edition": \PageView.edition,
+        "publisher": \PageView.publisher,
+        "contentHash": \PageView.contentHash,
+        "contentHashShort": \PageView.contentHashShort,
+        "generator": \PageView.generator,
+        "navigation": \PageView.navigation,
+        "breadcrumbs": \PageView.breadcrumbs,
+        "hasBreadcrumbs": \PageView.hasBreadcrumbs,
+        "hasChangesPage": \PageView.hasChangesPage,
+        "hasVariantPage": \PageView.hasVariantPage,
+        "hasVariantsIndex": \PageView.hasVariantsIndex,
+        "accent": \PageView.accent,
+        "logoPath": \PageView.logoPath,
+    ]
+}
+
+extension ChangesView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ChangesView>] = [
+        "page": \ChangesView.page,
+        "title": \ChangesView.title,
+        "summary": \ChangesView.summary,
+        "previousEdition": \ChangesView.previousEdition,
+        "sections": \ChangesView.sections,
+        "hasChanges": \ChangesView.hasChanges,
+    ]
+}
+
+extension Link: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Link>] = [
+        "title": \Link.title,
+        "href": \Link.href,
+    ]
+}
+
+extension NavigationTheme: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<NavigationTheme>] = [
+        "id": \NavigationTheme.id,
+        "title": \NavigationTheme.title,
+        "href": \NavigationTheme.href,
+        "keyAreas": \NavigationTheme.keyAreas,
+    ]
+}
+
+extension NavigationKeyArea: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<NavigationKeyArea>] = [
+        "title": \NavigationKeyArea.title,
+        "href": \NavigationKeyArea.href,
+        "isCurrent": \NavigationKeyArea.isCurrent,
+    ]
+}
+
+extension LevelView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<LevelView>] = [
+        "id": \LevelView.id,
+        "name": \LevelView.name,
+        "number": \LevelView.number,
+        "summary": \LevelView.summary,
+        "hasSummary": \LevelView.hasSummary,
+    ]
+}
+
+extension IndexView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<IndexView>] = [
+        "page": \IndexView.page,
+        "introductionHTML": \IndexView.introductionHTML,
+        "levels": \IndexView.levels,
+        "levelCount": \IndexView.levelCount,
+        "themes": \IndexView.themes,
+        "retired": \IndexView.retired,
+        "hasRetired": \IndexView.hasRetired,
+        "keyAreaCount": \IndexView.keyAreaCount,
+        "indicatorCount": \IndexView.indicatorCount,
+        "enablerCount": \IndexView.enablerCount,
+    ]
+}
+
+extension ThemeView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ThemeView>] = [
+        "id": \ThemeView.id,
+        "title": \ThemeView.title,
+        "isEnablers": \ThemeView.isEnablers,
+        "descriptionHTML": \ThemeView.descriptionHTML,
+        "keyAreas": \ThemeView.keyAreas,
+    ]
+}
+
+extension KeyAreaSummaryView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<KeyAreaSummaryView>] = [
+        "id": \KeyAreaSummaryView.id,
+        "title": \KeyAreaSummaryView.title,
+        "href": \KeyAreaSummaryView.href,
+        "indicatorCount": \KeyAreaSummaryView.indicatorCount,
+        "indicatorNoun": \KeyAreaSummaryView.indicatorNoun,
+    ]
+}
+
+extension RetiredView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<RetiredView>] = [
+        "id": \RetiredView.id,
+        "title": \RetiredView.title,
+        "themeTitle": \RetiredView.themeTitle,
+        "since": \RetiredView.since,
+        "retiredIn": \RetiredView.retiredIn,
+        "replacedBy": \RetiredView.replacedBy,
+        "hasReplacement": \RetiredView.hasReplacement,
+    ]
+}
+
+extension KeyAreaView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<KeyAreaView>] = [
+        "page": \KeyAreaView.page,
+        "id": \KeyAreaView.id,
+        "title": \KeyAreaView.title,
+        "kind": \KeyAreaView.kind,
+        "kindLowercased": \KeyAreaView.kindLowercased,
+        "themeTitle": \KeyAreaView.themeTitle,
+        "themeHref": \KeyAreaView.themeHref,
+        "since": \KeyAreaView.since,
+        "descriptionHTML": \KeyAreaView.descriptionHTML,
+        "whatItIsHTML": \KeyAreaView.whatItIsHTML,
+        "whyItIsImportantHTML": \KeyAreaView.whyItIsImportantHTML,
+        "hasHelp": \KeyAreaView.hasHelp,
+        "table": \KeyAreaView.table,
+        "previous": \KeyAreaView.previous,
+        "next": \KeyAreaView.next,
+        "origin": \KeyAreaView.origin,
+        "descriptionBaseHTML": \KeyAreaView.descriptionBaseHTML,
+    ]
+}
+
+extension MaturityTableView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MaturityTableView>] = [
+        "id": \MaturityTableView.id,
+        "caption": \MaturityTableView.caption,
+        "levels": \MaturityTableView.levels,
+        "rows": \MaturityTableView.rows,
+    ]
+}
+
+extension MaturityRowView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MaturityRowView>] = [
+        "id": \MaturityRowView.id,
+        "title": \MaturityRowView.title,
+        "cells": \MaturityRowView.cells,
+        "origin": \MaturityRowView.origin,
+    ]
+}
+
+extension MaturityCellView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MaturityCellView>] = [
+        "levelName": \MaturityCellView.levelName,
+        "html": \MaturityCellView.html,
+        "baseHTML": \MaturityCellView.baseHTML,
+    ]
+}
+
+extension VariantView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantView>] = [
+        "page": \VariantView.page,
+        "title": \VariantView.title,
+        "audience": \VariantView.audience,
+        "organisationType": \VariantView.organisationType,
+        "baseTitle": \VariantView.baseTitle,
+        "baseEdition": \VariantView.baseEdition,
+        "layers": \VariantView.layers,
+        "exclusions": \VariantView.exclusions,
+        "hasExclusions": \VariantView.hasExclusions,
+        "changedTexts": \VariantView.changedTexts,
+        "hasChangedTexts": \VariantView.hasChangedTexts,
+        "additions": \VariantView.additions,
+        "hasAdditions": \VariantView.hasAdditions,
+        "priorities": \VariantView.priorities,
+        "hasPriorities": \VariantView.hasPriorities,
+    ]
+}
+
+extension ToolkitMarkdownView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView>] = [
+        "title": \ToolkitMarkdownView.title,
+        "edition": \ToolkitMarkdownView.edition,
+        "publisher": \ToolkitMarkdownView.publisher,
+        "contentHash": \ToolkitMarkdownView.contentHash,
+        "generator": \ToolkitMarkdownView.generator,
+        "introduction": \ToolkitMarkdownView.introduction,
+        "levels": \ToolkitMarkdownView.levels,
+        "themes": \ToolkitMarkdownView.themes,
+        "retired": \ToolkitMarkdownView.retired,
+        "hasRetired": \ToolkitMarkdownView.hasRetired,
+    ]
+}
+
+extension ToolkitMarkdownView.Level: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Level>] = [
+        "name": \ToolkitMarkdownView.Level.name,
+        "summary": \ToolkitMarkdownView.Level.summary,
+    ]
+}
+
+extension ToolkitMarkdownView.Row: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Row>] = [
+        "title": \ToolkitMarkdownView.Row.title,
+        "cells": \ToolkitMarkdownView.Row.cells,
+    ]
+}
+
+extension ToolkitMarkdownView.Cell: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Cell>] = [
+        "text": \ToolkitMarkdownView.Cell.text,
+    ]
+}
+
+extension ToolkitMarkdownView.KeyArea: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.KeyArea>] = [
+        "id": \ToolkitMarkdownView.KeyArea.id,
+        "title": \ToolkitMarkdownView.KeyArea.title,
+        "kind": \ToolkitMarkdownView.KeyArea.kind,
+        "description": \ToolkitMarkdownView.KeyArea.description,
+        "whatItIs": \ToolkitMarkdownView.KeyArea.whatItIs,
+        "whyItIsImportant": \ToolkitMarkdownView.KeyArea.whyItIsImportant,
+        "rows": \ToolkitMarkdownView.KeyArea.rows,
+    ]
+}
+
+extension ToolkitMarkdownView.Theme: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Theme>] = [
+        "title": \ToolkitMarkdownView.Theme.title,
+        "description": \ToolkitMarkdownView.Theme.description,
+        "keyAreas": \ToolkitMarkdownView.Theme.keyAreas,
+    ]
+}
+
+extension ToolkitMarkdownView.Retired: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Retired>] = [
+        "title": \ToolkitMarkdownView.Retired.title,
+        "retiredIn": \ToolkitMarkdownView.Retired.retiredIn,
+    ]
+}
+
+extension VariantPresentation.Difference: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantPresentation.Difference>] = [
+        "title": \VariantPresentation.Difference.title,
+        "detail": \VariantPresentation.Difference.detail,
+        "layer": \VariantPresentation.Difference.layer,
+        "href": \VariantPresentation.Difference.href,
+    ]
+}
+
+extension VariantPresentation.ChangedText: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantPresentation.ChangedText>] = [
+        "title": \VariantPresentation.ChangedText.title,
+        "field": \VariantPresentation.ChangedText.field,
+        "layer": \VariantPresentation.ChangedText.layer,
+        "baseHTML": \VariantPresentation.ChangedText.baseHTML,
+        "localHTML": \VariantPresentation.ChangedText.localHTML,
+        "href": \VariantPresentation.ChangedText.href,
+    ]
+}
+
+extension VariantsIndexRenderer.Entry: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantsIndexRenderer.Entry>] = [
+        "id": \VariantsIndexRenderer.Entry.id,
+        "title": \VariantsIndexRenderer.Entry.title,
+        "audience": \VariantsIndexRenderer.Entry.audience,
+        "organisationType": \VariantsIndexRenderer.Entry.organisationType,
+        "base": \VariantsIndexRenderer.Entry.base,
+    ]
+}
+
+extension VariantsIndexRenderer.View: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantsIndexRenderer.View>] = [
+        "baseTitle": \VariantsIndexRenderer.View.baseTitle,
+        "baseEdition": \VariantsIndexRenderer.View.baseEdition,
+        "generator": \VariantsIndexRenderer.View.generator,
+        "variants": \VariantsIndexRenderer.View.variants,
+        "linksToNational": \VariantsIndexRenderer.View.linksToNational,
+    ]
+}
+
+extension DiffReport.Item: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<DiffReport.Item>] = [
+        "headline": \DiffReport.Item.headline,
+        "old": \DiffReport.Item.old,
+        "new": \DiffReport.Item.new,
+        "hasTexts": \DiffReport.Item.hasTexts,
+    ]
+}
+
+extension DiffReport.Group: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<DiffReport.Group>] = [
+        "title": \DiffReport.Group.title,
+        "items": \DiffReport.Group.items,
+    ]
+}
+
+extension DiffReport.Section: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<DiffReport.Section>] = [
+        "title": \DiffReport.Section.title,
+        "groups": \DiffReport.Section.groups,
+    ]
+}
