@@ -31,11 +31,14 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         if let variants { return try buildVariants(variants) }
         let collector = options.makeCollector()
-        let pipeline = PublicationPipeline(
+        var pipeline = PublicationPipeline(
             options.request(templates: publication.templateSource, output: publication.output), collector: collector)
+        let progress = publication.withVariants == nil ? nil : ProgressLine.forTerminal()
+        if let progress { pipeline.progress = { @Sendable update in progress.update(update) } }
         let result = try options.perform(collector) {
             try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish(withVariants: publication.withVariants)
         }
+        progress?.finish()
         guard let result, !collector.hasErrors else {
             try options.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)
@@ -57,9 +60,12 @@ struct BuildCommand: ParsableCommand {
 
     private func buildVariants(_ folder: String) throws {
         let collector = options.makeCollector()
-        let pipeline = PublicationPipeline(
+        var pipeline = PublicationPipeline(
             options.request(templates: publication.templateSource, output: publication.output), collector: collector)
+        let progress = ProgressLine.forTerminal()
+        if let progress { pipeline.progress = { @Sendable update in progress.update(update) } }
         let files = try options.perform(collector) { try pipeline.publishVariants(folder) }
+        progress?.finish()
         guard let files, !collector.hasErrors else {
             try options.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)

@@ -50,6 +50,11 @@ import Testing
 
     @Test func toolkitCellsAreOneLineAndEscaped() {
         #expect(ToolkitMarkdownView.cell("a | b\n\n• one\n• *two*") == "a \\| b<br>• one<br>• \\*two\\*")
+        // Lines are trimmed of tabs and Unicode spaces (not of other characters), and a line of spaces alone
+        // stays as an empty line between breaks.
+        #expect(ToolkitMarkdownView.cell("\u{00A0}\tfirst #1\u{2003}\n   \nlast_") == "first \\#1<br><br>last\\_")
+        #expect(ToolkitMarkdownView.cell("é\u{301} [x]\n\n\n") == "é\u{301} \\[x\\]")
+        #expect(ToolkitMarkdownView.cell("") == "" && ToolkitMarkdownView.cell("\n \n") == "")
     }
 
     @Test func contentHashIsSHA256() {

@@ -19,6 +19,16 @@ public struct VariantResolver {
         return resolved
     }
 
+    /// One more layer on a variant already resolved: the same as resolving all the layers at once, without
+    /// applying the earlier ones again.
+    public func resolve(onto resolved: ResolvedVariant, adding layer: VariantLayer,
+                        reportingTo collector: DiagnosticCollector) -> ResolvedVariant {
+        var result = resolved
+        result.layers.append(layer)
+        apply(layer, to: &result, collector: collector)
+        return result
+    }
+
     // MARK: - One layer
 
     private func apply(_ layer: VariantLayer, to resolved: inout ResolvedVariant, collector: DiagnosticCollector) {

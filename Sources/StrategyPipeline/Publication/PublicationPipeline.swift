@@ -15,12 +15,22 @@ public struct PublicationPipeline {
     public let request: PublicationRequest
     public let collector: DiagnosticCollector
     public let outputGuard: OutputGuard
+    /// Told how a batch of variants is getting on, for a progress line on a terminal.
+    public var progress: (@Sendable (BatchProgress) -> Void)?
+
+    /// How far a batch of variants has got.
+    public enum BatchProgress: Sendable {
+        case resolving(done: Int, of: Int)
+        case rendering(done: Int, of: Int)
+    }
     /// National strategies already compiled by this pipeline, by folder: a batch of variants on one base
     /// compiles it once.
     private let nationalCache = NationalCache()
 
     private final class NationalCache {
         var compilations: [String: Compilation] = [:]
+        /// Variants resolved so far, by the chain of folders from the national strategy to the variant.
+        var resolvedChains: [String: ResolvedVariant] = [:]
         /// Earlier national editions, by folder and edition (nil inside when not available).
         var olderEditions: [String: Strategy?] = [:]
         /// Content hashes of national strategies, by edition and title.
@@ -123,26 +133,41 @@ public struct PublicationPipeline {
             nationalCache.compilations[links.national] = compilation
         }
         guard let national = compilation.strategy else { return nil }
-        var layers: [VariantLayer] = []
+        // A batch of councils on one region reads and applies the region once: layers, and the result of
+        // each chain of layers, are kept by folder.
+        var resolved: ResolvedVariant?
+        var chain = links.national
         for variantFolder in links.variants {
-            guard let layer = try VariantReader().read(folder: variantFolder, base: national, reportingTo: collector) else {
-                return nil
+            chain += "\u{0}" + variantFolder
+            if let cached = nationalCache.resolvedChains[chain] {
+                resolved = cached
+                continue
             }
-            if let edition = layer.baseEdition, edition != national.edition, let range = layer.baseEditionRange {
-                let notes = olderEdition(edition, of: national, folder: links.national)
-                    .map { BaseChanges(diff: EditionDiff(from: $0, to: national)).notes(for: layer) }
-                    ?? [.init("to list what changed since edition \(edition), give the national strategy.md a "
-                              + "`previous_edition` of that edition (a folder or git:REV), or pass --since")]
-                collector.report(Diagnostic(
-                    .variantBaseMoved,
-                    "'\(layer.id)' was written against edition \(edition); its base is now edition \(national.edition): "
-                        + "review what changed and then set `base_edition: \(national.edition)`",
-                    at: range, notes: notes,
-                    fixIts: [FixIt("set base_edition to \(national.edition)", range: range, replacement: national.edition)]))
-            }
-            layers.append(layer)
+            guard let layer = try readLayer(variantFolder, onto: national, nationalFolder: links.national) else { return nil }
+            let next = resolved.map { VariantResolver().resolve(onto: $0, adding: layer, reportingTo: collector) }
+                ?? VariantResolver().resolve(national, layers: [layer], reportingTo: collector)
+            nationalCache.resolvedChains[chain] = next
+            resolved = next
         }
-        return VariantResolver().resolve(national, layers: layers, reportingTo: collector)
+        return resolved ?? VariantResolver().resolve(national, layers: [], reportingTo: collector)
+    }
+
+    /// One layer read and held to the national edition it was written against (see `BaseChanges`).
+    private func readLayer(_ folder: String, onto national: Strategy, nationalFolder: String) throws -> VariantLayer? {
+        guard let layer = try VariantReader().read(folder: folder, base: national, reportingTo: collector) else { return nil }
+        if let edition = layer.baseEdition, edition != national.edition, let range = layer.baseEditionRange {
+            let notes = olderEdition(edition, of: national, folder: nationalFolder)
+                .map { BaseChanges(diff: EditionDiff(from: $0, to: national)).notes(for: layer) }
+                ?? [.init("to list what changed since edition \(edition), give the national strategy.md a "
+                          + "`previous_edition` of that edition (a folder or git:REV), or pass --since")]
+            collector.report(Diagnostic(
+                .variantBaseMoved,
+                "'\(layer.id)' was written against edition \(edition); its base is now edition \(national.edition): "
+                    + "review what changed and then set `base_edition: \(national.edition)`",
+                at: range, notes: notes,
+                fixIts: [FixIt("set base_edition to \(national.edition)", range: range, replacement: national.edition)]))
+        }
+        return layer
     }
 
     /// The national strategy as it was at `edition`: its `previous_edition` (or `--since`), when that is the
@@ -181,7 +206,7 @@ public struct PublicationPipeline {
     }
 
     /// The content hash of a variant's national base, worked out once per batch.
-    private func nationalHash(of national: Strategy) -> ContentHash {
+    func nationalHash(of national: Strategy) -> ContentHash {
         let key = national.range.start.path + "\u{0}" + national.edition
         if let hash = nationalCache.hashes[key] { return hash }
         let hash = PublicationStamp(national, generator: request.generator).hash
@@ -211,80 +236,6 @@ public struct PublicationPipeline {
                 "this link leads to '\(id)', which '\(exclusion.layer)' leaves out (\(exclusion.reason)); remove the link "
                     + "or keep the key area", at: diagnostic.range))
         }
-    }
-
-    /// Every stage of a variant's publication short of writing: its chain resolved and checked, the result
-    /// held to the national rules, and its site (with origins, base texts beside overrides and "How this
-    /// variant differs"), toolkit.md, workbook and model rendered. The site carries the variant's title and
-    /// introduction.
-    public func publishVariant(_ folder: String) throws -> Publication? {
-        try publishVariant(folder, checkingOutput: true)?.publication
-    }
-
-    /// The same, with the resolved variant (for `check --variant`'s summary and the batch index); the batch
-    /// checks its output folder once.
-    public func publishVariant(_ folder: String, checkingOutput: Bool) throws
-        -> (publication: Publication, resolved: ResolvedVariant)? {
-        if checkingOutput { checkOutputFolder() }
-        guard let resolved = try resolveVariant(folder) else { return nil }
-        checkResolvedVariant(resolved)
-        let templates = loadTemplates(overrides: templateOverrides(of: resolved))
-        let (strategy, published, stamp) = prepareVariant(resolved)
-        var files: [OutputFile] = []
-        if let templates, !collector.hasErrors {
-            files += renderSite(published, stamp: stamp, templates: templates, changes: nil,
-                                variant: VariantPresentation(resolved))
-            files += renderVariantWorkbook(resolved, published: published, stamp: stamp)
-        }
-        let compilation = Compilation(strategy: strategy, diagnostics: [], fileCount: 0)
-        let publication = Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
-                                      previousEdition: nil, files: files)
-        return (publication, resolved)
-    }
-
-    /// Every variant in `folder` (each sub-folder with a `variant.md`), each published into a folder named
-    /// after its id, and an index of them at the root; every problem of every variant reported in one run.
-    public func publishVariants(_ folder: String) throws -> [OutputFile]? {
-        checkOutputFolder()
-        return try publishVariants(folder, under: nil)
-    }
-
-    /// The batch, for a folder of its own (`national` nil) or under the national site, whose content hash
-    /// every variant must then be built on: a variant of another strategy is not published beside it.
-    private func publishVariants(_ folder: String, under publishedNational: (strategy: Strategy, hash: ContentHash)?) throws
-        -> [OutputFile]? {
-        let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
-            .filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: root + "/" + $0 + "/" + VariantReader.fileName) }
-        guard !names.isEmpty else {
-            collector.report(Diagnostic(.variantBaseMissing, "'\(root)' holds no variant (no sub-folder with a variant.md)",
-                                        at: SourceRange(at: .wholeFile(root))))
-            return nil
-        }
-        var files: [OutputFile] = []
-        var entries: [VariantsIndexRenderer.Entry] = []
-        var national = publishedNational?.strategy
-        for name in names {
-            guard let (publication, resolved) = try publishVariant(root + "/" + name, checkingOutput: false) else { continue }
-            national = national ?? resolved.base
-            guard let layer = resolved.variant else { continue }
-            if let publishedNational, let first = resolved.layers.first,
-               nationalHash(of: resolved.base) != publishedNational.hash {
-                collector.report(Diagnostic(
-                    .variantBaseMissing,
-                    "'\(first.id)' is built on '\(first.base)', which is not the strategy being published "
-                        + "(\(request.strategyFolder)); only its own variants are published under its site",
-                    at: first.baseRange))
-            }
-            let baseTitle = resolved.layers.dropLast().last?.title ?? resolved.base.title
-            entries.append(.init(id: layer.id, title: layer.title, audience: layer.audience,
-                                 organisationType: layer.organisationType.rawValue, base: baseTitle))
-            files += publication.files.map { OutputFile(path: layer.id + "/" + $0.path, contents: $0.contents) }
-        }
-        guard let national, let templates = loadTemplates(), !collector.hasErrors else { return nil }
-        return files + VariantsIndexRenderer(templates: templates)
-            .render(entries, national: national, generator: request.generator, linksToNational: publishedNational != nil,
-                    reportingTo: collector)
     }
 
     // MARK: - The whole publication

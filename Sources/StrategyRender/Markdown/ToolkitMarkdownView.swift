@@ -80,16 +80,39 @@ struct ToolkitMarkdownView {
         hasRetired = !retired.isEmpty
     }
 
-    /// Plain text made safe for one pipe-table cell.
+    /// Plain text made safe for one pipe-table cell: Markdown punctuation escaped, each line trimmed of
+    /// spaces and tabs, lines joined with `<br>`. It works on Unicode scalars, without Foundation, since it
+    /// runs for every descriptor of every build (a punctuation mark carrying a combining accent is escaped
+    /// too, as a Markdown parser reads it by its first scalar).
     static func cell(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "#": escaped += "\\" + String(character)
-            default: escaped.append(character)
+        var result = String.UnicodeScalarView()
+        var line: [Unicode.Scalar] = []
+        var wroteLine = false
+        func flush() {
+            defer { line.removeAll(keepingCapacity: true) }
+            guard !line.isEmpty else { return }  // empty lines are dropped; a line of spaces stays, empty
+            var start = 0, end = line.count
+            while start < end, isSpace(line[start]) { start += 1 }
+            while end > start, isSpace(line[end - 1]) { end -= 1 }
+            if wroteLine { result.append(contentsOf: "<br>".unicodeScalars) }
+            wroteLine = true
+            for scalar in line[start..<end] {
+                switch scalar {
+                case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "#": result.append("\\")
+                default: break
+                }
+                result.append(scalar)
             }
         }
-        return escaped.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "<br>")
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { flush() } else { line.append(scalar) }
+        }
+        flush()
+        return String(result)
+    }
+
+    /// What `CharacterSet.whitespaces` holds: tab and the space separators.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 }

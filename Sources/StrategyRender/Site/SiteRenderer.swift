@@ -86,9 +86,10 @@ public struct SiteRenderer {
         vocabularyViews.append(VariantsIndexRenderer.View(
             baseTitle: "", baseEdition: "", generator: "",
             variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
-        diagnostics += TemplateFieldCheck(known: TemplateVocabulary.fields(of: vocabularyViews)).check(templates)
+        let vocabulary = TemplateVocabulary.walk(vocabularyViews)
+        diagnostics += TemplateFieldCheck(known: vocabulary.fields).check(templates)
         // A view field missing from its list would render as nothing: a fault of strategyc, said as such.
-        for field in TemplateVocabulary.unlistedFields(of: vocabularyViews) {
+        for field in vocabulary.unlisted {
             diagnostics.append(Diagnostic(.templateRenderFailed, "strategyc's view field '\(field)' is not in its TemplateFields list (a bug: please report it)",
                                           at: SourceRange(at: .wholeFile("Sources/StrategyRender/Templates/ViewFields.swift"))))
         }

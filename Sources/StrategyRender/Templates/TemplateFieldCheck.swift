@@ -7,7 +7,13 @@ import StrategyModel
 struct TemplateFieldCheck {
     let known: Set<String>
 
+    /// The diagnostics, worked out once per template set and vocabulary: a batch of variants renders the
+    /// same templates hundreds of times.
     func check(_ templates: TemplateSet) -> [Diagnostic] {
+        templates.fieldCheckCache.result(for: known) { uncachedCheck(templates) }
+    }
+
+    private func uncachedCheck(_ templates: TemplateSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (name, source) in templates.sources.sorted(by: { $0.key < $1.key }) {
             for tag in Self.fieldTags(in: source.text) {

@@ -31,6 +31,24 @@ public struct TemplateSet: Sendable {
     let assets: [OutputFile]
     /// Each template's file and text, for diagnostics and the field check.
     let sources: [String: (path: String, text: String)]
+    /// The field check's results for this set, by vocabulary (shared by copies of the set).
+    let fieldCheckCache = FieldCheckCache()
+
+    /// Results of `TemplateFieldCheck`, by the set of known field names. Locked, since a batch may render
+    /// variants on several threads.
+    final class FieldCheckCache: @unchecked Sendable {
+        private var results: [Set<String>: [Diagnostic]] = [:]
+        private let lock = NSLock()
+
+        func result(for known: Set<String>, _ make: () -> [Diagnostic]) -> [Diagnostic] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cached = results[known] { return cached }
+            let made = make()
+            results[known] = made
+            return made
+        }
+    }
 
     /// Where templates come from: a folder, or the set built into the binary.
     public enum Source: Sendable, Equatable {

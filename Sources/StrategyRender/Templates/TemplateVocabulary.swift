@@ -11,19 +11,21 @@ enum TemplateVocabulary {
                                        "reversed", "enumerated", "uppercased", "lowercased", "capitalized"]
 
     static func fields(of values: [Any]) -> Set<String> {
-        var names = builtIn
-        var unlisted: [String] = []
-        for value in values { collect(value, into: &names, unlisted: &unlisted) }
-        return names
+        walk(values).fields
     }
 
     /// Views whose field list (`TemplateFields`) differs from their stored properties, as
     /// `KeyAreaView.origin`: a field a template could name but never see, or a view without a list.
     static func unlistedFields(of values: [Any]) -> [String] {
-        var names: Set<String> = []
+        walk(values).unlisted
+    }
+
+    /// Both in one walk.
+    static func walk(_ values: [Any]) -> (fields: Set<String>, unlisted: [String]) {
+        var names = builtIn
         var unlisted: [String] = []
         for value in values { collect(value, into: &names, unlisted: &unlisted) }
-        return unlisted.sorted()
+        return (names, unlisted.sorted())
     }
 
     private static func collect(_ value: Any, into names: inout Set<String>, unlisted: inout [String]) {

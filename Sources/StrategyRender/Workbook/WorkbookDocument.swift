@@ -94,7 +94,9 @@ enum PrintLayout: Equatable {
 func estimatedRowHeight(_ cells: [(text: String, width: Double)]) -> Double {
     let lines = cells.map { text, width in
         text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-            total + max(1, Int((Double(line.count) / (width * 1.15)).rounded(.up)))
+            // Scalars, not characters: an estimate either way, and counting graphemes cost a noticeable part
+            // of a batch build.
+            total + max(1, Int((Double(line.unicodeScalars.count) / (width * 1.15)).rounded(.up)))
         }
     }.max() ?? 1
     return Double(max(lines, 1)) * 15 + 3
