@@ -19,10 +19,13 @@ struct AtomicFolderWriter {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(UUID().uuidString)")
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
+            var folders: Set<String> = [""]  // each folder is made once, not once per file
             for file in files.sorted(by: { $0.path < $1.path }) {
-                let url = staging.appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
+                let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+                if folders.insert(folder).inserted {
+                    try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                }
+                try file.contents.write(to: staging.appendingPathComponent(file.path))
             }
             let manifest = OutputManifest(files: files, generator: generator)
             try manifest.data.write(to: staging.appendingPathComponent(OutputManifest.fileName))

@@ -4,62 +4,79 @@ import StrategyCompiler
 import StrategyModel
 import StrategyRender
 
-/// Everything one variant's files are rendered from, worked out before rendering, so that a batch can
-/// render its variants on several threads: each job renders into its own collector, and the batch reports
-/// the diagnostics and assembles the files in the variants' order, so the output is the same whatever the
-/// threads did.
-struct VariantRenderJob: Sendable {
-    var published: PublishedStrategy
-    var stamp: PublicationStamp
-    var presentation: VariantPresentation
-    var workbook: WorkbookVariant
-    var templates: TemplateSet
+/// One resolved variant's remaining work: held to the national rules, given its title, stamped and
+/// rendered. Kept apart from resolution (which shares caches) so that a batch can do this for its variants
+/// on several threads: each job reports into its own collector, and the batch reports the diagnostics and
+/// assembles the files in the variants' order, so the output is the same whatever the threads did.
+struct VariantJob: Sendable {
+    var resolved: ResolvedVariant
+    /// Nil when the templates cannot be used (already reported); the job then checks without rendering.
+    var templates: TemplateSet?
+    var baseHash: ContentHash
+    var generator: String
 
-    /// The site (with origins, base texts beside overrides and "How this variant differs"), toolkit.md,
-    /// model.json, the workbook and its CSV.
-    func render(reportingTo collector: DiagnosticCollector) -> [OutputFile] {
-        var files = SiteRenderer(templates: templates, stamp: stamp)
-            .render(published, variant: presentation, reportingTo: collector)
-        do {
-            files += try WorkbookRenderer(stamp: stamp).render(published, variant: workbook, reportingTo: collector)
-        } catch {
-            collector.report(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
-                                        at: published.strategy.range))
-        }
-        return files
+    struct Result: Sendable {
+        var strategy: Strategy
+        var published: PublishedStrategy
+        var stamp: PublicationStamp
+        var files: [OutputFile]
     }
 
-    /// Every job rendered, on as many threads as the machine has cores; results in the jobs' order.
-    static func renderAll(_ jobs: [VariantRenderJob], warningsAsErrors: Bool,
-                          progress: (@Sendable (Int) -> Void)? = nil) -> [(files: [OutputFile], diagnostics: [Diagnostic])] {
-        let results = Results(count: jobs.count)
+    /// Checks the variant, and renders its site, toolkit.md, model.json, workbook and CSV when `rendering`
+    /// and nothing is wrong.
+    func run(rendering: Bool, reportingTo collector: DiagnosticCollector) -> Result {
+        VariantModelCheck.check(resolved, reportingTo: collector)
+        var strategy = resolved.strategy
+        if let variant = resolved.variant {
+            strategy.title = variant.title
+            strategy.shortTitle = nil
+            strategy.introduction = variant.introduction
+        }
+        let published = PublishedStrategy(strategy), stamp = PublicationStamp(strategy, generator: generator)
+        var result = Result(strategy: strategy, published: published, stamp: stamp, files: [])
+        guard rendering, let templates, !collector.hasErrors else { return result }
+        result.files = SiteRenderer(templates: templates, stamp: stamp)
+            .render(published, variant: VariantPresentation(resolved), reportingTo: collector)
+        do {
+            result.files += try WorkbookRenderer(stamp: stamp)
+                .render(published, variant: WorkbookVariant(resolved, baseHash: baseHash), reportingTo: collector)
+        } catch {
+            collector.report(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)", at: strategy.range))
+        }
+        return result
+    }
+
+    /// Every job run, on as many threads as the machine has cores; results in the jobs' order.
+    static func runAll(_ jobs: [VariantJob], rendering: Bool, warningsAsErrors: Bool,
+                       progress: (@Sendable (Int) -> Void)? = nil) -> [(result: Result, diagnostics: [Diagnostic])] {
+        let slots = Slots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let collector = DiagnosticCollector(warningsAsErrors: warningsAsErrors)
-            let files = jobs[index].render(reportingTo: collector)
-            let done = results.set(index, (files, collector.diagnostics))
+            let result = jobs[index].run(rendering: rendering, reportingTo: collector)
+            let done = slots.set(index, (result, collector.diagnostics))
             progress?(done)
         }
-        return results.values
+        return slots.values.map { $0! }
     }
 
-    /// The rendered files of each job, filled in from several threads.
-    private final class Results: @unchecked Sendable {
-        private var slots: [(files: [OutputFile], diagnostics: [Diagnostic])]
+    /// The jobs' results, filled in from several threads.
+    private final class Slots: @unchecked Sendable {
+        private var slots: [(result: Result, diagnostics: [Diagnostic])?]
         private var done = 0
         private let lock = NSLock()
 
-        init(count: Int) { slots = Array(repeating: ([], []), count: count) }
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
 
         /// Stores one job's result and says how many are done.
-        func set(_ index: Int, _ result: (files: [OutputFile], diagnostics: [Diagnostic])) -> Int {
+        func set(_ index: Int, _ value: (result: Result, diagnostics: [Diagnostic])) -> Int {
             lock.lock()
             defer { lock.unlock() }
-            slots[index] = result
+            slots[index] = value
             done += 1
             return done
         }
 
-        var values: [(files: [OutputFile], diagnostics: [Diagnostic])] {
+        var values: [(result: Result, diagnostics: [Diagnostic])?] {
             lock.lock()
             defer { lock.unlock() }
             return slots
@@ -80,29 +97,20 @@ extension PublicationPipeline {
     public func publishVariant(_ folder: String, checkingOutput: Bool) throws
         -> (publication: Publication, resolved: ResolvedVariant)? {
         if checkingOutput { checkOutputFolder() }
-        guard let (strategy, job, resolved) = try prepareVariantJob(folder) else { return nil }
-        let files = job.flatMap { collector.hasErrors ? nil : $0.render(reportingTo: collector) } ?? []
-        return (publication(strategy, job: job, files: files), resolved)
+        guard let job = try variantJob(folder) else { return nil }
+        let result = job.run(rendering: !collector.hasErrors, reportingTo: collector)
+        let publication = Publication(strategy: result.strategy, published: result.published, stamp: result.stamp,
+                                      compilation: Compilation(strategy: result.strategy, diagnostics: [], fileCount: 0),
+                                      previousEdition: nil, files: result.files)
+        return (publication, job.resolved)
     }
 
-    /// A variant resolved, checked and made ready to render; the job is nil when the templates cannot be used.
-    private func prepareVariantJob(_ folder: String) throws -> (Strategy, VariantRenderJob?, ResolvedVariant)? {
+    /// A variant resolved (its chain of bases read and applied), with its templates, ready to be checked
+    /// and rendered.
+    private func variantJob(_ folder: String) throws -> VariantJob? {
         guard let resolved = try resolveVariant(folder) else { return nil }
-        checkResolvedVariant(resolved)
-        let templates = loadTemplates(overrides: templateOverrides(of: resolved))
-        let (strategy, published, stamp) = prepareVariant(resolved)
-        let job = templates.map {
-            VariantRenderJob(published: published, stamp: stamp, presentation: VariantPresentation(resolved),
-                             workbook: WorkbookVariant(resolved, baseHash: nationalHash(of: resolved.base)), templates: $0)
-        }
-        return (strategy, job, resolved)
-    }
-
-    private func publication(_ strategy: Strategy, job: VariantRenderJob?, files: [OutputFile]) -> Publication {
-        let (published, stamp) = job.map { ($0.published, $0.stamp) } ?? prepare(strategy)
-        return Publication(strategy: strategy, published: published, stamp: stamp,
-                           compilation: Compilation(strategy: strategy, diagnostics: [], fileCount: 0),
-                           previousEdition: nil, files: files)
+        return VariantJob(resolved: resolved, templates: loadTemplates(overrides: templateOverrides(of: resolved)),
+                          baseHash: nationalHash(of: resolved.base), generator: request.generator)
     }
 
     /// Every variant in `folder` (each sub-folder with a `variant.md`), each published into a folder named
@@ -127,16 +135,16 @@ extension PublicationPipeline {
                                         at: SourceRange(at: .wholeFile(root))))
             return nil
         }
-        var jobs: [(id: String, job: VariantRenderJob)] = []
+        var jobs: [(id: String, job: VariantJob)] = []
         var entries: [VariantsIndexRenderer.Entry] = []
         var national = publishedNational?.strategy
         for (position, name) in names.enumerated() {
             progress?(.resolving(done: position, of: names.count))
-            guard let (_, job, resolved) = try prepareVariantJob(root + "/" + name) else { continue }
+            guard let job = try variantJob(root + "/" + name) else { continue }
+            let resolved = job.resolved
             national = national ?? resolved.base
-            guard let layer = resolved.variant, let job else { continue }
-            if let publishedNational, let first = resolved.layers.first,
-               nationalHash(of: resolved.base) != publishedNational.hash {
+            guard let layer = resolved.variant else { continue }
+            if let publishedNational, let first = resolved.layers.first, job.baseHash != publishedNational.hash {
                 collector.report(Diagnostic(
                     .variantBaseMissing,
                     "'\(first.id)' is built on '\(first.base)', which is not the strategy being published "
@@ -148,16 +156,19 @@ extension PublicationPipeline {
                                  organisationType: layer.organisationType.rawValue, base: baseTitle))
             jobs.append((layer.id, job))
         }
-        guard let national, let templates = loadTemplates(), !collector.hasErrors else { return nil }
+        // Every variant is checked even when one already failed, so that one run reports every problem;
+        // nothing is rendered then.
         let report = progress, total = jobs.count
-        let rendered = VariantRenderJob.renderAll(jobs.map(\.job), warningsAsErrors: collector.warningsAsErrors) { done in
+        let results = VariantJob.runAll(jobs.map(\.job), rendering: !collector.hasErrors,
+                                        warningsAsErrors: collector.warningsAsErrors) { done in
             report?(.rendering(done: done, of: total))
         }
         var files: [OutputFile] = []
-        for ((id, _), result) in zip(jobs, rendered) {
-            collector.report(result.diagnostics)
-            files += result.files.map { OutputFile(path: id + "/" + $0.path, contents: $0.contents) }
+        for ((id, _), outcome) in zip(jobs, results) {
+            collector.report(outcome.diagnostics)
+            files += outcome.result.files.map { OutputFile(path: id + "/" + $0.path, contents: $0.contents) }
         }
+        guard let national, let templates = loadTemplates() else { return nil }
         guard !collector.hasErrors else { return nil }
         return files + VariantsIndexRenderer(templates: templates)
             .render(entries, national: national, generator: request.generator, linksToNational: publishedNational != nil,

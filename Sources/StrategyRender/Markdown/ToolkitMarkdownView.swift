@@ -85,30 +85,44 @@ struct ToolkitMarkdownView {
     /// runs for every descriptor of every build (a punctuation mark carrying a combining accent is escaped
     /// too, as a Markdown parser reads it by its first scalar).
     static func cell(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var line: [Unicode.Scalar] = []
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
         var wroteLine = false
-        func flush() {
-            defer { line.removeAll(keepingCapacity: true) }
-            guard !line.isEmpty else { return }  // empty lines are dropped; a line of spaces stays, empty
-            var start = 0, end = line.count
-            while start < end, isSpace(line[start]) { start += 1 }
-            while end > start, isSpace(line[end - 1]) { end -= 1 }
-            if wroteLine { result.append(contentsOf: "<br>".unicodeScalars) }
+        var utf8 = text.utf8[...]
+        while !utf8.isEmpty {
+            let end = utf8.firstIndex(of: 10) ?? utf8.endIndex
+            var line = utf8[utf8.startIndex..<end]
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+            guard !line.isEmpty else { continue }  // empty lines are dropped; a line of spaces stays, empty
+            while let (scalar, length) = firstScalar(of: line), isSpace(scalar) { line = line.dropFirst(length) }
+            while let (scalar, length) = lastScalar(of: line), isSpace(scalar) { line = line.dropLast(length) }
+            if wroteLine { result += Array("<br>".utf8) }
             wroteLine = true
-            for scalar in line[start..<end] {
-                switch scalar {
-                case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "#": result.append("\\")
+            for byte in line {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                     UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"):
+                    result.append(UInt8(ascii: "\\"))
                 default: break
                 }
-                result.append(scalar)
+                result.append(byte)
             }
         }
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { flush() } else { line.append(scalar) }
-        }
-        flush()
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func firstScalar(of bytes: Substring.UTF8View) -> (Unicode.Scalar, Int)? {
+        guard let first = bytes.first else { return nil }
+        if first < 0x80 { return (Unicode.Scalar(first), 1) }
+        let scalar = String(Substring(bytes)).unicodeScalars.first!
+        return (scalar, String(scalar).utf8.count)
+    }
+
+    private static func lastScalar(of bytes: Substring.UTF8View) -> (Unicode.Scalar, Int)? {
+        guard let last = bytes.last else { return nil }
+        if last < 0x80 { return (Unicode.Scalar(last), 1) }
+        let scalar = String(Substring(bytes)).unicodeScalars.last!
+        return (scalar, String(scalar).utf8.count)
     }
 
     /// What `CharacterSet.whitespaces` holds: tab and the space separators.

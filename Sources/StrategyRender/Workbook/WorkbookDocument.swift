@@ -92,12 +92,20 @@ enum PrintLayout: Equatable {
 /// Estimates the height of a row of wrapped cells: Arial 11 fits about 1.15 characters per unit of
 /// column width, and a line takes 15 points.
 func estimatedRowHeight(_ cells: [(text: String, width: Double)]) -> Double {
+    // Counted in Unicode scalars, not characters: an estimate either way, and breaking graphemes cost a
+    // noticeable part of a batch build.
+    func wrapped(_ length: Int, _ width: Double) -> Int { max(1, Int((Double(length) / (width * 1.15)).rounded(.up))) }
     let lines = cells.map { text, width in
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-            // Scalars, not characters: an estimate either way, and counting graphemes cost a noticeable part
-            // of a batch build.
-            total + max(1, Int((Double(line.unicodeScalars.count) / (width * 1.15)).rounded(.up)))
+        var total = 0, length = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                total += wrapped(length, width)
+                length = 0
+            } else {
+                length += 1
+            }
         }
+        return total + wrapped(length, width)
     }.max() ?? 1
     return Double(max(lines, 1)) * 15 + 3
 }
