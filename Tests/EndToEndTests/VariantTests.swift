@@ -425,4 +425,20 @@ import Testing
         #expect(mixed.stderr.contains("\(district):\(base.line):\(base.column): error: 'small-district' is built on '../../Other', which is not the strategy being published (Strategy); only its own variants are published under its site [variant-base-missing]\n"))
         #expect(!FileManager.default.fileExists(atPath: repo.url("mixed").path))
     }
+
+    /// Regression: a key area whose description a variant rewrote showed "Changed by" on every indicator
+    /// row too, because a row without an origin let Mustache find the key area's origin further up.
+    @Test func onlyWhatChangedCarriesAnOriginBadge() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(district, "overrides:\n", "overrides:\n  - id: creating-social-value\n    field: description\n    text: Our own description of social value.\n")
+        let fingerprint = try check(repo, "Variants/small-district").stderr
+            .firstMatch(of: /record the current base text: base: ([0-9a-f]{16})/).map { String($0.1) }
+        try repo.edit(district, "    text: Our own description of social value.", "    base: \(try #require(fingerprint))\n    text: Our own description of social value.")
+        let built = try repo.run(["build", "--variant", "Variants/small-district", "--out", "district"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let page = try repo.read("district/key-areas/creating-social-value.html")
+        #expect(page.contains("<h1>Creating social value</h1><p class=\"origin\">Changed by Small District Council procurement strategy</p>"))
+        #expect(page.components(separatedBy: "class=\"origin\"").count - 1 == 1, "only the key area, not its rows")
+    }
 }

@@ -192,10 +192,11 @@ public struct SiteRenderer {
             MaturityRowView(
                 id: indicator.id, title: indicator.title,
                 cells: strategy.levels.map { level in
-                    MaturityCellView(levelName: level.name, html: indicator.descriptor(for: level.id)?.text.html ?? "",
-                                     baseHTML: variant?.baseTexts[indicator.id]?[level.id]?.html)
+                    let base = variant?.baseTexts[indicator.id]?[level.id]?.html
+                    return MaturityCellView(levelName: level.name, html: indicator.descriptor(for: level.id)?.text.html ?? "",
+                                            baseHTML: base, hasBaseText: base != nil)
                 },
-                origin: variant?.originLabels[indicator.id])
+                origin: variant?.originLabels[indicator.id], hasOrigin: variant?.originLabels[indicator.id] != nil)
         }
         let isEnabler = theme?.kind == .enablers
         var view = KeyAreaView(

@@ -139,6 +139,9 @@ struct MaturityRowView {
     var cells: [MaturityCellView]
     /// In a variant: where the indicator comes from, when not inherited as it is.
     var origin: String? = nil
+    /// Whether `origin` is set. Templates test this, not `origin`: a section on a nil field makes Mustache
+    /// look further up, where the key area's own origin would be found and shown on every row.
+    var hasOrigin: Bool = false
 }
 
 struct MaturityCellView {
@@ -146,6 +149,8 @@ struct MaturityCellView {
     var html: String
     /// In a variant whose override replaced this descriptor: the base text, shown beside it.
     var baseHTML: String? = nil
+    /// Whether `baseHTML` is set (tested instead of it, for the reason given at `MaturityRowView.hasOrigin`).
+    var hasBaseText: Bool = false
 }
 
 /// "How this variant differs": everything a variant changes, with reasons and the base texts.

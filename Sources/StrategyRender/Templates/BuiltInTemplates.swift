@@ -399,9 +399,9 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
     <tbody>
       {{#rows}}
       <tr id="{{id}}">
-        <th scope="row" class="maturity__indicator">{{title}}{{#origin}} <span class="origin">{{origin}}</span>{{/origin}}</th>
+        <th scope="row" class="maturity__indicator">{{title}}{{#hasOrigin}} <span class="origin">{{origin}}</span>{{/hasOrigin}}</th>
         {{#cells}}
-        <td data-level="{{levelName}}">{{{html}}}{{#baseHTML}}<details class="base-text"><summary>The text this variant replaced</summary>{{{baseHTML}}}</details>{{/baseHTML}}</td>
+        <td data-level="{{levelName}}">{{{html}}}{{#hasBaseText}}<details class="base-text"><summary>The text this variant replaced</summary>{{{baseHTML}}}</details>{{/hasBaseText}}</td>
         {{/cells}}
       </tr>
       {{/rows}}

@@ -155,6 +155,7 @@ extension MaturityRowView: TemplateFields {
         "title": \MaturityRowView.title,
         "cells": \MaturityRowView.cells,
         "origin": \MaturityRowView.origin,
+        "hasOrigin": \MaturityRowView.hasOrigin,
     ]
 }
 
@@ -163,6 +164,7 @@ extension MaturityCellView: TemplateFields {
         "levelName": \MaturityCellView.levelName,
         "html": \MaturityCellView.html,
         "baseHTML": \MaturityCellView.baseHTML,
+        "hasBaseText": \MaturityCellView.hasBaseText,
     ]
 }
 
