@@ -109,6 +109,6 @@ enum Output {
 
     /// The closing line in text mode: what the command wrote.
     static func wrote(_ options: CompileOptions, _ text: String) {
-        if options.diagnosticsFormat == .text { standardOutput(text + "\n") }
+        if options.diagnosticsFormat == .text { standardOutput(visible(text) + "\n") }
     }
 }

@@ -44,6 +44,14 @@ let checkCases: [CheckCase] = [
               change: writeBytes(councillors, Array("---\nid: ".utf8) + [0xC3, 0x28])),
     CheckCase(code: .fileBinary, file: councillors, line: 2, column: 1,
               change: writeBytes(councillors, Array("---\n".utf8) + [0, 1, 2])),
+    CheckCase(code: .controlCharacter, file: councillors, line: 12, column: 5,
+              change: edit(councillors, "How councillors take part.", "How \u{7}councillors take\u{1B}[2J part.")),
+    CheckCase(code: .yamlAnchor, file: councillors, line: 5, column: 8, change: edit(councillors, "order: 1", "order: &o 1")),
+    // A link is named as a whole file (line and column 0), never read.
+    CheckCase(code: .fileIsLink, file: "key-areas/people/linked.md", line: 0, column: 0, change: { root in
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("key-areas/people/linked.md").path,
+                                                   withDestinationPath: "/etc/hostname")
+    }),
     CheckCase(code: .fileTooLarge, file: councillors, line: 1, column: 1,
               change: writeFile(councillors, String(repeating: "a", count: StrategyReader.maximumFileSize + 1))),
     CheckCase(code: .fileUnreadable, file: "key-areas/people/folder.md", line: 1, column: 1, change: { root in

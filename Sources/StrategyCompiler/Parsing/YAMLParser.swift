@@ -13,6 +13,15 @@ struct YAMLParser {
         let duplicates = duplicateTopLevelKeys(split, in: file)
         diagnostics += duplicates
         diagnostics += CommentInValue.check(split, in: file)
+        if let found = YAMLAnchorScan.first(in: split.frontMatter) {
+            let what = found.isAlias ? "an alias (`*name`)" : "an anchor (`&name`)"
+            diagnostics.append(Diagnostic(
+                .yamlAnchor,
+                "front matter may not use \(what): anchors and aliases can expand a few lines into billions of "
+                    + "values; write the value out in full, in quotes if it starts with & or *",
+                at: file.range(line: split.frontMatterFirstLine + found.line - 1, column: found.column, length: 1)))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: split.frontMatter) else {
                 return .mapping([], file.range(line: split.frontMatterFirstLine, column: 1))

@@ -21,7 +21,16 @@ struct StrategyReader {
 
         var tree = SourceTree(root: root, strategyFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
                               fileCount: 0)
-        for relativePath in try markdownFiles(under: root) {
+        let listing = try markdownFiles(under: root)
+        for link in listing.links {
+            let path = root.hasSuffix("/") ? root + link : root + "/" + link
+            tree.diagnostics.append(Diagnostic(
+                .fileIsLink,
+                "'\(link)' is a symbolic link; strategyc never follows links, so that nothing outside the strategy "
+                    + "folder is read or published: put the file or folder itself here",
+                at: SourceRange(at: .wholeFile(path))))
+        }
+        for relativePath in listing.files {
             tree.fileCount += 1
             let path = root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
             let kind = SourceKind(relativePath: relativePath)
@@ -57,19 +66,25 @@ struct StrategyReader {
         return tree
     }
 
-    /// Paths of `.md` files below `root`, relative to it, sorted so that every run sees them in one order.
-    /// Hidden files and folders are skipped.
-    private func markdownFiles(under root: String) throws -> [String] {
+    /// Paths of `.md` files below `root`, relative to it, sorted so that every run sees them in one order,
+    /// and the symbolic links found there (files or folders), which are never followed. Hidden files and
+    /// folders are skipped.
+    private func markdownFiles(under root: String) throws -> (files: [String], links: [String]) {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw StrategyReadError.unreadable(root, reason: "the folder cannot be listed")
         }
         var paths: [String] = []
+        var links: [String] = []
         while let next = enumerator.nextObject() as? String {
             let components = next.split(separator: "/")
             if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                links.append(next)
+                continue
+            }
             if next.hasSuffix(".md") { paths.append(next) }
         }
-        return paths.sorted()
+        return (paths.sorted(), links.sorted())
     }
 
     /// Reads and decodes one file, reporting why it cannot be used when that is the case.
@@ -121,11 +136,43 @@ struct StrategyReader {
         // Swift treats "\r\n" as one Character, so line splitting needs one convention: Unix line endings.
         // Line numbers are unchanged, and so are columns (the "\r" sat at the end of a line).
         if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        // A lone carriage return ends a line too, as CommonMark says (old Mac files).
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r", with: "\n") }
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(.fileEmpty, "file is empty", at: start))
             return nil
         }
+        if let control = Self.firstControlCharacter(in: text) {
+            // Reported, and the file read on: the characters would make the pages invalid HTML and can
+            // hide text in a terminal, so publication stops until they are removed.
+            diagnostics.append(Diagnostic(
+                .controlCharacter,
+                "file contains the control character U+\(String(format: "%04X", control.scalar.value))"
+                    + (control.count > 1 ? " and \(control.count - 1) more" : "")
+                    + ", which cannot be published; delete it (it is invisible in most editors)",
+                at: SourceRange(at: SourceLocation(path: path, line: control.line, column: control.column))))
+        }
         return SourceFile(path: path, relativePath: relativePath, text: text)
+    }
+
+    /// The first control character other than tab and line ends, with its line and byte column, and how
+    /// many the text holds.
+    static func firstControlCharacter(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int, count: Int)? {
+        var first: (Unicode.Scalar, Int, Int)?
+        var count = 0, line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                continue
+            }
+            if isControl(scalar) {
+                count += 1
+                if first == nil { first = (scalar, line, column) }
+            }
+            column += String(scalar).utf8.count
+        }
+        return first.map { ($0.0, $0.1, $0.2, count) }
     }
 
     /// A UTF-16 file, named as such, with a fix-it that replaces its content by the same text (to be

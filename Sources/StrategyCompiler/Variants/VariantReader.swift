@@ -100,12 +100,24 @@ public struct VariantReader {
         return values.compactMap { FrontMatterFields($0, schema: schema, what: "an item of `\(key)`", engine: engine) }
     }
 
-    /// The Markdown files of a sub-folder, sorted.
+    /// The Markdown files of a sub-folder, sorted. A symbolic link is refused, never followed.
     private func files(under root: String, in folder: String, reader: StrategyReader,
                        diagnostics: inout [Diagnostic]) -> [SourceFile] {
         let base = root + "/" + folder
-        let paths = ((FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+        var paths: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        while let next = enumerator?.nextObject() as? String {
+            guard !next.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                diagnostics.append(Diagnostic(
+                    .fileIsLink, "'\(folder)/\(next)' is a symbolic link; strategyc never follows links, so that nothing "
+                        + "outside the variant folder is read or published: put the file itself here",
+                    at: SourceRange(at: .wholeFile(base + "/" + next))))
+                continue
+            }
+            if next.hasSuffix(".md") { paths.append(next) }
+        }
+        paths.sort()
         return paths.compactMap { reader.load(path: base + "/" + $0, relativePath: folder + "/" + $0, diagnostics: &diagnostics) }
     }
 

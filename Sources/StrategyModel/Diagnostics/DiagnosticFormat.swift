@@ -25,13 +25,13 @@ struct TextDiagnosticRenderer {
     func render(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for diagnostic in diagnostics {
-            out += "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+            out += visible("\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)")
             out += " [\(diagnostic.code.rawValue)]\n"
             for note in diagnostic.notes {
-                out += "\((note.range ?? diagnostic.range).start): note: \(note.message)\n"
+                out += visible("\((note.range ?? diagnostic.range).start): note: \(note.message)") + "\n"
             }
             for fixIt in diagnostic.fixIts {
-                out += "\(fixIt.range.start): note: fix-it: \(fixIt.message)\n"
+                out += visible("\(fixIt.range.start): note: fix-it: \(fixIt.message)") + "\n"
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -43,6 +43,26 @@ struct TextDiagnosticRenderer {
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+/// Text with its control characters shown as `\u{1B}`, so that a file name or a quoted value holding an
+/// escape sequence or a line break cannot rewrite the terminal or forge another diagnostic line.
+public func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+        if isControl(scalar) {
+            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}
+
+/// C0 controls other than tab, DEL, and the C1 controls.
+public func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
 }
 
 /// A stable JSON form for editors and scripts; keys are sorted so that output is byte-for-byte repeatable.
@@ -134,15 +154,15 @@ struct GitHubDiagnosticRenderer {
                 message += "\n" + (note.range.map { "\($0.start): " } ?? "") + note.message
             }
             for fixIt in diagnostic.fixIts { message += "\nfix-it: " + fixIt.message }
-            out += "::\(command) \(properties)::\(data(message))\n"
+            out += "::\(visible(command)) \(visible(properties))::\(data(message))\n"
         }
         return out
     }
 
     private func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
+        visible(text.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     private func property(_ text: String) -> String {
