@@ -23,8 +23,8 @@ struct ScratchRepository {
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
-    func run(_ arguments: [String], in folder: String? = nil) throws -> StrategycRunner.Result {
-        try StrategycRunner.run(arguments, in: folder.map(url) ?? root)
+    func run(_ arguments: [String], in folder: String? = nil, timeout: TimeInterval = 300) throws -> StrategycRunner.Result {
+        try StrategycRunner.run(arguments, in: folder.map(url) ?? root, timeout: timeout)
     }
 
     func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }

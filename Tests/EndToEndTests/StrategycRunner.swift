@@ -8,6 +8,8 @@ struct StrategycRunner {
         var crashed: Bool
         var stdout: String
         var stderr: String
+        /// True when the process ran past its time limit and was killed.
+        var timedOut = false
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -22,7 +24,9 @@ struct StrategycRunner {
     }()
 
     /// Output goes to files, not pipes, so a large export cannot fill a pipe and stall the test.
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    /// A process still running after `timeout` seconds is killed and reported as `timedOut`: a guard against a
+    /// hang, not a measurement (performance is measured by scripts/benchmark).
+    static func run(_ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 300) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -38,14 +42,24 @@ struct StrategycRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        let deadline = DispatchTime.now() + timeout
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            process.waitUntilExit()
+            finished.signal()
+        }
+        let timedOut = finished.wait(timeout: deadline) == .timedOut
+        if timedOut {
+            process.terminate()
+            finished.wait()
+        }
         try out.close()
         try err.close()
         return Result(
             status: process.terminationStatus,
-            crashed: process.terminationReason == .uncaughtSignal,
+            crashed: process.terminationReason == .uncaughtSignal && !timedOut,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+            stderr: try String(contentsOf: errURL, encoding: .utf8), timedOut: timedOut)
     }
 
     /// A scratch copy of the real `Strategy/` folder, to break on purpose.

@@ -64,11 +64,20 @@ struct RichTextFactory {
     func make(markdown: String) -> RichText {
         let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return RichText(markdown: "", html: "", plainText: "") }
-        return RichText(
-            markdown: trimmed,
-            html: CommonMarkParser.renderHTML(trimmed),
-            plainText: PlainTextRenderer().render(CommonMarkParser.parse(trimmed))
-        )
+        let tree = CommonMarkParser.parse(trimmed)
+        var text = RichText(markdown: trimmed, html: CommonMarkParser.renderHTML(trimmed),
+                            plainText: PlainTextRenderer().render(tree))
+        let unsafe = ([tree] + tree.descendants).contains { node in
+            switch node.kind {
+            case .htmlBlock, .htmlInline: true
+            case .link(let url), .image(let url): URLSafety.isDangerous(url)
+            default: false
+            }
+        }
+        if unsafe {
+            text.publishedMarkdown = CommonMarkParser.renderSafeCommonMark(trimmed).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return text
     }
 
     private func report(_ node: MarkdownNode, in block: MarkdownNode, body: MarkdownBody) {

@@ -33,6 +33,35 @@ enum CommonMarkParser {
         return String(cString: html)
     }
 
+    /// The text as CommonMark without what safe mode drops: raw HTML removed, a link whose URL can run
+    /// code replaced by its text, such an image by its description. For outputs that carry Markdown, so
+    /// that a reader's renderer cannot run what the HTML site never shows.
+    static func renderSafeCommonMark(_ text: String) -> String {
+        let document = parseDocument(text)
+        defer { cmark_node_free(document) }
+        replaceDangerousImages(in: document)
+        guard let iterator = cmark_iter_new(document) else { return "" }
+        var html: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
+            case CMARK_NODE_LINK where URLSafety.isDangerous(string(cmark_node_get_url(node))): links.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        for link in links.reversed() {
+            while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
+            cmark_node_free(link)
+        }
+        for node in html { cmark_node_free(node) }
+        guard let markdown = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(markdown) }
+        return String(cString: markdown)
+    }
+
     // MARK: - Private
 
     private static func parseDocument(_ text: String) -> OpaquePointer {

@@ -7,6 +7,9 @@ public struct RichText: Hashable, Sendable {
     public var markdown: String
     public var html: String
     public var plainText: String
+    /// When the author's text holds raw HTML or a link or image that can run code: the same text as
+    /// Markdown without them, for outputs that carry Markdown (toolkit.md). Nil when `markdown` is safe.
+    public var publishedMarkdown: String?
     /// The links the text makes, with where each is written, so that links between pages can be checked
     /// against what is published.
     public var links: [LinkReference] = []
@@ -29,4 +32,7 @@ public struct RichText: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { plainText.allSatisfy(\.isWhitespace) }
+
+    /// The Markdown an output may carry: the author's text, or its safe form when it needs one.
+    public var safeMarkdown: String { publishedMarkdown ?? markdown }
 }

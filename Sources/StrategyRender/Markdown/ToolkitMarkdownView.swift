@@ -60,14 +60,14 @@ struct ToolkitMarkdownView {
         publisher = strategy.publisher
         contentHash = stamp.hash.hex
         generator = stamp.generator
-        introduction = strategy.introduction.markdown
+        introduction = strategy.introduction.safeMarkdown
         levels = strategy.levels.map { Level(name: Self.cell($0.name), summary: Self.cell($0.summary ?? "")) }
         themes = published.themes.map { group in
-            Theme(title: group.theme.title, description: group.theme.description.markdown, keyAreas: group.keyAreas.map { area in
+            Theme(title: group.theme.title, description: group.theme.description.safeMarkdown, keyAreas: group.keyAreas.map { area in
                 KeyArea(
                     id: area.id, title: area.title, kind: group.isEnablers ? "Enabler" : "Key area",
-                    description: area.description.markdown, whatItIs: area.whatItIs?.markdown,
-                    whyItIsImportant: area.whyItIsImportant?.markdown,
+                    description: area.description.safeMarkdown, whatItIs: area.whatItIs?.safeMarkdown,
+                    whyItIsImportant: area.whyItIsImportant?.safeMarkdown,
                     rows: area.indicators.map { indicator in
                         Row(title: Self.cell(indicator.title), cells: strategy.levels.map { level in
                             Cell(text: Self.cell(indicator.descriptor(for: level.id)?.text.plainText ?? ""))
