@@ -94,4 +94,15 @@ import Testing
         let here = compilation.diagnostics.filter { $0.range.path == url.path }.map(\.code)
         #expect(here == [.fileNotUTF8, .unknownKey])
     }
+
+    /// A folder with more Markdown files than the limit is refused as a whole, before any is read.
+    @Test func tooManyFilesIsRefusedBeforeReading() throws {
+        let root = try TestSupport.copy(fixture: "small")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let tree = try StrategyReader(maximumFileCount: 3).read(folder: root.path)
+        #expect(tree.diagnostics.map(\.code) == [.tooManyFiles])
+        #expect(tree.diagnostics.first?.message == "the folder holds 6 Markdown files; a strategy is limited to 3, so this is probably not a strategy folder")
+        #expect(tree.strategyFile == nil && tree.keyAreaFiles.isEmpty)
+        #expect(try StrategyReader(maximumFileCount: 6).read(folder: root.path).diagnostics.allSatisfy { $0.code != .tooManyFiles })
+    }
 }

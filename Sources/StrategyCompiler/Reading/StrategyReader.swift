@@ -8,8 +8,15 @@ import StrategyModel
 struct StrategyReader {
     /// Larger files are refused: a key area is a few kilobytes, so a megabyte is a mistake, not content.
     static let maximumFileSize = 1 << 20
+    /// More files than any strategy needs (the 2022 toolkit has 20; the benchmark's largest copy 15,000):
+    /// past this, the folder is the wrong one (a home folder, a disk), and nothing is read.
+    static let defaultMaximumFileCount = 100_000
 
-    init() {}
+    let maximumFileCount: Int
+
+    init(maximumFileCount: Int = Self.defaultMaximumFileCount) {
+        self.maximumFileCount = maximumFileCount
+    }
 
     func read(folder root: String) throws -> SourceTree {
         let fileManager = FileManager.default
@@ -22,6 +29,14 @@ struct StrategyReader {
         var tree = SourceTree(root: root, strategyFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
                               fileCount: 0)
         let listing = try markdownFiles(under: root)
+        guard listing.files.count <= maximumFileCount else {
+            tree.diagnostics.append(Diagnostic(
+                .tooManyFiles,
+                "the folder holds \(listing.files.count) Markdown files; a strategy is limited to \(maximumFileCount), "
+                    + "so this is probably not a strategy folder",
+                at: SourceRange(at: .wholeFile(root))))
+            return tree
+        }
         for link in listing.links {
             let path = root.hasSuffix("/") ? root + link : root + "/" + link
             tree.diagnostics.append(Diagnostic(
