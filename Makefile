@@ -10,7 +10,7 @@ SITE     ?= _site
 VARIANTS ?= Variants
 RELEASE  := .build/release/strategyc
 
-.PHONY: toolkit test deps build embed-templates swift-test output-checks benchmark mutate clean
+.PHONY: toolkit test deps build embed-templates fuzz swift-test output-checks benchmark mutate clean
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
@@ -37,6 +37,11 @@ output-checks: build
 
 benchmark: build
 	scripts/benchmark $(RELEASE)
+
+# Runs the libFuzzer targets of Fuzz/ for FUZZ_SECONDS each (not part of `make test`). See docs/robustness.md.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
 
 # Plants each fault of scripts/mutations.py in a scratch copy and runs every test; too slow for CI (about an
 # hour on 2 cores). See docs/testing.md.

@@ -1,3 +1,4 @@
+import Foundation
 import StrategyModel
 
 /// The result of compiling a strategy folder: the model, when one could be built, and every diagnostic.
@@ -28,7 +29,18 @@ public struct StrategyCompiler {
     /// only when the folder itself cannot be read; every problem in the sources is a diagnostic, both in
     /// the collector and in the result.
     public func compile(folder: String, reportingTo collector: DiagnosticCollector = DiagnosticCollector()) throws -> Compilation {
-        let tree = try StrategyReader().read(folder: folder)
+        compile(try StrategyReader().read(folder: folder), reportingTo: collector)
+    }
+
+    /// Compiles files held in memory, by path relative to the strategy folder (`strategy.md`,
+    /// `key-areas/…`); `root` only names them in diagnostics. For fuzzing, and for an editor's unsaved
+    /// buffers. Never throws: there is no folder to fail to read.
+    public func compile(files: [(relativePath: String, data: Data)], root: String = "Strategy",
+                        reportingTo collector: DiagnosticCollector = DiagnosticCollector()) -> Compilation {
+        compile(StrategyReader().read(files: files, root: root), reportingTo: collector)
+    }
+
+    private func compile(_ tree: SourceTree, reportingTo collector: DiagnosticCollector) -> Compilation {
         let engine = collector
         let start = engine.mark
         engine.emit(contentsOf: tree.diagnostics)

@@ -105,4 +105,17 @@ import Testing
         #expect(tree.strategyFile == nil && tree.keyAreaFiles.isEmpty)
         #expect(try StrategyReader(maximumFileCount: 6).read(folder: root.path).diagnostics.allSatisfy { $0.code != .tooManyFiles })
     }
+
+    /// Compiling files held in memory gives exactly what compiling them from disk gives.
+    @Test func inMemoryFilesCompileLikeTheFolder() throws {
+        let root = TestSupport.fixtures.appendingPathComponent("small")
+        let paths = (FileManager.default.subpaths(atPath: root.path) ?? []).filter { $0.hasSuffix(".md") }
+        let files = try paths.map { (relativePath: $0, data: try Data(contentsOf: root.appendingPathComponent($0))) }
+        let fromDisk = try StrategyCompiler().compile(folder: root.path)
+        let inMemory = StrategyCompiler().compile(files: files, root: root.path)
+        #expect(inMemory.fileCount == fromDisk.fileCount && inMemory.fileCount == 6)
+        #expect(inMemory.diagnostics == fromDisk.diagnostics)
+        let model = try #require(inMemory.strategy)
+        #expect(ModelDumper(root: root.path).dump(model) == ModelDumper(root: root.path).dump(try #require(fromDisk.strategy)))
+    }
 }

@@ -46,39 +46,63 @@ struct StrategyReader {
                 at: SourceRange(at: .wholeFile(path))))
         }
         for relativePath in listing.files {
-            tree.fileCount += 1
             let path = root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
-            let kind = SourceKind(relativePath: relativePath)
-            if kind == .other {
-                if relativePath != "README.md" {
-                    tree.diagnostics.append(Diagnostic(
-                        .fileIgnored,
-                        "'\(relativePath)' is not part of the strategy layout and was skipped",
-                        at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)),
-                        notes: [.init("key areas belong under key-areas/, themes under themes/")]
-                    ))
-                }
-                continue
-            }
-            guard let file = load(path: path, relativePath: relativePath, diagnostics: &tree.diagnostics) else {
-                continue
-            }
-            switch kind {
-            case .strategy: tree.strategyFile = file
-            case .theme: tree.themeFiles.append(file)
-            case .keyArea: tree.keyAreaFiles.append(file)
-            case .other: break
-            }
+            add(relativePath, path: path, to: &tree) { diagnostics in load(path: path, relativePath: relativePath, diagnostics: &diagnostics) }
         }
-        if tree.strategyFile == nil && !tree.diagnostics.contains(where: { $0.range.path.hasSuffix("/strategy.md") }) {
-            let path = root.hasSuffix("/") ? root + "strategy.md" : root + "/strategy.md"
-            tree.diagnostics.append(Diagnostic(
-                .missingStrategyFile,
-                "the strategy folder has no strategy.md (title, edition, publisher and levels)",
-                at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
-            ))
-        }
+        requireStrategyFile(in: &tree)
         return tree
+    }
+
+    /// The same for files held in memory (a fuzzer's input, an editor's unsaved buffers), by path relative
+    /// to `root`, which only names them in diagnostics.
+    func read(files: [(relativePath: String, data: Data)], root: String) -> SourceTree {
+        var tree = SourceTree(root: root, strategyFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
+                              fileCount: 0)
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) where file.relativePath.hasSuffix(".md") {
+            let path = root + "/" + file.relativePath
+            add(file.relativePath, path: path, to: &tree) { diagnostics in
+                decode(file.data, path: path, relativePath: file.relativePath, diagnostics: &diagnostics)
+            }
+        }
+        requireStrategyFile(in: &tree)
+        return tree
+    }
+
+    /// Sorts one file into the tree by its place in the layout, loading it only when it belongs there.
+    private func add(_ relativePath: String, path: String, to tree: inout SourceTree,
+                     load: (inout [Diagnostic]) -> SourceFile?) {
+        tree.fileCount += 1
+        let kind = SourceKind(relativePath: relativePath)
+        if kind == .other {
+            if relativePath != "README.md" {
+                tree.diagnostics.append(Diagnostic(
+                    .fileIgnored,
+                    "'\(relativePath)' is not part of the strategy layout and was skipped",
+                    at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)),
+                    notes: [.init("key areas belong under key-areas/, themes under themes/")]
+                ))
+            }
+            return
+        }
+        guard let file = load(&tree.diagnostics) else { return }
+        switch kind {
+        case .strategy: tree.strategyFile = file
+        case .theme: tree.themeFiles.append(file)
+        case .keyArea: tree.keyAreaFiles.append(file)
+        case .other: break
+        }
+    }
+
+    private func requireStrategyFile(in tree: inout SourceTree) {
+        guard tree.strategyFile == nil && !tree.diagnostics.contains(where: { $0.range.path.hasSuffix("/strategy.md") }) else {
+            return
+        }
+        let path = tree.root.hasSuffix("/") ? tree.root + "strategy.md" : tree.root + "/strategy.md"
+        tree.diagnostics.append(Diagnostic(
+            .missingStrategyFile,
+            "the strategy folder has no strategy.md (title, edition, publisher and levels)",
+            at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
+        ))
     }
 
     /// Paths of `.md` files below `root`, relative to it, sorted so that every run sees them in one order,
@@ -114,6 +138,17 @@ struct StrategyReader {
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(Diagnostic(.fileUnreadable, "file cannot be read", at: start))
+            return nil
+        }
+        return decode(data, path: path, relativePath: relativePath, diagnostics: &diagnostics)
+    }
+
+    /// Decodes one file's bytes, reporting why they cannot be used when that is the case.
+    func decode(_ data: Data, path: String, relativePath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        if data.count > Self.maximumFileSize {
+            diagnostics.append(Diagnostic(
+                .fileTooLarge, "file is \(data.count) bytes; source files are limited to \(Self.maximumFileSize) bytes",
+                at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
             return nil
         }
         if let order = UTF16Sniffer.order(of: data) {
