@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Times strategyc side by side with its yardsticks and writes docs/performance.md.
+
+usage: scripts/benchmark.py STRATEGYC [--scales 1,10,100] [--runs 5] [--councils 350] [--write-doc]
+
+Each case runs the command (A) and its yardstick (B) in turn, A B A B ..., after one warm-up run each, so
+drift on this shared machine cancels in the ratio, which is taken pair by pair. Every run is one whole
+process, timed from outside: wall time from a monotonic clock, CPU time and peak memory from the
+operating system's accounting of that child (wait4). Medians are reported; min and max show the spread.
+
+The cases:
+- check on the shipped strategy and on copies 10x, 100x (and 1000x when asked) larger, against cmark
+  rendering the same Markdown bytes (the floor for any Markdown tool);
+- build on the same, against Hugo building the same pages with the same navigation, its content made from
+  our model.json (make the Hugo site with `--hugo-site` to look at it);
+- workbook on the same (no yardstick);
+- build --variants on COUNCILS generated council variants of the Greener North region.
+
+Performance is measured here, never asserted in tests. The set-up installs cmark and Hugo from Debian's
+packages when they are missing.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def ensure_tools():
+    missing = [package for tool, package in (("cmark", "cmark"), ("hugo", "hugo")) if shutil.which(tool) is None]
+    if missing:
+        print(f"benchmark: installing {' '.join(missing)} (Debian packages)", file=sys.stderr)
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run(sudo + ["apt-get", "install", "-y", "-q"] + missing, check=True,
+                       stdout=subprocess.DEVNULL)
+
+
+def run_once(command, cwd):
+    """One whole-process run: (wall s, cpu s, peak MiB, exit status)."""
+    start = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(label, command, yardstick, cwd, runs, before=None):
+    """Runs A and B in turn; returns a result row. `before` runs ahead of every run (not timed)."""
+    def once(cmd):
+        if before:
+            before()
+        return run_once(cmd, cwd)
+    once(command)
+    if yardstick:
+        once(yardstick[1])
+    a, b = [], []
+    for _ in range(runs):
+        a.append(once(command))
+        if yardstick:
+            b.append(once(yardstick[1]))
+    failed = [r[3] for r in a if r[3] != 0]
+    row = {"label": label, "runs": runs, "failed": failed,
+           "wall": [r[0] for r in a], "cpu": [r[1] for r in a], "peak": [r[2] for r in a]}
+    if yardstick:
+        row["yardstick"] = yardstick[0]
+        row["yardstick_wall"] = [r[0] for r in b]
+        row["yardstick_peak"] = [r[2] for r in b]
+        row["ratios"] = [x[0] / y[0] for x, y in zip(a, b)]
+    median = statistics.median
+    text = f"{label:52} {median(row['wall']) * 1000:9.0f} ms  peak {median(row['peak']):6.0f} MiB"
+    if yardstick:
+        text += f"   {yardstick[0]}: {median(row['yardstick_wall']) * 1000:8.0f} ms   ratio {median(row['ratios']):5.2f}"
+    print(text + (f"   FAILED {failed}" if failed else ""), flush=True)
+    return row
+
+
+def make_copies(source, target, copies):
+    """The strategy with each key area copied COPIES times under fresh ids, orders and titles."""
+    shutil.copytree(source, target)
+    areas = os.path.join(source, "key-areas")
+    for folder, _, names in os.walk(areas):
+        for name in names:
+            text = open(os.path.join(folder, name), encoding="utf-8").read()
+            for n in range(1, copies):
+                copy = re.sub(r"^id: (.+)$", lambda m: f"id: {m.group(1)}-copy-{n}", text, count=1, flags=re.M)
+                copy = re.sub(r"\{#([a-z0-9-]+)\}", lambda m: "{#" + f"{m.group(1)}-copy-{n}" + "}", copy)
+                copy = re.sub(r"^order: (\d+)$", lambda m: f"order: {int(m.group(1)) + 100 * n}", copy, count=1, flags=re.M)
+                copy = re.sub(r"^title: (.+)$", lambda m: f"title: {m.group(1)} (copy {n})", copy, count=1, flags=re.M)
+                copy = re.sub(r"^### (.+?) \{#", lambda m: f"### {m.group(1)} (copy {n}) {{#", copy, flags=re.M)
+                with open(os.path.join(target, os.path.relpath(folder, source), f"{name[:-3]}-copy-{n}.md"), "w",
+                          encoding="utf-8") as f:
+                    f.write(copy)
+
+
+def concatenate(strategy, target):
+    """Every Markdown byte of a strategy in one file, for cmark."""
+    with open(target, "wb") as out:
+        for folder, _, names in sorted(os.walk(strategy)):
+            for name in sorted(names):
+                if name.endswith(".md"):
+                    out.write(open(os.path.join(folder, name), "rb").read() + b"\n")
+
+
+def hugo_site(model_path, site):
+    """A Hugo site with our pages: the index and one page per key area and enabler, each with the whole
+    navigation and the maturity table, made from model.json."""
+    model = json.load(open(model_path, encoding="utf-8"))
+    os.makedirs(os.path.join(site, "content", "key-areas"), exist_ok=True)
+    os.makedirs(os.path.join(site, "layouts", "_default"), exist_ok=True)
+    with open(os.path.join(site, "hugo.toml"), "w") as f:
+        f.write('baseURL = "/"\ntitle = "Toolkit"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "404"]\n'
+                '[markup.goldmark.renderer]\nunsafe = false\n')
+    levels = model["levels"]
+    with open(os.path.join(site, "content", "_index.md"), "w", encoding="utf-8") as f:
+        f.write(f"---\ntitle: {json.dumps(model['title'])}\n---\n\n{model.get('introduction', '')}\n")
+    weight = 0
+    for theme in model["themes"]:
+        for area in theme["keyAreas"]:
+            if area["status"] != "active":
+                continue
+            weight += 1
+            rows = ["| Indicator | " + " | ".join(level["name"] for level in levels) + " |",
+                    "|---" * (len(levels) + 1) + "|"]
+            for indicator in area["indicators"]:
+                cells = [indicator["descriptors"].get(level["id"], "").replace("\n", " ").replace("|", "\\|")
+                         for level in levels]
+                rows.append("| " + indicator["title"] + " | " + " | ".join(cells) + " |")
+            body = area.get("description", "") + "\n\n" + "\n".join(rows) + "\n"
+            with open(os.path.join(site, "content", "key-areas", area["id"] + ".md"), "w", encoding="utf-8") as f:
+                f.write(f"---\ntitle: {json.dumps(area['title'])}\nweight: {weight}\n---\n\n{body}")
+    nav = ('<nav><ul>{{ range .Site.RegularPages.ByWeight }}<li><a href="{{ .RelPermalink }}"'
+           '{{ if eq . $.Page }} aria-current="page"{{ end }}>{{ .Title }}</a></li>{{ end }}</ul></nav>')
+    page = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+            '<body><main><h1>{{ .Title }}</h1>{{ .Content }}</main>' + nav + '</body></html>\n')
+    for layout in ("single.html", "list.html"):
+        with open(os.path.join(site, "layouts", "_default", layout), "w") as f:
+            f.write(page)
+
+
+def growth(rows, prefix, scales):
+    by_scale = {scale: row for scale, row in zip(scales, rows)}
+    lines = []
+    for small, large in zip(scales, scales[1:]):
+        factor = statistics.median(by_scale[large]["wall"]) / statistics.median(by_scale[small]["wall"])
+        lines.append((f"{prefix} {small}x → {large}x", factor, large / small))
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("strategyc")
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--councils", type=int, default=350)
+    parser.add_argument("--write-doc", action="store_true", help="write docs/performance.md")
+    args = parser.parse_args()
+    strategyc = os.path.abspath(args.strategyc)
+    scales = [int(s) for s in args.scales.split(",")]
+    ensure_tools()
+    work = tempfile.mkdtemp(prefix="strategyc-benchmark-")
+    results = {"check": [], "build": [], "workbook": [], "variants": None, "other": []}
+    try:
+        for scale in scales:
+            folder = os.path.join(work, f"x{scale}")
+            if scale == 1:
+                shutil.copytree(os.path.join(ROOT, "Strategy"), folder)
+            else:
+                make_copies(os.path.join(ROOT, "Strategy"), folder, scale)
+            files = sum(1 for _, _, names in os.walk(folder) for name in names if name.endswith(".md"))
+            joined = os.path.join(work, f"x{scale}.md")
+            concatenate(folder, joined)
+            size = os.path.getsize(joined)
+            model = os.path.join(work, f"x{scale}.json")
+            subprocess.run([strategyc, "export", "-o", model, folder], check=True, stdout=subprocess.DEVNULL)
+            site = os.path.join(work, f"hugo-x{scale}")
+            hugo_site(model, site)
+            label = f"x{scale} ({files} files, {size / 1024:.0f} KB)"
+            out = os.path.join(work, f"out-x{scale}")
+            hugo_out = os.path.join(work, f"hugo-out-x{scale}")
+            clean = lambda: [shutil.rmtree(p, ignore_errors=True) for p in (out, hugo_out)]
+            results["check"].append(measure(f"check {label}", [strategyc, "check", folder],
+                                            ("cmark", ["cmark", joined]), work, args.runs))
+            results["build"].append(measure(f"build {label}", [strategyc, "build", folder, "--out", out,
+                                                               "--templates", os.path.join(ROOT, "Templates")],
+                                            ("Hugo", ["hugo", "--quiet", "-s", site, "-d", hugo_out]), work, args.runs,
+                                            before=clean))
+            results["workbook"].append(measure(f"workbook {label}", [strategyc, "workbook", folder, "-o",
+                                                                      os.path.join(work, f"w{scale}.xlsx")],
+                                               None, work, args.runs,
+                                               before=lambda: shutil.rmtree(os.path.join(work, f"w{scale}.xlsx"), ignore_errors=True)))
+        results["other"].append(measure("strategyc --help", [strategyc, "--help"], None, work, args.runs))
+        if args.councils:
+            batch = os.path.join(work, "batch")
+            os.makedirs(batch)
+            shutil.copytree(os.path.join(ROOT, "Strategy"), os.path.join(batch, "Strategy"))
+            shutil.copytree(os.path.join(ROOT, "Variants"), os.path.join(batch, "Variants"))
+            generate_councils(os.path.join(batch, "Variants"), args.councils)
+            out = os.path.join(batch, "out")
+            results["variants"] = measure(f"build --variants ({args.councils + 3} variants)",
+                                          [strategyc, "build", "--variants", "Variants", "--out", out,
+                                           "--templates", os.path.join(ROOT, "Templates")], None, batch,
+                                          max(1, args.runs // 2), before=lambda: shutil.rmtree(out, ignore_errors=True))
+        lines = growth(results["check"], "check", scales) + growth(results["build"], "build", scales)
+        for name, factor, step in lines:
+            print(f"growth {name}: {factor:.1f}x for {step}x the content")
+        if args.write_doc:
+            write_doc(results, lines, scales, args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def generate_councils(root, count):
+    levels = ["mature", "leader", "innovator"]
+    areas = ["creating-social-value", "greener-north-net-zero", "managing-strategic-risk", "engaging-councillors"]
+    for n in range(1, count + 1):
+        folder = os.path.join(root, f"council-{n:03d}")
+        os.makedirs(folder, exist_ok=True)
+        priorities = "\n".join(f"  - key_area: {areas[(n + k) % 4]}\n    weight: {1 + (n + k) % 3}\n    target: {levels[(n + k) % 3]}"
+                               for k in range(2))
+        exclude = "exclude:\n  - id: enabling-innovation\n    reason: Led by a shared service.\n" if n % 5 == 0 else ""
+        with open(os.path.join(folder, "variant.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\nid: council-{n:03d}\ntitle: Council {n} procurement strategy\nfor: Council {n}\ntype: district\n"
+                    f"base: ../greener-north\nbase_edition: 2022\n{exclude}priorities:\n{priorities}\n---\n\n"
+                    f"Council {n} follows the Greener North strategy with its own targets.\n")
+
+
+def write_doc(results, growth_lines, scales, args):
+    median = statistics.median
+    def ms(values):
+        return f"{median(values) * 1000:,.0f} ms" if median(values) < 10 else f"{median(values):.1f} s"
+    def spread(values):
+        return f"{min(values) * 1000:,.0f}–{max(values) * 1000:,.0f}" if max(values) < 10 else f"{min(values):.1f}–{max(values):.1f} s"
+    cores = os.cpu_count()
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `scripts/benchmark.py` on {datetime.date.today().isoformat()}, on this project's machine "
+        f"({platform.machine()}, {cores} cores, {platform.system()} {platform.release()}), release build. Each row is",
+        f"the median of {args.runs} whole-process runs, each after one warm-up, run in turn with its yardstick so",
+        "that drift on the shared machine cancels in the ratio (taken pair by pair). Spread is min–max.",
+        "The machine is shared, so single figures move by tens of per cent from run to run; ratios move less.",
+        "",
+        "| work | strategyc | spread | peak | yardstick | yardstick time | ratio |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind in ("check", "build", "workbook"):
+        for row in results[kind]:
+            yard = row.get("yardstick", "")
+            lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | {yard} | "
+                         + (f"{ms(row['yardstick_wall'])} | {median(row['ratios']):.2f} |" if yard else "– | – |"))
+    for row in results["other"] + ([results["variants"]] if results["variants"] else []):
+        lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | – | – | – |")
+    lines += ["", "Growth (median time at the larger scale over the smaller; linear is the content factor):", ""]
+    for name, factor, step in growth_lines:
+        lines.append(f"- {name}: {factor:.1f}x for {step}x the content")
+    lines += ["", "## Targets", "", "TARGETS", ""]
+    path = os.path.join(ROOT, "docs", "performance.md")
+    existing = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    targets = existing.split("## Targets\n", 1)[1].strip() if "## Targets\n" in existing else "(to be written)"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines).replace("TARGETS", targets) + "\n")
+    print(f"benchmark: wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
