@@ -30,7 +30,7 @@ struct NewOptions: ParsableArguments {
     var title: String
 
     func validate() throws {
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--title must not be empty") }
+        guard !title.trimmingSpaces().isEmpty else { throw ValidationError("--title must not be empty") }
         guard !Slug.make(from: title).isEmpty else {
             throw ValidationError("--title needs letters or digits, to make an id from")
         }
@@ -142,7 +142,7 @@ struct NewKeyArea: ParsableCommand {
     }
 
     static func scaffold(title: String, in theme: Theme, strategy: Strategy, folder: String, help: Bool) throws {
-        let title = title.trimmingCharacters(in: .whitespaces)
+        let title = title.trimmingSpaces()
         let id = Scaffold.uniqueID([Slug.make(from: title)], in: strategy)
         let order = (theme.keyAreas.map(\.order).max() ?? 0) + 1
         let indicator = help
@@ -184,16 +184,16 @@ struct NewIndicator: ParsableCommand {
         guard let area = strategy.allKeyAreas.first(where: { $0.id == keyArea && $0.status == .active }) else {
             throw ValidationError("no active key area or enabler '\(keyArea)'")
         }
-        let title = options.title.trimmingCharacters(in: .whitespaces)
+        let title = options.title.trimmingSpaces()
         let slug = Slug.make(from: title)
         let id = Scaffold.uniqueID([slug, "\(area.id)-\(slug)"], in: strategy)
         let path = area.sourcePath
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var lines = text.components(separatedBy: "\n")
         // Insert at the end of the `## Indicators` section: before the next `## ` heading, or at the end.
-        let start = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("## indicators") } ?? lines.count
+        let start = lines.firstIndex { $0.trimmingSpaces().lowercased().hasPrefix("## indicators") } ?? lines.count
         var end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.count
-        while end > start + 1 && lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+        while end > start + 1 && lines[end - 1].trimmingSpaces().isEmpty { end -= 1 }
         let section = Scaffold.indicatorSection(title: title, id: id, levels: strategy.levels)
         lines.insert(contentsOf: [""] + section.components(separatedBy: "\n").dropLast(), at: end)
         var result = lines.joined(separator: "\n")

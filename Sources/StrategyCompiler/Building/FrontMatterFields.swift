@@ -57,7 +57,7 @@ struct FrontMatterFields {
         guard let pair = pair(key) else { return nil }
         switch pair.value {
         case .scalar(let text, let type, let range) where type != .null:
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingSpacesAndNewlines()
             guard !trimmed.isEmpty else { fallthrough }
             return (trimmed, range)
         case .scalar(_, _, let range):

@@ -7,7 +7,7 @@ import StrategyModel
 /// such a heading as meant, after one diagnostic with a fix-it that changes only the `#` run.
 enum HeadingDepth {
     static func intended(for text: String, levelNames: [String]) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let normalized = Suggestion.normalize(trimmed.trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
         if BodyOutline.SectionName(rawValue: normalized) != nil { return 2 }
         if trimmed.hasSuffix("}"), trimmed.range(of: "{#") != nil { return 3 }
@@ -21,7 +21,7 @@ enum HeadingDepth {
         let indent = line.prefix { $0 == " " }.utf8.count
         let hashes = line.dropFirst(indent).prefix { $0 == "#" }.utf8.count
         let wanted = String(repeating: "#", count: intended)
-        let text = heading.inlineText.trimmingCharacters(in: .whitespaces)
+        let text = heading.inlineText.trimmingSpaces()
         let what = switch intended {
         case 2: "a section"
         case 3: "an indicator"

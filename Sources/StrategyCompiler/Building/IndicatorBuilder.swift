@@ -49,12 +49,12 @@ struct IndicatorBuilder {
 
     /// `Title {#id key=value}` → ("Title", "#id key=value"); a heading without a trailing `{#…}` has none.
     func splitHeading(_ text: String) -> (title: String, attributes: String?) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else {
             return (trimmed, nil)
         }
         let attributes = String(trimmed[trimmed.index(after: open.lowerBound)..<trimmed.index(before: trimmed.endIndex)])
-        let title = trimmed[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        let title = trimmed[..<open.lowerBound].trimmingSpaces()
         return (title, attributes)
     }
 
@@ -133,7 +133,7 @@ struct IndicatorBuilder {
         var highestIndex = -1
         for level in outline.levels {
             let range = body.range(of: level.heading)
-            let name = level.heading.inlineText.trimmingCharacters(in: .whitespaces)
+            let name = level.heading.inlineText.trimmingSpaces()
             let text = factory.make(level.blocks, in: body)
             let end = level.blocks.last.map { body.range(of: $0).end } ?? range.end
             let fullRange = SourceRange(start: range.start, end: end)

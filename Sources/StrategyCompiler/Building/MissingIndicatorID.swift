@@ -23,7 +23,7 @@ struct MissingIndicatorID {
                                replacement: "{#")])
         }
         if let open = title.range(of: "{#", options: .backwards), !title[open.upperBound...].contains("}") {
-            let id = String(title[open.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let id = String(title[open.upperBound...]).trimmingSpaces()
             return Diagnostic(
                 .missingIndicatorID, "indicator heading's `{#\(id)` is never closed; end it with `}`", at: headingRange,
                 fixIts: [FixIt("close it: `{#\(id)}`", range: file.range(line: lineNumber, column: end), replacement: "}")])

@@ -6,7 +6,7 @@ import Foundation
 /// emphasis and links keep their text; raw HTML is dropped, as it is from the HTML output.
 struct PlainTextRenderer {
     func render(_ node: MarkdownNode) -> String {
-        blocks(node.children).trimmingCharacters(in: .whitespacesAndNewlines)
+        blocks(node.children).trimmingSpacesAndNewlines()
     }
 
     private func blocks(_ nodes: [MarkdownNode]) -> String {

@@ -22,7 +22,7 @@ struct RichTextFactory {
             }
         }
         let markdown = body.source(of: blocks)
-        if let first = blocks.first, markdown.trimmingCharacters(in: .whitespaces).hasPrefix(Self.placeholder) {
+        if let first = blocks.first, markdown.trimmingSpaces().hasPrefix(Self.placeholder) {
             engine.emit(Diagnostic(.placeholderText, "placeholder text: write the real content here",
                                    at: body.range(of: first)))
         }
@@ -52,17 +52,17 @@ struct RichTextFactory {
 
     /// `|---|:---:|` and the like: the line under a pipe table's header.
     static func isTableDelimiter(_ line: Substring) -> Bool {
-        let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: true)
+        let cells = line.trimmingSpaces().split(separator: "|", omittingEmptySubsequences: true)
         guard line.contains("-"), !cells.isEmpty else { return false }
         return cells.allSatisfy { cell in
-            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            let trimmed = cell.trimmingSpaces()
             return !trimmed.isEmpty && trimmed.allSatisfy { $0 == "-" || $0 == ":" } && trimmed.contains("-")
         }
     }
 
     /// Builds rich text from Markdown source alone (no diagnostics).
     func make(markdown: String) -> RichText {
-        let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = markdown.trimmingSpacesAndNewlines()
         guard !trimmed.isEmpty else { return RichText(markdown: "", html: "", plainText: "") }
         let tree = CommonMarkParser.parse(trimmed)
         var text = RichText(markdown: trimmed, html: CommonMarkParser.renderHTML(trimmed),
@@ -75,7 +75,7 @@ struct RichTextFactory {
             }
         }
         if unsafe {
-            text.publishedMarkdown = CommonMarkParser.renderSafeCommonMark(trimmed).trimmingCharacters(in: .whitespacesAndNewlines)
+            text.publishedMarkdown = CommonMarkParser.renderSafeCommonMark(trimmed).trimmingSpacesAndNewlines()
         }
         return text
     }
@@ -85,7 +85,7 @@ struct RichTextFactory {
         let range = node.startLine > 0 ? body.range(of: node) : body.range(of: block)
         switch node.kind {
         case .htmlBlock, .htmlInline:
-            let snippet = node.literal.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40)
+            let snippet = node.literal.trimmingSpacesAndNewlines().prefix(40)
             engine.emit(Diagnostic(
                 .rawHTML, "raw HTML `\(snippet)` is not published; write it in Markdown instead", at: range))
         case .link(let url) where URLSafety.isDangerous(url):

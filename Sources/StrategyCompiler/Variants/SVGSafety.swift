@@ -54,7 +54,7 @@ enum SVGSafety {
 
     /// Whether a URL inside the SVG stays inside it.
     static func isInternal(_ reference: String) -> Bool {
-        let value = reference.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let value = reference.trimmingSpacesAndNewlines().lowercased()
         return value.hasPrefix("#") || allowedDataPrefixes.contains { value.hasPrefix($0) }
     }
 

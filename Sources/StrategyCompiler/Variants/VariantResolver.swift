@@ -72,7 +72,7 @@ public struct VariantResolver {
         // Exclusions.
         var excluded: Set<String> = []
         for exclusion in layer.exclusions where known(exclusion.id, at: exclusion.range, what: "`exclude`") {
-            if exclusion.reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            if exclusion.reason.trimmingSpaces().isEmpty {
                 collector.report(Diagnostic(.variantMissingReason,
                                             "excluding '\(exclusion.id)' needs a `reason`, which is published",
                                             at: exclusion.range))

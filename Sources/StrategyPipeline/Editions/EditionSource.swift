@@ -32,7 +32,7 @@ public struct EditionSource {
             throw Failure(description: "'\(specification)' names no revision; write git:REV or git:REV:PATH")
         }
         let path = parts.count > 1 ? String(parts[1]) : defaultPath
-        let top = try Self.run(["git", "rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let top = try Self.run(["git", "rev-parse", "--show-toplevel"]).trimmingSpacesAndNewlines()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let archive = scratch.appendingPathComponent("edition.tar")
@@ -102,7 +102,7 @@ public struct EditionSource {
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = String(decoding: err, as: UTF8.self).trimmingSpacesAndNewlines()
             let command = arguments.count > 3 && arguments[1] == "-C" ? [arguments[0], arguments[3]] : Array(arguments.prefix(2))
             throw Failure(description: "\(command.joined(separator: " ")) failed: \(message)")
         }

@@ -48,7 +48,7 @@ enum BlankWorkbookProof {
             guard let cell else { return "" }
             let value = cell.type == "s" ? Int(cell.value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
                                          : cell.value
-            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.trimmingSpacesAndNewlines()
         }
         // A variant's workbook starts with its default targets filled in; a Target cell that still holds its
         // row's default (kept in a hidden column named in the header row) is not an answer.

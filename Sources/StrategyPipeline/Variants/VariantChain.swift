@@ -76,9 +76,9 @@ struct VariantChain {
     private func baseReference(in folder: String) -> String? {
         guard let text = try? String(contentsOfFile: folder + "/" + VariantReader.fileName, encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n").prefix(200) where line.hasPrefix("base:") {
-            var value = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            var value = line.dropFirst(5).trimmingSpaces()
             if !value.hasPrefix("\""), !value.hasPrefix("'"), let comment = value.range(of: " #") {
-                value = String(value[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
+                value = String(value[..<comment.lowerBound]).trimmingSpaces()
             }
             return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         }

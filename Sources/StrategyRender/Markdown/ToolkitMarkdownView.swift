@@ -127,6 +127,6 @@ struct ToolkitMarkdownView {
 
     /// What `CharacterSet.whitespaces` holds: tab and the space separators.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        scalar == "\t" || scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
     }
 }

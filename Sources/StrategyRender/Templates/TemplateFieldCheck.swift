@@ -64,12 +64,12 @@ struct TemplateFieldCheck {
                     body = body.dropFirst()
                     if rest.hasPrefix("}") { rest = rest.dropFirst() }
                 }
-                let trimmed = body.trimmingCharacters(in: .whitespaces)
+                let trimmed = body.trimmingSpaces()
                 guard let sigil = trimmed.first else { continue }
                 if sigil == "=" { return tags }
                 if "!></$%".contains(sigil) { continue }
                 var name = ("#^&".contains(sigil) ? String(trimmed.dropFirst()) : trimmed)
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingSpaces()
                 // A transform, `uppercased(title)`: the field is inside the brackets.
                 if let bracket = name.firstIndex(of: "("), name.hasSuffix(")") {
                     name = String(name[name.index(after: bracket)..<name.index(before: name.endIndex)])

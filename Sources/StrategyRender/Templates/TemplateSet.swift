@@ -222,7 +222,7 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingSpaces()
                 let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
                 references.append((name, index + 1, column))
                 rest = afterOpen[close.upperBound...]
