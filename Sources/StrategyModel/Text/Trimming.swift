@@ -19,9 +19,8 @@ extension StringProtocol {
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, drop(scalars[start]) { start = scalars.index(after: start) }
         while end > start, drop(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        // Scalar indices are string indices, so the slice is copied as UTF-8 bytes, not scalar by scalar.
+        return String(self[start..<end])
     }
 }
 
