@@ -118,4 +118,12 @@ import Testing
         let model = try #require(inMemory.strategy)
         #expect(ModelDumper(root: root.path).dump(model) == ModelDumper(root: root.path).dump(try #require(fromDisk.strategy)))
     }
+
+    /// The first control character's column counts UTF-8 bytes, as every diagnostic does.
+    @Test func controlCharacterColumnCountsBytes() throws {
+        let found = try #require(StrategyReader.firstControlCharacter(in: "ok\né€😀\u{7}x\u{1B}"))
+        #expect(found.scalar == "\u{7}" && found.line == 2 && found.column == 10 && found.count == 2)
+        // Line ends are already LF here (CR and CRLF are turned into LF first).
+        #expect(StrategyReader.firstControlCharacter(in: "tabs\tare fine\nand so are line ends\n") == nil)
+    }
 }

@@ -220,7 +220,7 @@ struct StrategyReader {
                 count += 1
                 if first == nil { first = (scalar, line, column) }
             }
-            column += String(scalar).utf8.count
+            column += UTF8.width(scalar)
         }
         return first.map { ($0.0, $0.1, $0.2, count) }
     }
