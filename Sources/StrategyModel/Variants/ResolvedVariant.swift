@@ -72,6 +72,17 @@ public struct ResolvedVariant: Sendable {
     /// The outermost layer: the variant being built.
     public var variant: VariantLayer? { layers.last }
 
+    /// What the variant publishes: the resolved model under the variant's own title and introduction.
+    public var publishedStrategy: Strategy {
+        var published = strategy
+        if let variant {
+            published.title = variant.title
+            published.shortTitle = nil
+            published.introduction = variant.introduction
+        }
+        return published
+    }
+
     /// The look of the variant: each part (accent, logo) from the outermost layer that sets it, so a
     /// council inherits its region's look unless it sets its own.
     public var branding: VariantLayer.Branding {

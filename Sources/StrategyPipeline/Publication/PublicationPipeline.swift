@@ -188,12 +188,7 @@ public struct PublicationPipeline {
 
     /// What a variant publishes: the resolved model under the variant's title and introduction, and its stamp.
     public func prepareVariant(_ resolved: ResolvedVariant) -> (Strategy, PublishedStrategy, PublicationStamp) {
-        var strategy = resolved.strategy
-        if let variant = resolved.variant {
-            strategy.title = variant.title
-            strategy.shortTitle = nil
-            strategy.introduction = variant.introduction
-        }
+        let strategy = resolved.publishedStrategy
         let (published, stamp) = prepare(strategy)
         return (strategy, published, stamp)
     }

@@ -26,12 +26,7 @@ struct VariantJob: Sendable {
     /// and nothing is wrong.
     func run(rendering: Bool, reportingTo collector: DiagnosticCollector) -> Result {
         VariantModelCheck.check(resolved, reportingTo: collector)
-        var strategy = resolved.strategy
-        if let variant = resolved.variant {
-            strategy.title = variant.title
-            strategy.shortTitle = nil
-            strategy.introduction = variant.introduction
-        }
+        let strategy = resolved.publishedStrategy
         let published = PublishedStrategy(strategy), stamp = PublicationStamp(strategy, generator: generator)
         var result = Result(strategy: strategy, published: published, stamp: stamp, files: [])
         guard rendering, let templates, !collector.hasErrors else { return result }
