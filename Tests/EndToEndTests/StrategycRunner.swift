@@ -50,7 +50,8 @@ struct StrategycRunner {
         }
         let timedOut = finished.wait(timeout: deadline) == .timedOut
         if timedOut {
-            process.terminate()
+            // SIGKILL, not SIGTERM: a run that is allocating without end may not act on SIGTERM for minutes.
+            kill(process.processIdentifier, SIGKILL)
             finished.wait()
         }
         try out.close()
