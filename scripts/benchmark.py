@@ -12,7 +12,7 @@ The cases:
 - check on the shipped strategy and on copies 10x, 100x (and 1000x when asked) larger, against cmark
   rendering the same Markdown bytes (the floor for any Markdown tool);
 - build on the same, against Hugo building the same pages with the same navigation, its content made from
-  our model.json (make the Hugo site with `--hugo-site` to look at it);
+  our model.json;
 - workbook on the same (no yardstick);
 - build --variants on COUNCILS generated council variants of the Greener North region.
 
@@ -21,6 +21,7 @@ packages when they are missing.
 """
 import argparse
 import datetime
+import html
 import json
 import os
 import platform
@@ -34,6 +35,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# How many key areas a theme may have and still be listed on every page: read from the renderer, so the
+# Hugo pages always carry the same contents as ours.
+LISTING_LIMIT = int(re.search(r"static let listingLimit = (\d+)",
+                              open(os.path.join(ROOT, "Sources/StrategyRender/Site/SiteNavigation.swift")).read()).group(1))
 
 
 def ensure_tools():
@@ -55,15 +60,16 @@ def run_once(command, cwd):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
-def measure(label, command, yardstick, cwd, runs, before=None):
+def measure(label, command, yardstick, cwd, runs, before=None, warm_up=True):
     """Runs A and B in turn; returns a result row. `before` runs ahead of every run (not timed)."""
     def once(cmd):
         if before:
             before()
         return run_once(cmd, cwd)
-    once(command)
-    if yardstick:
-        once(yardstick[1])
+    if warm_up:
+        once(command)
+        if yardstick:
+            once(yardstick[1])
     a, b = [], []
     for _ in range(runs):
         a.append(once(command))
@@ -138,9 +144,21 @@ def hugo_site(model_path, site):
                 rows.append("| " + indicator["title"] + " | " + " | ".join(cells) + " |")
             body = area.get("description", "") + "\n\n" + "\n".join(rows) + "\n"
             with open(os.path.join(site, "content", "key-areas", area["id"] + ".md"), "w", encoding="utf-8") as f:
-                f.write(f"---\ntitle: {json.dumps(area['title'])}\nweight: {weight}\n---\n\n{body}")
-    nav = ('<nav><ul>{{ range .Site.RegularPages.ByWeight }}<li><a href="{{ .RelPermalink }}"'
-           '{{ if eq . $.Page }} aria-current="page"{{ end }}>{{ .Title }}</a></li>{{ end }}</ul></nav>')
+                f.write(f"---\ntitle: {json.dumps(area['title'])}\nweight: {weight}\ntheme: {theme['id']}\n---\n\n{body}")
+    # The same contents as strategyc's pages: every theme, each listed in full while it has at most
+    # LISTING_LIMIT key areas (SiteNavigation.listingLimit), otherwise its count and a link to its list.
+    nav = ['<nav><ul>']
+    for theme in model["themes"]:
+        active = [a for a in theme["keyAreas"] if a["status"] == "active"]
+        nav.append(f'<li><a href="/#theme-{theme["id"]}">{html.escape(theme["title"])}</a>')
+        if len(active) <= LISTING_LIMIT:
+            nav.append('<ul>{{ range where .Site.RegularPages.ByWeight "Params.theme" "' + theme["id"] + '" }}'
+                       '<li><a href="{{ .RelPermalink }}"{{ if eq . $.Page }} aria-current="page"{{ end }}>'
+                       '{{ .Title }}</a></li>{{ end }}</ul>')
+        else:
+            nav.append(f'<p>{len(active)} key areas, listed on the <a href="/#theme-{theme["id"]}">home page</a></p>')
+        nav.append('</li>')
+    nav = "".join(nav) + '</ul></nav>'
     page = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
             '<body><main><h1>{{ .Title }}</h1>{{ .Content }}</main>' + nav + '</body></html>\n')
     for layout in ("single.html", "list.html"):
@@ -162,6 +180,8 @@ def main():
     parser.add_argument("strategyc")
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--large-runs", type=int, default=1,
+                        help="runs at 1000x and above, where each run takes minutes (no warm-up there)")
     parser.add_argument("--councils", type=int, default=350)
     parser.add_argument("--write-doc", action="store_true", help="write docs/performance.md")
     args = parser.parse_args()
@@ -189,15 +209,16 @@ def main():
             out = os.path.join(work, f"out-x{scale}")
             hugo_out = os.path.join(work, f"hugo-out-x{scale}")
             clean = lambda: [shutil.rmtree(p, ignore_errors=True) for p in (out, hugo_out)]
+            runs, warm = (args.runs, True) if scale < 1000 else (args.large_runs, False)
             results["check"].append(measure(f"check {label}", [strategyc, "check", folder],
-                                            ("cmark", ["cmark", joined]), work, args.runs))
+                                            ("cmark", ["cmark", joined]), work, runs, warm_up=warm))
             results["build"].append(measure(f"build {label}", [strategyc, "build", folder, "--out", out,
                                                                "--templates", os.path.join(ROOT, "Templates")],
-                                            ("Hugo", ["hugo", "--quiet", "-s", site, "-d", hugo_out]), work, args.runs,
-                                            before=clean))
+                                            ("Hugo", ["hugo", "--quiet", "-s", site, "-d", hugo_out]), work, runs,
+                                            before=clean, warm_up=warm))
             results["workbook"].append(measure(f"workbook {label}", [strategyc, "workbook", folder, "-o",
                                                                       os.path.join(work, f"w{scale}.xlsx")],
-                                               None, work, args.runs,
+                                               None, work, runs, warm_up=warm,
                                                before=lambda: shutil.rmtree(os.path.join(work, f"w{scale}.xlsx"), ignore_errors=True)))
         results["other"].append(measure("strategyc --help", [strategyc, "--help"], None, work, args.runs))
         if args.councils:
@@ -247,20 +268,22 @@ def write_doc(results, growth_lines, scales, args):
         "",
         f"Measured by `scripts/benchmark.py` on {datetime.date.today().isoformat()}, on this project's machine "
         f"({platform.machine()}, {cores} cores, {platform.system()} {platform.release()}), release build. Each row is",
-        f"the median of {args.runs} whole-process runs, each after one warm-up, run in turn with its yardstick so",
+        f"the median of {args.runs} whole-process runs (at 1000x, {args.large_runs} run{'s' if args.large_runs != 1 else ''} without warm-up: each takes minutes), each after one warm-up, run in turn with its yardstick so",
         "that drift on the shared machine cancels in the ratio (taken pair by pair). Spread is min–max.",
         "The machine is shared, so single figures move by tens of per cent from run to run; ratios move less.",
         "",
-        "| work | strategyc | spread | peak | yardstick | yardstick time | ratio |",
-        "|---|---|---|---|---|---|---|",
+        "| work | strategyc | spread | peak | yardstick | yardstick time | yardstick peak | ratio |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for kind in ("check", "build", "workbook"):
         for row in results[kind]:
             yard = row.get("yardstick", "")
             lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | {yard} | "
-                         + (f"{ms(row['yardstick_wall'])} | {median(row['ratios']):.2f} |" if yard else "– | – |"))
+                         + (f"{ms(row['yardstick_wall'])} | {median(row['yardstick_peak']):.0f} MiB | {median(row['ratios']):.2f} |"
+                            if yard else "– | – | – |")
+                         + (f" FAILED (exit {row['failed']})" if row["failed"] else ""))
     for row in results["other"] + ([results["variants"]] if results["variants"] else []):
-        lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | – | – | – |")
+        lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | – | – | – | – |")
     lines += ["", "Growth (median time at the larger scale over the smaller; linear is the content factor):", ""]
     for name, factor, step in growth_lines:
         lines.append(f"- {name}: {factor:.1f}x for {step}x the content")

@@ -57,6 +57,38 @@ import Testing
         #expect(ToolkitMarkdownView.cell("") == "" && ToolkitMarkdownView.cell("\n \n") == "")
     }
 
+    /// A theme longer than `SiteNavigation.listingLimit` is not listed on every page (that would make the
+    /// site grow with the square of the strategy); its link says how many it has, and is marked on its
+    /// own pages. A theme at the limit is still listed in full.
+    @Test(arguments: [SiteNavigation.listingLimit, SiteNavigation.listingLimit + 1])
+    func longThemesAreNotListedOnEveryPage(_ count: Int) throws {
+        var strategy = try RenderSupport.model()
+        let people = try #require(strategy.themes.firstIndex { $0.id == "people" })
+        let template = strategy.themes[people].keyAreas[0]
+        strategy.themes[people].keyAreas = (1...count).map { number in
+            var area = template
+            area.id = "area-\(number)"
+            area.title = "Area \(number)"
+            return area
+        }
+        let site = try RenderSupport.site(strategy)
+        #expect(site.keys.filter { $0.hasPrefix("key-areas/area-") }.count == count)
+        let own = try #require(site["key-areas/area-7.html"])
+        let other = try #require(site["key-areas/data.html"])
+        let listed = #"<li><a href="../key-areas/area-7.html" aria-current="page">Area 7</a></li>"#
+        let countLine = #"<p class="contents__count">\#(count) key areas, listed on the <a href="../index.html#theme-people">home page</a></p>"#
+        let markedTheme = #"<a class="contents__theme" href="../index.html#theme-people" aria-current="true">People</a>"#
+        if count == SiteNavigation.listingLimit {
+            #expect(own.contains(listed) && !own.contains("contents__count") && !own.contains(markedTheme))
+            #expect(other.contains(#"<li><a href="../key-areas/area-50.html">Area 50</a></li>"#))
+        } else {
+            #expect(!own.contains("area-40.html") && own.contains(countLine) && own.contains(markedTheme))
+            #expect(!other.contains("area-40.html") && other.contains(countLine) && !other.contains(markedTheme))
+            // The small theme is still listed in full, with its page marked.
+            #expect(other.contains(#"<li><a href="../key-areas/data.html" aria-current="page">Using data</a></li>"#))
+        }
+    }
+
     @Test func contentHashIsSHA256() {
         #expect(ContentHash(modelJSON: Data("abc".utf8)).hex
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -34,13 +34,14 @@ public struct SiteRenderer {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
         let hasChanges = changes != nil
+        let navigation = SiteNavigation(published)
         let areas = published.keyAreas
         var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]
-        let index = indexView(published, hasChanges: hasChanges, variant: variant)
+        let index = indexView(published, navigation: navigation, hasChanges: hasChanges, variant: variant)
         files.append(OutputFile(path: "index.html", text: templates.render(.index, diagnostics: &diagnostics, index)))
         var vocabularyViews: [Any] = [index]
         for (position, area) in areas.enumerated() {
-            let view = keyAreaView(area, in: published, hasChanges: hasChanges, variant: variant,
+            let view = keyAreaView(area, in: published, navigation: navigation, hasChanges: hasChanges, variant: variant,
                                    previous: position > 0 ? areas[position - 1] : nil,
                                    next: position + 1 < areas.count ? areas[position + 1] : nil)
             if position == 0 { vocabularyViews.append(view) }
@@ -49,7 +50,7 @@ public struct SiteRenderer {
         let toolkit = ToolkitMarkdownView(published, stamp: stamp)
         vocabularyViews.append(toolkit)
         files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, diagnostics: &diagnostics, toolkit)))
-        let changesPage = page(published, title: "What changed in this edition", root: "", current: nil,
+        let changesPage = page(published, navigation: navigation, title: "What changed in this edition", root: "", current: nil,
                                breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true)
         if let changes {
             let report = DiffReport(changes)
@@ -63,7 +64,7 @@ public struct SiteRenderer {
             vocabularyViews.append(ChangesView(page: changesPage, title: "", summary: "", previousEdition: "",
                                                sections: [.sample], hasChanges: true))
         }
-        let variantPage = page(published, title: "How this variant differs", root: "", current: nil,
+        let variantPage = page(published, navigation: navigation, title: "How this variant differs", root: "", current: nil,
                                breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: hasChanges,
                                variant: variant)
         if let variant {
@@ -107,20 +108,14 @@ public struct SiteRenderer {
 
     // MARK: - Views
 
-    private func page(_ published: PublishedStrategy, title: String, root: String, current: String?,
+    private func page(_ published: PublishedStrategy, navigation: SiteNavigation, title: String, root: String, current: String?,
                       breadcrumbs: [Link], hasChanges: Bool, variant: VariantPresentation? = nil) -> PageView {
         let strategy = published.strategy
         var view = PageView(
             root: root, pageTitle: title, strategyTitle: strategy.title,
             shortTitle: strategy.shortTitle ?? strategy.title, edition: strategy.edition,
             publisher: strategy.publisher, contentHash: hash.hex, contentHashShort: hash.short, generator: generator,
-            navigation: published.themes.map { group in
-                NavigationTheme(
-                    id: group.theme.id, title: group.theme.title, href: "\(root)index.html#theme-\(group.theme.id)",
-                    keyAreas: group.keyAreas.map {
-                        NavigationKeyArea(title: $0.title, href: root + Self.pagePath($0), isCurrent: $0.id == current)
-                    })
-            },
+            navigation: navigation.contents(root: root, current: current),
             breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: hasChanges)
         view.hasVariantPage = variant != nil
         view.hasVariantsIndex = linksToVariants
@@ -146,7 +141,7 @@ public struct SiteRenderer {
         }
     }
 
-    private func indexView(_ published: PublishedStrategy, hasChanges: Bool, variant: VariantPresentation?) -> IndexView {
+    private func indexView(_ published: PublishedStrategy, navigation: SiteNavigation, hasChanges: Bool, variant: VariantPresentation?) -> IndexView {
         let strategy = published.strategy
         let themes = published.themes.map { group in
             ThemeView(
@@ -170,7 +165,7 @@ public struct SiteRenderer {
         }
         let themeAreas = published.themeKeyAreas
         return IndexView(
-            page: page(published, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
+            page: page(published, navigation: navigation, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
                        breadcrumbs: [], hasChanges: hasChanges, variant: variant),
             introductionHTML: strategy.introduction.html, levels: levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
@@ -179,7 +174,7 @@ public struct SiteRenderer {
             enablerCount: published.enablers.count)
     }
 
-    private func keyAreaView(_ area: KeyArea, in published: PublishedStrategy, hasChanges: Bool,
+    private func keyAreaView(_ area: KeyArea, in published: PublishedStrategy, navigation: SiteNavigation, hasChanges: Bool,
                              variant: VariantPresentation?, previous: KeyArea?, next: KeyArea?) -> KeyAreaView {
         let strategy = published.strategy
         let theme = published.theme(of: area)
@@ -200,7 +195,7 @@ public struct SiteRenderer {
         }
         let isEnabler = theme?.kind == .enablers
         var view = KeyAreaView(
-            page: page(published, title: area.title, root: "../", current: area.id,
+            page: page(published, navigation: navigation, title: area.title, root: "../", current: area.id,
                        breadcrumbs: breadcrumbs, hasChanges: hasChanges, variant: variant),
             id: area.id, title: area.title, kind: isEnabler ? "Enabler" : "Key area",
             kindLowercased: isEnabler ? "enabler" : "key area",

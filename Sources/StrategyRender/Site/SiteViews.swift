@@ -47,7 +47,16 @@ struct NavigationTheme {
     var id: String
     var title: String
     var href: String
+    /// The theme's key areas when it is listed in full (see `SiteNavigation`); empty otherwise.
     var keyAreas: [NavigationKeyArea]
+    /// Whether `keyAreas` lists the theme in full. A theme too long for the contents is not listed on
+    /// every page: its link leads to its list on the home page, and `keyAreaCount` says how many it has.
+    var isListed: Bool
+    var keyAreaCount: Int
+    /// "key area", "key areas", "enabler" or "enablers", to go with `keyAreaCount`.
+    var keyAreaNoun: String
+    /// Whether the current page belongs to this theme (marked on the theme when it is not listed).
+    var isCurrentTheme: Bool
 }
 
 struct NavigationKeyArea {

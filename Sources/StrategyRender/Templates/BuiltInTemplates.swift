@@ -89,8 +89,9 @@ main:focus { outline: none; }
 .contents ul { list-style: none; margin: 0; padding: 0; }
 .contents__themes > li { margin-bottom: 0.9rem; }
 .contents__theme { font-weight: 700; }
+.contents__count { margin: 0.3rem 0 0 0.75rem; font-size: 0.9rem; }
 .contents li li { margin: 0.3rem 0 0.3rem 0.75rem; }
-.contents [aria-current="page"] { font-weight: 700; color: var(--text); text-decoration: none; border-left: 4px solid var(--brand); padding-left: 0.4rem; margin-left: -0.8rem; display: inline-block; }
+.contents [aria-current="page"], .contents__theme[aria-current="true"] { font-weight: 700; color: var(--text); text-decoration: none; border-left: 4px solid var(--brand); padding-left: 0.4rem; margin-left: -0.8rem; display: inline-block; }
 
 main { min-width: 0; }
 h1 { font-size: 2.25rem; line-height: 1.15; margin: 0.25rem 0 1rem; }
@@ -416,12 +417,17 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
   <ul class="contents__themes">
     {{#navigation}}
     <li>
-      <a class="contents__theme" href="{{href}}">{{title}}</a>
+      <a class="contents__theme" href="{{href}}"{{^isListed}}{{#isCurrentTheme}} aria-current="true"{{/isCurrentTheme}}{{/isListed}}>{{title}}</a>
+      {{#isListed}}
       <ul>
         {{#keyAreas}}
         <li>{{#isCurrent}}<a href="{{href}}" aria-current="page">{{title}}</a>{{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{title}}</a>{{/isCurrent}}</li>
         {{/keyAreas}}
       </ul>
+      {{/isListed}}
+      {{^isListed}}
+      <p class="contents__count">{{keyAreaCount}} {{keyAreaNoun}}, listed on the <a href="{{href}}">home page</a></p>
+      {{/isListed}}
     </li>
     {{/navigation}}
   </ul>

@@ -109,3 +109,7 @@ extension VariantPresentation.Difference: TemplateSample {
 extension VariantPresentation.ChangedText: TemplateSample {
     static let sample = VariantPresentation.ChangedText(title: "", field: "", layer: "", baseHTML: "", localHTML: "", href: "")
 }
+
+extension NavigationKeyArea: TemplateSample {
+    static let sample = NavigationKeyArea(title: "", href: "", isCurrent: true)
+}

@@ -50,6 +50,10 @@ extension NavigationTheme: TemplateFields {
         "title": \NavigationTheme.title,
         "href": \NavigationTheme.href,
         "keyAreas": \NavigationTheme.keyAreas,
+        "isListed": \NavigationTheme.isListed,
+        "keyAreaCount": \NavigationTheme.keyAreaCount,
+        "keyAreaNoun": \NavigationTheme.keyAreaNoun,
+        "isCurrentTheme": \NavigationTheme.isCurrentTheme,
     ]
 }
 
