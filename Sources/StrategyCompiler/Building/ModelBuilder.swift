@@ -14,9 +14,16 @@ struct ModelBuilder {
         var themesByID: [String: Theme] = [:]
         for theme in themes where themesByID[theme.id] == nil { themesByID[theme.id] = theme }
 
-        let keyAreaBuilder = KeyAreaBuilder(engine: engine, levels: levels,
-                                            themes: tree.themeFiles.isEmpty ? nil : themesByID)
-        let keyAreas = tree.keyAreaFiles.compactMap { keyAreaBuilder.build($0) }
+        // Key-area files are independent of each other, so they are built on every core, each with its own
+        // diagnostics, which are then reported in file order.
+        let themesForKeyAreas = tree.themeFiles.isEmpty ? nil : themesByID
+        let built = tree.keyAreaFiles.concurrentMap { file in
+            let local = DiagnosticCollector()
+            let area = KeyAreaBuilder(engine: local, levels: levels, themes: themesForKeyAreas).build(file)
+            return (area, local.diagnostics)
+        }
+        for (_, diagnostics) in built { engine.report(diagnostics) }
+        let keyAreas = built.compactMap(\.0)
 
         guard let metadata, let levels else { return nil }
         let sortedThemes = themes.map { theme in

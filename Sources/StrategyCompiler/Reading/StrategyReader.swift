@@ -185,9 +185,11 @@ struct StrategyReader {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // Swift treats "\r\n" as one Character, so line splitting needs one convention: Unix line endings.
         // Line numbers are unchanged, and so are columns (the "\r" sat at the end of a line).
-        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        // A lone carriage return ends a line too, as CommonMark says (old Mac files).
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r", with: "\n") }
+        // A lone carriage return ends a line too, as CommonMark says (old Mac files). The byte scan first:
+        // most files have no "\r", and Foundation's search would bridge every one of them to NSString.
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(.fileEmpty, "file is empty", at: start))
             return nil

@@ -22,7 +22,6 @@ struct ContinuityChecker {
         let currentIndicators = Dictionary(
             current.allKeyAreas.flatMap { area in area.indicators.map { ($0.id, (area, $0)) } },
             uniquingKeysWith: { first, _ in first })
-        let currentIDs = Set(currentAreas.keys).union(currentIndicators.keys)
         let previousIDs = Set(previous.allKeyAreas.map(\.id) + previous.allIndicators.map(\.id))
         let edition = current.edition
 

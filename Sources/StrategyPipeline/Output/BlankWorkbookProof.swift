@@ -23,7 +23,12 @@ enum BlankWorkbookProof {
     static let maximumEntries = 10_000
 
     static func examine(_ url: URL) -> Verdict {
-        guard let archive = try? Archive(url: url, accessMode: .read) else { return .notOurs("it is not a ZIP file") }
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
+        } catch {
+            return .notOurs("it is not a ZIP file")
+        }
         var entries = 0
         for _ in archive {
             entries += 1

@@ -40,12 +40,21 @@ public struct SiteRenderer {
         let index = indexView(published, navigation: navigation, hasChanges: hasChanges, variant: variant)
         files.append(OutputFile(path: "index.html", text: templates.render(.index, diagnostics: &diagnostics, index)))
         var vocabularyViews: [Any] = [index]
-        for (position, area) in areas.enumerated() {
+        // Pages are independent of each other, so they are rendered on every core; each keeps its own
+        // diagnostics, gathered afterwards in page order.
+        let pages = Array(areas.indices).concurrentMap { position in
+            let area = areas[position]
             let view = keyAreaView(area, in: published, navigation: navigation, hasChanges: hasChanges, variant: variant,
                                    previous: position > 0 ? areas[position - 1] : nil,
                                    next: position + 1 < areas.count ? areas[position + 1] : nil)
-            if position == 0 { vocabularyViews.append(view) }
-            files.append(OutputFile(path: Self.pagePath(area), text: templates.render(.keyArea, diagnostics: &diagnostics, view)))
+            var pageDiagnostics: [Diagnostic] = []
+            let file = OutputFile(path: Self.pagePath(area), text: templates.render(.keyArea, diagnostics: &pageDiagnostics, view))
+            return (view, file, pageDiagnostics)
+        }
+        if let first = pages.first { vocabularyViews.append(first.0) }
+        for (_, file, pageDiagnostics) in pages {
+            files.append(file)
+            diagnostics += pageDiagnostics
         }
         let toolkit = ToolkitMarkdownView(published, stamp: stamp)
         vocabularyViews.append(toolkit)
