@@ -42,7 +42,8 @@ LISTING_LIMIT = int(re.search(r"static let listingLimit = (\d+)",
 
 
 def ensure_tools():
-    missing = [package for tool, package in (("cmark", "cmark"), ("hugo", "hugo")) if shutil.which(tool) is None]
+    missing = [package for tool, package in (("cmark", "cmark"), ("hugo", "hugo"), ("/usr/bin/time", "time"))
+               if shutil.which(tool) is None]
     if missing:
         print(f"benchmark: installing {' '.join(missing)} (Debian packages)", file=sys.stderr)
         sudo = [] if os.geteuid() == 0 else ["sudo"]
@@ -51,13 +52,21 @@ def ensure_tools():
 
 
 def run_once(command, cwd):
-    """One whole-process run: (wall s, cpu s, peak MiB, exit status)."""
-    start = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               stdin=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.monotonic() - start
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    """One whole-process run: (wall s, cpu s, peak MiB, exit status).
+
+    The command runs under /usr/bin/time, which forks it from a small process. Forked from this script
+    directly, it would inherit this script's peak memory (Linux keeps the high-water mark across exec),
+    and a small command would seem to take hundreds of MiB once the script has loaded a large model.
+    """
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.monotonic()
+        process = subprocess.Popen(["/usr/bin/time", "-q", "-f", "%e %U %S %M", "-o", report.name] + command, cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        status = process.wait()
+        wall = time.monotonic() - start
+        fields = report.read().split()
+    _, user, system, peak_kib = (float(field) for field in fields[-4:])
+    return wall, user + system, peak_kib / 1024, status
 
 
 def measure(label, command, yardstick, cwd, runs, before=None, warm_up=True):

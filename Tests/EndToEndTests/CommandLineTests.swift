@@ -14,6 +14,15 @@ import Testing
         #expect(option.stderr.hasPrefix("Error: Unknown option '--warnings-as-error'. Did you mean '--warnings-as-errors'?"))
     }
 
+    /// Yams prints a line to stdout for every document it parses with its default encoding while
+    /// YAMS_DEFAULT_ENCODING is set; stdout is for the closing line (and for what a command writes there).
+    @Test func theEnvironmentCannotAddLinesToOutput() throws {
+        let result = try StrategycRunner.run(["check", "Strategy"], environment: ["YAMS_DEFAULT_ENCODING": "UTF16"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("Strategy: National Procurement Strategy"), "\(result.stdout)")
+    }
+
     @Test func newTakesTheStrategyFolderAsItsArgument() throws {
         let repo = try ScratchRepository(git: false)
         defer { repo.remove() }

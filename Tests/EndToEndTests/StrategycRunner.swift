@@ -26,7 +26,8 @@ struct StrategycRunner {
     /// Output goes to files, not pipes, so a large export cannot fill a pipe and stall the test.
     /// A process still running after `timeout` seconds is killed and reported as `timedOut`: a guard against a
     /// hang, not a measurement (performance is measured by scripts/benchmark).
-    static func run(_ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 300) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 300,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -38,6 +39,9 @@ struct StrategycRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !extra.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

@@ -23,7 +23,9 @@ struct YAMLParser {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: split.frontMatter) else {
+            // The encoding is given, not left to Yams' default: that reads the whole environment on every
+            // call (a few per cent of a build), and prints to stdout when YAMS_DEFAULT_ENCODING is set.
+            guard let node = try Yams.compose(yaml: split.frontMatter, .default, .default, .utf8) else {
                 return .mapping([], file.range(line: split.frontMatterFirstLine, column: 1))
             }
             return context.convert(node)

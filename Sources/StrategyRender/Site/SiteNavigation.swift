@@ -3,7 +3,7 @@ import StrategyModel
 /// The contents list every HTML page carries, built once per site and root rather than once per page.
 ///
 /// A theme is listed in full while it has at most `listingLimit` key areas, which every real toolkit
-/// does (the 2022 toolkit's largest theme has six). A longer theme is shown as its title, linking to its
+/// does (in `Strategy/` the largest has four). A longer theme is shown as its title, linking to its
 /// list on the home page, and how many key areas it has. Without that limit every page would carry every
 /// other page's link: with 1,500 key areas that is 2.25 million links, and time and output grow with the
 /// square of the strategy. With it, each page's contents are bounded, and the site grows linearly.
