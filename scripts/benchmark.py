@@ -276,9 +276,11 @@ def write_doc(results, growth_lines, scales, args):
         "# Performance",
         "",
         f"Measured by `scripts/benchmark.py` on {datetime.date.today().isoformat()}, on this project's machine "
-        f"({platform.machine()}, {cores} cores, {platform.system()} {platform.release()}), release build. Each row is",
-        f"the median of {args.runs} whole-process runs (at 1000x, {args.large_runs} run{'s' if args.large_runs != 1 else ''} without warm-up: each takes minutes), each after one warm-up, run in turn with its yardstick so",
-        "that drift on the shared machine cancels in the ratio (taken pair by pair). Spread is min–max.",
+        f"({platform.machine()}, {cores} cores, {platform.system()} {platform.release()}), release build.",
+        f"Each row is the median of {args.runs} whole-process runs after one warm-up (at 1000x, {args.large_runs} "
+        f"run{'s' if args.large_runs != 1 else ''} without warm-up, as each takes minutes), run in turn with its",
+        "yardstick so that drift on the shared machine cancels in the ratio (taken pair by pair). Spread is",
+        "min–max. Peak memory is the process's maximum resident set, from /usr/bin/time.",
         "The machine is shared, so single figures move by tens of per cent from run to run; ratios move less.",
         "",
         "| work | strategyc | spread | peak | yardstick | yardstick time | yardstick peak | ratio |",
