@@ -223,7 +223,4 @@ M = [
     ("parallel-diagnostics-lost", "scale", "Sources/StrategyCompiler/Building/ModelBuilder.swift",
      "for (_, diagnostics) in built { engine.report(diagnostics) }", "_ = built.count",
      "diagnostics of key areas built in parallel are dropped"),
-    ("page-diagnostics-lost", "scale", "Sources/StrategyRender/Site/SiteRenderer.swift",
-     "diagnostics += pageDiagnostics", "_ = pageDiagnostics",
-     "a key-area page that cannot be rendered is not reported"),
 ]
