@@ -51,6 +51,21 @@ public struct StrategyCompiler {
         return Compilation(strategy: strategy, diagnostics: engine.diagnostics(since: start), fileCount: tree.fileCount)
     }
 
+    /// Builds one key-area file against a strategy compiled before, using its levels and themes, without
+    /// compiling the other files again: for an editor's unsaved buffer, and for fuzzing the file parser
+    /// (front matter and body) at thousands of inputs a second. Problems go to `collector`, positioned in
+    /// `root/relativePath`; the whole-model checks are left to `check(_:reportingTo:)`.
+    public func compileKeyArea(_ data: Data, relativePath: String, in strategy: Strategy, root: String = "Strategy",
+                               reportingTo collector: DiagnosticCollector) -> KeyArea? {
+        var diagnostics: [Diagnostic] = []
+        let file = StrategyReader().decode(data, path: root + "/" + relativePath, relativePath: relativePath,
+                                           diagnostics: &diagnostics)
+        collector.report(diagnostics)
+        guard let file else { return nil }
+        let themes = Dictionary(strategy.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return KeyAreaBuilder(engine: collector, levels: strategy.levels, themes: themes).build(file)
+    }
+
     /// Runs the whole-model checks on a model made elsewhere (a variant resolved onto its base), so that
     /// what a variant adds is held to the same rules as the national strategy.
     public func check(_ strategy: Strategy, reportingTo collector: DiagnosticCollector) {

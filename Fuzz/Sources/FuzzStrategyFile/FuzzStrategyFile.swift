@@ -1,14 +1,14 @@
 import Foundation
 import StrategyCompiler
+import StrategyModel
 
-/// The smallest strategy a key area can be built in: three levels and one theme, so that each run spends
-/// its time on the fuzzed file. (`STRATEGYC_FUZZ_STRATEGY=Strategy` uses a real strategy's instead.)
-private let context: [(relativePath: String, data: Data)] = {
+/// The smallest strategy a key area can be built in (three levels, one theme), compiled once, so that each
+/// run spends its time on the fuzzed file. `STRATEGYC_FUZZ_STRATEGY=Strategy` uses a real strategy instead.
+private let context: Strategy? = {
     if let root = ProcessInfo.processInfo.environment["STRATEGYC_FUZZ_STRATEGY"] {
-        let paths = (FileManager.default.subpaths(atPath: root) ?? []).filter { $0 == "strategy.md" || $0.hasPrefix("themes/") }
-        return paths.compactMap { path in FileManager.default.contents(atPath: root + "/" + path).map { (path, $0) } }
+        return (try? StrategyCompiler().compile(folder: root))?.strategy
     }
-    return [
+    let files: [(relativePath: String, data: Data)] = [
         ("strategy.md", Data("""
             ---
             title: Fuzzing
@@ -38,12 +38,23 @@ private let context: [(relativePath: String, data: Data)] = {
 
             """.utf8)),
     ]
+    return StrategyCompiler().compile(files: files).strategy
 }()
 
-/// Each input is one key-area file: front matter and body, through read, parse, build and check.
+/// Each input is one key-area file: read (decoding, line ends, control characters), split, front matter
+/// (the anchor scan and YAML), body (cmark), the key area and its indicators built; then, when it could be
+/// built, the whole-model checks over the strategy with it in its theme.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    guard var strategy = context else { return 0 }
+    let compiler = StrategyCompiler()
+    let collector = DiagnosticCollector()
     let data = Data(bytes: bytes, count: count)
-    _ = StrategyCompiler().compile(files: context + [("key-areas/showing-leadership/fuzzed.md", data)])
+    guard let area = compiler.compileKeyArea(data, relativePath: "key-areas/showing-leadership/fuzzed.md",
+                                             in: strategy, reportingTo: collector) else { return 0 }
+    if let theme = strategy.themes.firstIndex(where: { $0.id == area.themeID }) {
+        strategy.themes[theme].keyAreas.append(area)
+    }
+    compiler.check(strategy, reportingTo: collector)
     return 0
 }
