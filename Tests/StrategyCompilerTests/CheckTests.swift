@@ -167,6 +167,10 @@ let checkCases: [CheckCase] = [
               }),
     CheckCase(code: .emptyTheme, file: "themes/spare.md", line: 2, column: 5,
               change: writeFile("themes/spare.md", "---\nid: spare\ntitle: Spare\norder: 3\nkind: theme\n---\n\nNothing yet.\n")),
+    CheckCase(code: .assessmentListEmpty, file: "assessment.md", line: 3, column: 10,
+              change: writeFile("assessment.md", "---\norganisation_types: [Other]\nregions: []\nvalidation: [Self-assessed]\n---\n\nWho answers.\n")),
+    CheckCase(code: .assessmentChoiceDuplicate, file: "assessment.md", line: 4, column: 29,
+              change: writeFile("assessment.md", "---\norganisation_types: [Other]\nregions: [London]\nvalidation: [Self-assessed, self-assessed]\n---\n\nWho answers.\n")),
 ]
 
 @Suite struct CheckTests {

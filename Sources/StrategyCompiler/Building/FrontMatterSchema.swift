@@ -13,6 +13,8 @@ struct FrontMatterSchema {
 
     static let level = FrontMatterSchema(required: ["id", "name"], optional: ["summary"])
 
+    static let assessment = FrontMatterSchema(required: ["organisation_types", "regions", "validation"], optional: [])
+
     static let theme = FrontMatterSchema(required: ["id", "title", "order", "kind"], optional: [])
 
     static let keyArea = FrontMatterSchema(

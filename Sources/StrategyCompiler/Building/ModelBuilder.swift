@@ -11,6 +11,7 @@ struct ModelBuilder {
     func build(_ tree: SourceTree) -> Strategy? {
         let (metadata, levels) = tree.strategyFile.map { StrategyMetadataBuilder(engine: engine).build($0) } ?? (nil, nil)
         let themes = tree.themeFiles.compactMap { ThemeBuilder(engine: engine).build($0) }
+        let form = tree.assessmentFile.flatMap { AssessmentFormBuilder(engine: engine).build($0) }
         var themesByID: [String: Theme] = [:]
         for theme in themes where themesByID[theme.id] == nil { themesByID[theme.id] = theme }
 
@@ -39,6 +40,7 @@ struct ModelBuilder {
         strategy.previousEditionRange = metadata.previousEdition?.range
         strategy.editions = metadata.editions.map(\.value)
         strategy.editionsRange = metadata.editions.first?.range
+        strategy.assessmentForm = form
         return strategy
     }
 }

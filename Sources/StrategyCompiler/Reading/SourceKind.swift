@@ -1,10 +1,12 @@
 /// The role of a Markdown file in a strategy folder, decided by where it sits.
 ///
 /// The layout is fixed so that an editor can tell what a file is from its path alone:
-/// `strategy.md` at the top, one file per theme in `themes/`, and one file per key area or enabler anywhere
+/// `strategy.md` (and optionally `assessment.md`) at the top, one file per theme in `themes/`, and one file per key area or enabler anywhere
 /// under `key-areas/` (by convention in a folder named after its theme).
 enum SourceKind: Sendable, Equatable {
     case strategy
+    /// `assessment.md`: the choices the workbook's "About this assessment" sheet offers.
+    case assessment
     case theme
     case keyArea
     /// A Markdown file outside the layout; reported and skipped.
@@ -14,6 +16,7 @@ enum SourceKind: Sendable, Equatable {
         let parts = relativePath.split(separator: "/")
         switch (parts.first, parts.count) {
         case ("strategy.md", 1): self = .strategy
+        case ("assessment.md", 1): self = .assessment
         case ("themes", 2): self = .theme
         case ("key-areas", 2...): self = .keyArea
         default: self = .other

@@ -5,6 +5,8 @@ struct SourceTree: Sendable {
     /// The folder as the user named it.
     var root: String
     var strategyFile: SourceFile?
+    /// `assessment.md`, when the strategy has one.
+    var assessmentFile: SourceFile?
     var themeFiles: [SourceFile]
     var keyAreaFiles: [SourceFile]
     var diagnostics: [Diagnostic]

@@ -26,7 +26,7 @@ struct StrategyReader {
         }
         guard isDirectory.boolValue else { throw StrategyReadError.notADirectory(root) }
 
-        var tree = SourceTree(root: root, strategyFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
+        var tree = SourceTree(root: root, strategyFile: nil, assessmentFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
                               fileCount: 0)
         let listing = try markdownFiles(under: root)
         guard listing.files.count <= maximumFileCount else {
@@ -56,7 +56,7 @@ struct StrategyReader {
     /// The same for files held in memory (a fuzzer's input, an editor's unsaved buffers), by path relative
     /// to `root`, which only names them in diagnostics.
     func read(files: [(relativePath: String, data: Data)], root: String) -> SourceTree {
-        var tree = SourceTree(root: root, strategyFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
+        var tree = SourceTree(root: root, strategyFile: nil, assessmentFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
                               fileCount: 0)
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) where file.relativePath.hasSuffix(".md") {
             let path = root + "/" + file.relativePath
@@ -87,6 +87,7 @@ struct StrategyReader {
         guard let file = load(&tree.diagnostics) else { return }
         switch kind {
         case .strategy: tree.strategyFile = file
+        case .assessment: tree.assessmentFile = file
         case .theme: tree.themeFiles.append(file)
         case .keyArea: tree.keyAreaFiles.append(file)
         case .other: break

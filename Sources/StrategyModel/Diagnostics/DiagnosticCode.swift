@@ -104,6 +104,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case outputWriteFailed = "output-write-failed"
     case folderUnreadable = "folder-unreadable"
 
+    // The "About this assessment" choices (assessment.md)
+    case assessmentListEmpty = "assessment-list-empty"
+    case assessmentChoiceDuplicate = "assessment-choice-duplicate"
+
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
     case workbookWriteFailed = "workbook-write-failed"
@@ -172,6 +176,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .rawHTML: "Raw HTML in Markdown is not published (safe mode drops it)."
         case .unsafeLink: "A link or image uses a scheme that is not published (javascript:, data:...)."
         case .emptyTheme: "A theme has no active key areas."
+        case .assessmentListEmpty: "A list of choices in assessment.md is empty, so its dropdown would offer nothing."
+        case .assessmentChoiceDuplicate: "A choice appears twice in one list of assessment.md (letter case aside)."
         case .placeholderText: "Text still holds the TODO placeholder that `strategyc new` wrote."
         case .unknownReference: "A `replaced_by` names an id that does not exist."
         case .retiredReference: "A `replaced_by` names a retired key area or indicator; name what replaced it instead."

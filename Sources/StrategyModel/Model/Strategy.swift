@@ -25,6 +25,9 @@ public struct Strategy: Hashable, Sendable {
     public var themes: [Theme]
     /// The strategy.md file.
     public var range: SourceRange
+    /// The "About this assessment" choices, from `assessment.md`; nil when the strategy has none (the
+    /// workbook then asks its questions without lists to choose from).
+    public var assessmentForm: AssessmentForm?
 
     public init(
         title: String, shortTitle: String? = nil, edition: String, publisher: String, published: String? = nil,

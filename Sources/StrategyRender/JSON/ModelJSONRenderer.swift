@@ -28,6 +28,8 @@ public struct ModelJSONRenderer {
         var introduction: String
         var levels: [LevelJSON]
         var themes: [ThemeJSON]
+        /// The "About this assessment" choices, when the strategy has `assessment.md`.
+        var assessmentForm: AssessmentFormJSON?
 
         init(_ strategy: Strategy) {
             title = strategy.title
@@ -38,6 +40,21 @@ public struct ModelJSONRenderer {
             introduction = strategy.introduction.markdown
             levels = strategy.levels.map { LevelJSON(id: $0.id, name: $0.name, summary: $0.summary) }
             themes = strategy.themes.map(ThemeJSON.init)
+            assessmentForm = strategy.assessmentForm.map(AssessmentFormJSON.init)
+        }
+    }
+
+    struct AssessmentFormJSON: Encodable {
+        var organisationTypes: [String]
+        var regions: [String]
+        var validation: [String]
+        var guidance: String
+
+        init(_ form: AssessmentForm) {
+            organisationTypes = form.organisationTypes
+            regions = form.regions
+            validation = form.validations
+            guidance = form.guidance.markdown
         }
     }
 
