@@ -58,7 +58,8 @@ def covered(validations, column, first, last, kind):
 def check_structure(path, model, model_bytes):
     workbook = openpyxl.load_workbook(path)
     names = workbook.sheetnames
-    expect("sheets are How to use, Assessment, Summary, Lists, Metadata", names == ["How to use", "Assessment", "Summary", "Lists", "Metadata"], names)
+    expect("sheets are How to use, About, Assessment, Summary, Lists, Metadata",
+           names == ["How to use", "About", "Assessment", "Summary", "Lists", "Metadata"], names)
     expect("Lists and Metadata are hidden", [workbook[n].sheet_state for n in ("Lists", "Metadata")] == ["hidden", "hidden"])
     levels = [level["name"] for level in model["levels"]]
     defined = workbook.defined_names.get("Levels")
@@ -100,7 +101,38 @@ def check_structure(path, model, model_bytes):
     expect("How to use shows the edition, hash and scoring rule", digest in how and "lowest current level" in how)
     summary = workbook["Summary"]
     expect("Summary has a radar chart with alt text", len(summary._charts) == 1)
+    check_about(workbook, model)
     return rows, header
+
+
+ABOUT_QUESTIONS = ["Organisation", "Organisation type", "Region", "Your role", "Your department",
+                   "Date of the assessment", "Round", "Self-assessed or externally validated"]
+ABOUT_NAMES = ["AboutOrganisation", "AboutOrganisationType", "AboutRegion", "AboutRespondentRole",
+               "AboutRespondentDepartment", "AboutAssessmentDate", "AboutRound", "AboutValidation"]
+
+
+def check_about(workbook, model):
+    """The About sheet: its questions, each answer cell named and unlocked, and the dropdowns offering
+    exactly the choices of assessment.md (from model.json's assessmentForm)."""
+    about = workbook["About"]
+    expect("About has a Question / Answer / How to answer header", [c.value for c in about[3]][:3] == ["Question", "Answer", "How to answer"])
+    expect("About asks the eight questions in order", [about.cell(row=r, column=1).value for r in range(4, 12)] == ABOUT_QUESTIONS)
+    expect("About's answer cells are blank and unlocked",
+           all(about.cell(row=r, column=2).value is None and not about.cell(row=r, column=2).protection.locked for r in range(4, 12)))
+    targets = [workbook.defined_names.get(name) for name in ABOUT_NAMES]
+    expect("each About answer has its defined name", all(t is not None for t in targets) and
+           [t.attr_text for t in targets] == [f"About!$B${r}" for r in range(4, 12)], [t and t.attr_text for t in targets])
+    form = model.get("assessmentForm")
+    lists = {str(v.sqref): v.formula1 for v in about.data_validations.dataValidation if v.type == "list"}
+    if form is None:
+        expect("without assessment.md, no About dropdowns", not lists, lists)
+        return
+    expect("About dropdowns: type, region and validation", lists == {"B5": "OrganisationTypes", "B6": "Regions", "B11": "Validations"}, lists)
+    for name, key in (("OrganisationTypes", "organisationTypes"), ("Regions", "regions"), ("Validations", "validation")):
+        destination = list(workbook.defined_names.get(name).destinations)[0]
+        cells = workbook[destination[0]][destination[1].replace("$", "")]
+        choices = [row[0].value for row in cells]
+        expect(f"{name} offers exactly assessment.md's {len(form[key])} choices", choices == form[key], choices)
 
 
 def fill(path, filled_path, rows, header, weights):
@@ -108,7 +140,7 @@ def fill(path, filled_path, rows, header, weights):
     (target, current, gap), and under WEIGHTED the weighted target and current levels."""
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Assessment"]
-    levels = [c.value for c in workbook["Lists"]["A"][1:]]
+    levels = [c.value for c in workbook["Lists"]["A"][1:] if c.value is not None]
     current_col, target_col = header.index("Current level") + 1, header.index("Target level") + 1
     areas = {}
     for index, (area, indicator) in enumerate(rows):
@@ -178,7 +210,7 @@ def check_recalculated(path, expected, locale):
             actual[area_id] = (value("Target level") or None, value("Current level") or None,
                                int(gap) if gap not in (None, "") else None)
     by_label = {summary.cell(row=r, column=2).value: summary.cell(row=r, column=3).value for r in range(2, summary.max_row + 1)}
-    levels = len(workbook["Lists"]["A"]) - 1
+    levels = len([c for c in workbook["Lists"]["A"][1:] if c.value is not None])
     weighted = [by_label.get(f"Weighted {what} level (1 to {levels})") for what in ("target", "current")]
     actual["WEIGHTED"] = tuple(round(float(v), 2) if v not in (None, "") else None for v in weighted)
     mismatches = {k: (actual.get(k), v) for k, v in expected.items() if actual.get(k) != v}

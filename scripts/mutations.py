@@ -223,4 +223,14 @@ M = [
     ("parallel-diagnostics-lost", "scale", "Sources/StrategyCompiler/Building/ModelBuilder.swift",
      "for (_, diagnostics) in built { engine.report(diagnostics) }", "_ = built.count",
      "diagnostics of key areas built in parallel are dropped"),
+    # --- Returns (issue 13)
+    ("about-not-an-answer", "returns", "Sources/StrategyPipeline/Output/BlankWorkbookProof.swift",
+     "&& !text($0.value).isEmpty }\n                .keys.min { $0.row < $1.row }", "&& false }\n                .keys.min { $0.row < $1.row }",
+     "an About answer does not make a workbook answered"),
+    ("about-region-free", "returns", "Sources/StrategyRender/Workbook/AssessmentWorkbook+About.swift",
+     'hasLists ? .list(definedName: "Regions") : nil)', "nil)",
+     "the region is free text even with assessment.md"),
+    ("assessment-duplicate", "returns", "Sources/StrategyCompiler/Building/AssessmentFormBuilder.swift",
+     "let folded = item.value.lowercased()", "let folded = item.value + String(seen.count)",
+     "a choice listed twice goes unreported"),
 ]

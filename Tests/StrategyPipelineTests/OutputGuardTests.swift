@@ -167,6 +167,12 @@ import ZIPFoundation
         let answered = try #require(only(layout.outputGuard.checkFile(url.path, kind: .workbook)))
         #expect(answered == (.outputNotOwned, "'\(url.path)' is an assessment workbook with answers (Assessment!E4 is filled in); a blank workbook would replace them, so choose another file name", url.path))
 
+        // Saying who is answering is an answer too: the About sheet (the second) names its first answer.
+        try blank.write(to: url)
+        try answer(in: url, cell: "B6", with: "North West", sheet: 2)
+        let about = try #require(only(layout.outputGuard.checkFile(url.path, kind: .workbook)))
+        #expect(about.message.contains("(About!B6 is filled in)"), "\(about.message)")
+
         let notes = layout.root.appendingPathComponent("foreign/notes.txt").path
         #expect(only(layout.outputGuard.checkFile(notes, kind: .workbook))?.message.contains("(it is not a ZIP file)") == true)
     }
@@ -207,12 +213,12 @@ import ZIPFoundation
         let url = layout.root.appendingPathComponent("assessment.xlsx")
         try #require(files.first { $0.path == "assessment.xlsx" }).contents.write(to: url)
         let archive = try Archive(url: url, accessMode: .update)
-        let entry = try #require(archive["xl/worksheets/sheet2.xml"])
+        let entry = try #require(archive["xl/worksheets/sheet3.xml"])
         var xml = Data()
         _ = try archive.extract(entry) { xml.append($0) }
         let cut = xml.prefix(xml.count / 2)
         try archive.remove(entry)
-        try archive.addEntry(with: "xl/worksheets/sheet2.xml", type: .file, uncompressedSize: Int64(cut.count),
+        try archive.addEntry(with: "xl/worksheets/sheet3.xml", type: .file, uncompressedSize: Int64(cut.count),
                              compressionMethod: .deflate) { position, size in
             cut.subdata(in: cut.startIndex + Int(position)..<cut.startIndex + Int(position) + size)
         }
@@ -220,9 +226,11 @@ import ZIPFoundation
     }
 
     /// Writes an inline string into an empty input cell of the Assessment sheet, as a spreadsheet would.
-    private func answer(in url: URL, cell: String, with text: String, replacing: Bool = false) throws {
+    /// Fills in a cell of a sheet (by default the Assessment sheet, the third), as a spreadsheet would.
+    private func answer(in url: URL, cell: String, with text: String, replacing: Bool = false,
+                        sheet number: Int = 3) throws {
         let archive = try Archive(url: url, accessMode: .update)
-        let entry = try #require(archive["xl/worksheets/sheet2.xml"])
+        let entry = try #require(archive["xl/worksheets/sheet\(number).xml"])
         var xml = Data()
         _ = try archive.extract(entry) { xml.append($0) }
         var sheet = String(decoding: xml, as: UTF8.self)
@@ -233,7 +241,7 @@ import ZIPFoundation
         sheet.replaceSubrange(pattern, with: "<c r=\"\(cell)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>")
         try archive.remove(entry)
         let data = Data(sheet.utf8)
-        try archive.addEntry(with: "xl/worksheets/sheet2.xml", type: .file, uncompressedSize: Int64(data.count),
+        try archive.addEntry(with: "xl/worksheets/sheet\(number).xml", type: .file, uncompressedSize: Int64(data.count),
                              compressionMethod: .deflate) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }

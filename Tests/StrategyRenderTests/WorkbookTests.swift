@@ -20,14 +20,14 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let document = book.document(diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty)
-        #expect(document.sheets.map(\.name) == ["How to use", "Assessment", "Summary", "Lists", "Metadata"])
-        #expect(document.sheets.map(\.hidden) == [false, false, false, true, true])
-        let assessment = document.sheets[1]
+        #expect(document.sheets.map(\.name) == ["How to use", "About", "Assessment", "Summary", "Lists", "Metadata"])
+        #expect(document.sheets.map(\.hidden) == [false, false, false, false, true, true])
+        let assessment = document.sheets[2]
         #expect(book.rows.map(\.indicator.id) == ["councillors-briefings", "councillors-training", "data-maturity"])
         let dropdowns = assessment.validations.filter { $0.rule == .list(definedName: "Levels") }
         #expect(dropdowns.map(\.column) == [AssessmentWorkbook.currentColumn, AssessmentWorkbook.targetColumn])
         #expect(dropdowns.allSatisfy { $0.firstRow == 1 && $0.lastRow == 3 })
-        #expect(document.definedNames == [.init(name: "Levels", value: "=Lists!$A$2:$A$4")])
+        #expect(document.definedNames.first == .init(name: "Levels", value: "=Lists!$A$2:$A$4"))
         let ids = assessment.cells.filter { $0.column == book.indicatorIDColumn && $0.row > 0 }.map(\.value)
         #expect(ids == [.text("councillors-briefings"), .text("councillors-training"), .text("data-maturity")])
         #expect(assessment.columns[book.indicatorIDColumn].hidden && assessment.columns[book.keyAreaIDColumn].hidden)
@@ -49,7 +49,7 @@ import Testing
                                       variant: variant)
         var diagnostics: [Diagnostic] = []
         let document = book.document(diagnostics: &diagnostics)
-        let assessment = document.sheets[1], summary = document.sheets[2]
+        let assessment = document.sheets[2], summary = document.sheets[3]
         func value(_ sheet: Sheet, _ reference: String) -> Cell.Value? {
             sheet.cells.first { "\(columnLetter($0.column))\($0.row + 1)" == reference }?.value
         }
@@ -72,7 +72,7 @@ import Testing
         let stamp = Dictionary(uniqueKeysWithValues: book.metadata)
         #expect(stamp["Variant"] == "north" && stamp["Base edition"] == "2024" && stamp["Base content hash"] == "abc")
         #expect(stamp["Variant layers"] == "Region > North" && stamp["Local indicators"] == "data-maturity")
-        #expect(stamp["Variant content hash"] == book.hash.hex && stamp["Workbook layout"] == "strategyc-assessment-2")
+        #expect(stamp["Variant content hash"] == book.hash.hex && stamp["Workbook layout"] == "strategyc-assessment-3")
         #expect(document.customProperties.contains(.init(name: "Base content hash", value: "abc")))
         let csv = book.csv().split(separator: "\r\n")
         #expect(csv[0].hasSuffix(",Origin,Key area id,Indicator id"))
@@ -86,7 +86,7 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let document = book.document(diagnostics: &diagnostics)
         #expect(book.originColumn == nil && book.defaultTargetColumn == nil && book.keyAreaIDColumn == 12)
-        let summary = document.sheets[2]
+        let summary = document.sheets[3]
         let weights = summary.cells.filter { $0.column == AssessmentWorkbook.Summary.weight && $0.row > 0 && $0.row < 3 }
         #expect(weights.map(\.value) == [.number(1), .number(1)])
         #expect(!book.metadata.contains { $0.0 == "Variant" })
@@ -97,6 +97,54 @@ import Testing
         #expect(book.summaryAreas.map { [$0.first, $0.last] } == [[2, 3], [4, 4]])
     }
 
+    /// The About sheet asks who is answering: eight questions in a plain table, each answer cell named,
+    /// dropdowns from `assessment.md`'s lists (kept on the hidden Lists sheet), a date and a year checked.
+    @Test func aboutSheetAsksWhoIsAnswering() throws {
+        var strategy = try RenderSupport.model()
+        strategy.assessmentForm = AssessmentForm(
+            organisationTypes: ["District council", "=1+1"], regions: ["North East", "London", "South West"],
+            validations: ["Self-assessed"], guidance: RichText(markdown: "", html: "", plainText: "First.\n\nSecond\nline."),
+            range: strategy.range)
+        let book = workbook(strategy)
+        var diagnostics: [Diagnostic] = []
+        let document = book.document(diagnostics: &diagnostics)
+        let about = try #require(document.sheets.first { $0.name == "About" })
+        func text(_ row: Int, _ column: Int) -> Cell.Value? { about.cells.first { $0.row == row && $0.column == column }?.value }
+        #expect(text(2, 0) == .text("Question") && text(2, 1) == .text("Answer") && text(2, 2) == .text("How to answer"))
+        #expect((3...10).map { text($0, 0) } == AssessmentLayout.aboutQuestions.map { .text($0.label) })
+        #expect((3...10).allSatisfy { text($0, 1) == .blank })
+        #expect(about.cells.filter { $0.column == 1 && $0.row > 2 }.map(\.style)
+                == [.input, .input, .input, .input, .input, .inputDate, .input, .input])
+        #expect(about.validations.map(\.firstRow) == [4, 5, 8, 9, 10])
+        #expect(about.validations.map(\.rule) == [
+            .list(definedName: "OrganisationTypes"), .list(definedName: "Regions"),
+            .dateOnOrAfter(SimpleDate(year: 2000, month: 1, day: 1)), .wholeNumber(2000...2100),
+            .list(definedName: "Validations"),
+        ])
+        #expect(about.validations.allSatisfy { $0.column == 1 && $0.lastRow == $0.firstRow })
+        #expect(about.frozenRows == 3 && about.protected)
+        let names = Dictionary(uniqueKeysWithValues: document.definedNames.map { ($0.name, $0.value) })
+        #expect(names["AboutOrganisation"] == "=About!$B$4" && names["AboutValidation"] == "=About!$B$11")
+        #expect(names["OrganisationTypes"] == "=Lists!$C$2:$C$3" && names["Regions"] == "=Lists!$D$2:$D$4"
+                && names["Validations"] == "=Lists!$E$2:$E$2")
+        let lists = try #require(document.sheets.first { $0.name == "Lists" })
+        #expect(lists.cells.filter { $0.column == 3 }.map(\.value) == [.text("Region"), .text("North East"), .text("London"), .text("South West")])
+        // A choice that looks like a formula stays text.
+        #expect(lists.cells.contains { $0.row == 2 && $0.column == 2 && $0.value == .text("=1+1") })
+        // How to use carries the guidance, one paragraph per row.
+        let howTo = try #require(document.sheets.first { $0.name == "How to use" }).cells.map(\.value)
+        let heading = try #require(howTo.firstIndex(of: .text("Who is answering")))
+        #expect(Array(howTo[heading + 1...heading + 2]) == [.text("First."), .text("Second line.")])
+    }
+
+    @Test func withoutAssessmentMDTheAboutQuestionsAreFreeText() throws {
+        var diagnostics: [Diagnostic] = []
+        let document = workbook(try RenderSupport.model()).document(diagnostics: &diagnostics)
+        let about = try #require(document.sheets.first { $0.name == "About" })
+        #expect(about.validations.map(\.rule) == [.dateOnOrAfter(SimpleDate(year: 2000, month: 1, day: 1)), .wholeNumber(2000...2100)])
+        #expect(!document.definedNames.contains { $0.name == "Regions" })
+    }
+
     /// Content that starts like a formula is written as a string cell, and gets an apostrophe in the CSV.
     @Test(arguments: ["=SUM(A1:A9)", "+44 20 7664 3000", "-1", "@cmd"])
     func formulaLikeContentStaysText(_ text: String) throws {
@@ -104,7 +152,7 @@ import Testing
         strategy.themes[0].keyAreas[0].indicators[0].descriptors[0].text = RichText(markdown: text, html: "", plainText: text)
         let book = workbook(strategy)
         var diagnostics: [Diagnostic] = []
-        let cells = book.document(diagnostics: &diagnostics).sheets[1].cells
+        let cells = book.document(diagnostics: &diagnostics).sheets[2].cells
         #expect(cells.contains { $0.value == .text(text) })
         #expect(!cells.contains { $0.value == .formula(text) || $0.value == .formula(String(text.dropFirst())) })
         #expect(book.csv().contains(",'\(text),"))

@@ -66,6 +66,21 @@ enum BlankWorkbookProof {
             }
             .keys.min { ($0.row, $0.column.count, $0.column) < ($1.row, $1.column.count, $1.column) }
         if let answered { return .answered("\(AssessmentLayout.assessmentSheetName)!\(answered.column)\(answered.row)") }
+        // Saying who answered is an answer too (layout 3 and later have the About sheet).
+        if let aboutPath = Self.sheetPath(named: AssessmentLayout.aboutSheetName, in: archive) {
+            guard let about = read(aboutPath, in: archive) else { return .notOurs("its About sheet cannot be read") }
+            let aboutCells = CellCollector()
+            let aboutParser = XMLParser(data: about)
+            aboutParser.shouldResolveExternalEntities = false
+            aboutParser.delegate = aboutCells
+            guard aboutParser.parse(), aboutParser.parserError == nil else { return .notOurs("its About sheet cannot be read") }
+            let firstAnswerRow = AssessmentLayout.aboutHeaderRow + 2  // 1-based, below the header
+            let answeredAbout = aboutCells.found
+                .filter { $0.key.column == AssessmentLayout.aboutAnswerColumnLetter && $0.key.row >= firstAnswerRow
+                    && !text($0.value).isEmpty }
+                .keys.min { $0.row < $1.row }
+            if let answeredAbout { return .answered("\(AssessmentLayout.aboutSheetName)!\(answeredAbout.column)\(answeredAbout.row)") }
+        }
         return .blank
     }
 

@@ -13,4 +13,29 @@ public enum AssessmentLayout {
     public static var targetColumnLetter: String { columnLetter(AssessmentWorkbook.targetColumn) }
     /// The header of a variant's hidden column of default targets.
     public static let defaultTargetHeader = "Default target level"
+
+    /// The sheet that asks who is answering, and the column of its answers.
+    public static let aboutSheetName = "About"
+    public static let aboutAnswerColumnLetter = "B"
+    /// The row of the About sheet's header (zero-based); the questions follow it, one per row.
+    public static let aboutHeaderRow = 2
+
+    /// One question of the About sheet: its label, and the defined name of its answer cell, by which a
+    /// reader finds the answer wherever the row has moved.
+    public struct AboutQuestion: Sendable, Equatable {
+        public let definedName: String
+        public let label: String
+    }
+
+    /// The About sheet's questions, in order.
+    public static let aboutQuestions: [AboutQuestion] = [
+        .init(definedName: "AboutOrganisation", label: "Organisation"),
+        .init(definedName: "AboutOrganisationType", label: "Organisation type"),
+        .init(definedName: "AboutRegion", label: "Region"),
+        .init(definedName: "AboutRespondentRole", label: "Your role"),
+        .init(definedName: "AboutRespondentDepartment", label: "Your department"),
+        .init(definedName: "AboutAssessmentDate", label: "Date of the assessment"),
+        .init(definedName: "AboutRound", label: "Round"),
+        .init(definedName: "AboutValidation", label: "Self-assessed or externally validated"),
+    ]
 }

@@ -26,7 +26,7 @@ import StrategyModel
 /// - **Metadata** (hidden): edition, content hash, title, generator, layout version.
 struct AssessmentWorkbook {
     /// Raised when the layout changes in a way a reader of completed workbooks must know about.
-    static let layoutVersion = AssessmentLayout.versionPrefix + "2"
+    static let layoutVersion = AssessmentLayout.versionPrefix + "3"
     static let assessmentSheetName = "Assessment"
     static let summarySheetName = "Summary"
     /// Excel's limit on the characters in one cell.
@@ -101,8 +101,8 @@ struct AssessmentWorkbook {
                 .init(name: "Strategy title", value: strategy.title), .init(name: "Generator", value: generator),
                 .init(name: "Workbook layout", value: Self.layoutVersion),
             ] + variantStamp.map { .init(name: $0.0, value: $0.1) },
-            definedNames: [.init(name: "Levels", value: "=" + levelRange)],
-            sheets: [howToUseSheet, assessmentSheet, summarySheet, listsSheet, metadataSheet])
+            definedNames: [.init(name: "Levels", value: "=" + levelRange)] + aboutDefinedNames,
+            sheets: [howToUseSheet, aboutSheet, assessmentSheet, summarySheet, listsSheet, metadataSheet])
     }
 
     /// The strategy's publication date, or 1 January of a numeric edition: a fixed, meaningful timestamp.
@@ -141,12 +141,19 @@ struct AssessmentWorkbook {
             ("Use it to set a target level of maturity for each key area and enabler, record where the council stands today, and plan how to close the gap. It matches the published toolkit of the same edition and content hash exactly.", .text),
             ("", .text),
             ("How to fill it in", .heading),
-            ("1. On the Assessment sheet, each row is one indicator. Read the descriptions in the level columns to the right of the row.", .text),
-            ("2. Choose the Target level you want to reach for the indicator from the dropdown.", .text),
-            ("3. Choose the Current level: the highest level whose description matches what the council does today.", .text),
-            ("4. Note the evidence, the actions that will close the gap, an owner and a review date (YYYY-MM-DD).", .text),
-            ("5. The Summary sheet then shows each key area's target, current level and gap, and a radar chart.", .text),
+            ("1. On the About sheet, say who is answering: organisation, type, region, your role and department, the date and round, and whether the answers were checked by someone outside the council.", .text),
+            ("2. On the Assessment sheet, each row is one indicator. Read the descriptions in the level columns to the right of the row.", .text),
+            ("3. Choose the Target level you want to reach for the indicator from the dropdown.", .text),
+            ("4. Choose the Current level: the highest level whose description matches what the council does today.", .text),
+            ("5. Note the evidence, the actions that will close the gap, an owner and a review date (YYYY-MM-DD).", .text),
+            ("6. The Summary sheet then shows each key area's target, current level and gap, and a radar chart.", .text),
             ("Only the yellow cells can be changed. Several people can each fill in a copy; keep one file per respondent.", .text),
+        ]
+        if let form = strategy.assessmentForm {
+            lines += [("", .text), ("Who is answering", .heading)]
+            lines += form.guidance.plainText.components(separatedBy: "\n\n").map { ($0.replacingOccurrences(of: "\n", with: " "), .text) }
+        }
+        lines += [
             ("", .text),
             ("How the summary is scored", .heading),
             ("Levels are numbered from 1 (\(strategy.levels.first?.name ?? "")) to \(levelCount) (\(strategy.levels.last?.name ?? "")).", .text),
@@ -330,9 +337,10 @@ struct AssessmentWorkbook {
     }
 
     private var listsSheet: Sheet {
-        var sheet = Sheet(name: "Lists", hidden: true, columns: [Column(width: 20), Column(width: 10)])
+        var sheet = Sheet(name: "Lists", hidden: true,
+                          columns: [Column(width: 20), Column(width: 10)] + aboutLists.map { _ in Column(width: 30) })
         sheet.cells = [Cell(row: 0, column: 0, value: .text("Level"), style: .header),
-                       Cell(row: 0, column: 1, value: .text("Number"), style: .header)]
+                       Cell(row: 0, column: 1, value: .text("Number"), style: .header)] + aboutListCells
         for (index, level) in strategy.levels.enumerated() {
             sheet.cells.append(Cell(row: index + 1, column: 0, value: .text(level.name), style: .text))
             sheet.cells.append(Cell(row: index + 1, column: 1, value: .number(Double(index + 1)), style: .text))

@@ -139,6 +139,8 @@ struct Validation: Equatable {
         case list(definedName: String)
         /// A date on or after this one.
         case dateOnOrAfter(SimpleDate)
+        /// A whole number in this range (a year, such as the round of an assessment).
+        case wholeNumber(ClosedRange<Int>)
     }
 
     var firstRow: Int

@@ -201,6 +201,11 @@ struct XLSXWriter {
                 rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
                 rule.value_datetime = lxw_datetime(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day),
                                                    hour: 0, min: 0, sec: 0)
+            case .wholeNumber(let range):
+                rule.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+                rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+                rule.minimum_number = Double(range.lowerBound)
+                rule.maximum_number = Double(range.upperBound)
             }
             rule.input_title = strings.make(String(validation.inputTitle.prefix(32)))
             rule.input_message = strings.make(String(validation.inputMessage.prefix(255)))
