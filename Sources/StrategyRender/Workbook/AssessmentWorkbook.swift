@@ -378,17 +378,19 @@ struct AssessmentWorkbook {
 
     // MARK: - CSV
 
-    /// The Assessment rows as RFC 4180 CSV in UTF-8, without the computed columns. A field that a
-    /// spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, tab or carriage return) gets a
-    /// leading apostrophe, as OWASP advises against CSV injection.
+    /// The Assessment rows as RFC 4180 CSV in UTF-8, without the computed columns, followed by one column
+    /// per About question (a CSV has no second sheet: a respondent fills them in on the first row, or on
+    /// every row). A field that a spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, tab or
+    /// carriage return) gets a leading apostrophe, as OWASP advises against CSV injection.
     func csv() -> String {
-        let headers = Array(assessmentHeaders.prefix(indicatorIDColumn + 1))
+        let headers = Array(assessmentHeaders.prefix(indicatorIDColumn + 1)) + AssessmentLayout.aboutQuestions.map(\.label)
         var lines = [headers.map(Self.csvField).joined(separator: ",")]
         for row in rows {
             var fields = [row.theme.title, row.keyArea.title, row.indicator.title, "", defaultTarget(of: row) ?? "", "", "", "", ""]
             fields += strategy.levels.map { row.indicator.descriptor(for: $0.id)?.text.plainText ?? "" }
             if variant != nil { fields.append(variant?.origins[row.indicator.id] ?? "National") }
             fields += [row.keyArea.id, row.indicator.id]
+            fields += AssessmentLayout.aboutQuestions.map { _ in "" }
             lines.append(fields.map(Self.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
