@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "StrategyCompiler", targets: ["StrategyCompiler"]),
         .library(name: "StrategyRender", targets: ["StrategyRender"]),
         .library(name: "StrategyPipeline", targets: ["StrategyPipeline"]),
+        .library(name: "StrategyReturns", targets: ["StrategyReturns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,13 +59,21 @@ let package = Package(
         // preview server) calls, the one diagnostics collector, the previous edition, and the output guard
         // that never replaces what strategyc did not write. ZIPFoundation reads an existing workbook to
         // prove it is a blank one before it is replaced.
+        // Reading completed returns: workbooks opened with ZIPFoundation, their XML read with XMLParser.
+        .target(
+            name: "StrategyReturns",
+            dependencies: [
+                "StrategyModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "StrategyPipeline",
             dependencies: [
                 "StrategyModel",
                 "StrategyCompiler",
                 "StrategyRender",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "StrategyReturns",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -92,7 +101,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategyPipelineTests",
-            dependencies: ["StrategyPipeline", "StrategyRender", "StrategyModel"]
+            dependencies: ["StrategyPipeline", "StrategyRender", "StrategyModel",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "StrategyReturnsTests",
+            dependencies: ["StrategyReturns", "StrategyRender", "StrategyCompiler", "StrategyModel",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "EndToEndTests",
