@@ -82,6 +82,8 @@ struct JSONDiagnosticRenderer {
         var column: Int
         var endLine: Int
         var endColumn: Int
+        /// For a diagnostic in a spreadsheet: `Assessment!E14` (then `line` is the row).
+        var cell: String?
         var notes: [Note]
         var fixIts: [Fix]
     }
@@ -114,6 +116,7 @@ struct JSONDiagnosticRenderer {
                 column: diagnostic.range.start.column,
                 endLine: diagnostic.range.end.line,
                 endColumn: diagnostic.range.end.column,
+                cell: diagnostic.range.start.cellReference,
                 notes: diagnostic.notes.map {
                     Note(message: $0.message, file: $0.range?.path, line: $0.range?.start.line,
                          column: $0.range?.start.column)
@@ -143,12 +146,15 @@ struct GitHubDiagnosticRenderer {
             let command = diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
             let range = diagnostic.range
             var properties = "file=\(property(range.path))"
-            if !range.start.isWholeFile { properties += ",line=\(range.start.line),col=\(range.start.column)" }
-            if !range.start.isWholeFile && range.end.line >= range.start.line && range.end != range.start {
+            // A cell of a spreadsheet has no line in the file: the annotation names the file, and its title
+            // the cell.
+            let inFile = !range.start.isWholeFile && range.start.sheet == nil
+            if inFile { properties += ",line=\(range.start.line),col=\(range.start.column)" }
+            if inFile && range.end.line >= range.start.line && range.end != range.start {
                 properties += ",endLine=\(range.end.line)"
                 if range.end.line == range.start.line { properties += ",endColumn=\(range.end.column)" }
             }
-            properties += ",title=\(property(diagnostic.code.rawValue))"
+            properties += ",title=\(property((range.start.cellReference.map { $0 + " " } ?? "") + diagnostic.code.rawValue))"
             var message = diagnostic.message
             for note in diagnostic.notes {
                 message += "\n" + (note.range.map { "\($0.start): " } ?? "") + note.message

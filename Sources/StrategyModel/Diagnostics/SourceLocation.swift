@@ -8,6 +8,9 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     public var path: String
     public var line: Int
     public var column: Int
+    /// For a cell of a spreadsheet (a council's return), the sheet's name; `line` is then the row and
+    /// `column` the column's number (A is 1), and the location reads `return.xlsx:Assessment!E14`.
+    public var sheet: String?
 
     public init(path: String, line: Int, column: Int) {
         self.path = path
@@ -15,8 +18,26 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
         self.column = column
     }
 
+    /// A cell of a spreadsheet: `row` and `column` both start at 1.
+    public static func cell(path: String, sheet: String, row: Int, column: Int) -> SourceLocation {
+        var location = SourceLocation(path: path, line: row, column: column)
+        location.sheet = sheet
+        return location
+    }
+
+    /// The cell's reference, `Assessment!E14`, for a cell location.
+    public var cellReference: String? {
+        guard let sheet else { return nil }
+        var letters = "", index = column - 1
+        repeat {
+            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
+            index = index / 26 - 1
+        } while index >= 0
+        return "\(sheet)!\(letters)\(line)"
+    }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+        (lhs.path, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.path, rhs.sheet ?? "", rhs.line, rhs.column)
     }
 
     /// A whole file or folder rather than a point in it (line and column 0): an output path, a missing
@@ -28,6 +49,10 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     /// Whether this names a whole file rather than a point in it.
     public var isWholeFile: Bool { line == 0 }
 
-    /// `path:line:col`, the form editors and terminals turn into links; the path alone for a whole file.
-    public var description: String { isWholeFile ? path : "\(path):\(line):\(column)" }
+    /// `path:line:col`, the form editors and terminals turn into links; the path alone for a whole file;
+    /// `path:Sheet!E14` for a cell.
+    public var description: String {
+        if let cellReference { return "\(path):\(cellReference)" }
+        return isWholeFile ? path : "\(path):\(line):\(column)"
+    }
 }
