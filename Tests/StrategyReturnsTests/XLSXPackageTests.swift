@@ -85,4 +85,22 @@ import ZIPFoundation
             (error as? XLSXPackage.Refusal)?.description.hasPrefix("its part xl/worksheets/sheet1.xml would inflate") == true
         }
     }
+
+    /// The caps on the number and size of parts, with small limits so the files stay small.
+    @Test func tooManyOrTooLargePartsAreRefused() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try workbook(in: folder)
+        var few = XLSXPackage.Limits()
+        few.maximumEntries = 3
+        #expect {
+            _ = try XLSXPackage(url: url, limits: few)
+        } throws: { ($0 as? XLSXPackage.Refusal)?.description == "it has too many parts" }
+        var small = XLSXPackage.Limits()
+        small.maximumEntrySize = 2_000
+        #expect {
+            _ = try XLSXPackage(url: url, limits: small)
+        } throws: { ($0 as? XLSXPackage.Refusal)?.description.hasSuffix("is too large") == true }
+        #expect((try? XLSXPackage(url: url)) != nil)
+    }
 }

@@ -7,8 +7,8 @@ import ZIPFoundation
 /// A workbook file opened for reading: its parts through ZIPFoundation, their XML through Foundation's
 /// XMLParser. Nothing here writes.
 ///
-/// The file may come from anywhere, so opening it is bounded: at most `maximumEntries` parts, none larger
-/// than `maximumEntrySize` once inflated, and none inflating more than `maximumRatio` times its stored size
+/// The file may come from anywhere, so opening it is bounded (`Limits`): at most 10,000 parts, none larger
+/// than 64 MiB once inflated, and none inflating more than 200 times its stored size
 /// (a ZIP bomb is refused before it is read, from the sizes its directory declares, and again while it is
 /// read, in case the directory lies). External entities are never resolved.
 public struct XLSXPackage {
@@ -17,11 +17,16 @@ public struct XLSXPackage {
         public let description: String
     }
 
-    /// Enough for the largest workbook strategyc writes, far below what a ZIP bomb would expand to.
-    public static let maximumEntrySize: UInt64 = 64 << 20
-    public static let maximumEntries = 10_000
-    /// XML compresses well, about 10 to 20 times; 200 times is a bomb.
-    public static let maximumRatio: UInt64 = 200
+    /// What a workbook may hold before it is refused.
+    public struct Limits: Sendable {
+        /// Enough for the largest workbook strategyc writes, far below what a ZIP bomb would expand to.
+        public var maximumEntrySize: UInt64 = 64 << 20
+        public var maximumEntries = 10_000
+        /// XML compresses well, about 10 to 20 times; 200 times is a bomb. Checked for parts over 1 MiB.
+        public var maximumRatio: UInt64 = 200
+
+        public init() {}
+    }
 
     /// A cell's place: column letters and 1-based row, as in `B6`.
     public struct CellReference: Hashable, Sendable, CustomStringConvertible {
@@ -52,9 +57,10 @@ public struct XLSXPackage {
     }
 
     private let archive: Archive
+    private let limits: Limits
 
     /// Opens the file; refuses it when it is not a ZIP file, or has too many or too large parts.
-    public init(url: URL) throws(Refusal) {
+    public init(url: URL, limits: Limits = Limits()) throws(Refusal) {
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
@@ -64,26 +70,27 @@ public struct XLSXPackage {
         var entries = 0
         for entry in archive {
             entries += 1
-            if entries > Self.maximumEntries { throw Refusal(description: "it has too many parts") }
-            if entry.uncompressedSize > Self.maximumEntrySize {
+            if entries > limits.maximumEntries { throw Refusal(description: "it has too many parts") }
+            if entry.uncompressedSize > limits.maximumEntrySize {
                 throw Refusal(description: "its part \(entry.path) is too large")
             }
-            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize > Self.maximumRatio * max(entry.compressedSize, 1) {
+            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize > limits.maximumRatio * max(entry.compressedSize, 1) {
                 throw Refusal(description: "its part \(entry.path) would inflate \(entry.uncompressedSize / max(entry.compressedSize, 1)) times")
             }
         }
         self.archive = archive
+        self.limits = limits
     }
 
     /// The inflated bytes of one part, or nil when it is missing, or inflates past the limit (whatever its
     /// directory said).
     public func part(_ path: String) -> Data? {
-        guard let entry = archive[path], entry.uncompressedSize <= Self.maximumEntrySize else { return nil }
+        guard let entry = archive[path], entry.uncompressedSize <= limits.maximumEntrySize else { return nil }
         var data = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
-                if data.count > Self.maximumEntrySize { throw CocoaError(.fileReadTooLarge) }
+                if data.count > limits.maximumEntrySize { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
             return nil
