@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrategyCompiler
+import StrategyModel
 
 /// The program's entry point, kept out of the executable so that tests can reach it.
 ///

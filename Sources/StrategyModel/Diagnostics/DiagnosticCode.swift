@@ -108,6 +108,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case assessmentListEmpty = "assessment-list-empty"
     case assessmentChoiceDuplicate = "assessment-choice-duplicate"
 
+    // Completed returns (reading a council's workbook back)
+    case returnUnreadable = "return-unreadable"
+    case returnUnknownLevel = "return-unknown-level"
+    case returnUnknownIndicator = "return-unknown-indicator"
+
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
     case workbookWriteFailed = "workbook-write-failed"
@@ -176,6 +181,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .rawHTML: "Raw HTML in Markdown is not published (safe mode drops it)."
         case .unsafeLink: "A link or image uses a scheme that is not published (javascript:, data:...)."
         case .emptyTheme: "A theme has no active key areas."
+        case .returnUnreadable: "A file given as a return is not an assessment workbook strategyc made, or cannot be read safely."
+        case .returnUnknownLevel: "A level cell of a return holds something that is not one of the strategy's levels."
+        case .returnUnknownIndicator: "A row of a return is for an indicator the strategy does not have."
         case .assessmentListEmpty: "A list of choices in assessment.md is empty, so its dropdown would offer nothing."
         case .assessmentChoiceDuplicate: "A choice appears twice in one list of assessment.md (letter case aside)."
         case .placeholderText: "Text still holds the TODO placeholder that `strategyc new` wrote."

@@ -14,12 +14,12 @@ public enum Suggestion {
         return best.distance <= limit ? best.candidate : nil
     }
 
-    static func normalize(_ text: String) -> String {
+    public static func normalize(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
     }
 
     /// Levenshtein distance, with transposition of neighbours counted as one edit.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

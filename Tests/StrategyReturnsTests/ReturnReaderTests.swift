@@ -1,0 +1,99 @@
+import Foundation
+import StrategyCompiler
+import StrategyModel
+import StrategyRender
+import StrategyReturns
+import Testing
+import ZIPFoundation
+
+/// Reading a completed workbook back: answers by indicator id, levels checked at their cells.
+@Suite struct ReturnReaderTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private let strategy: Strategy
+
+    init() throws {
+        let small = Self.packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures/small")
+        strategy = try #require(try StrategyCompiler().compile(folder: small.path).strategy)
+    }
+
+    /// A blank workbook of the small fixture (levels Starting, Established, Leading; rows 2 to 4 are
+    /// councillors-briefings, councillors-training and data-maturity; column N holds the indicator ids),
+    /// with `cells` filled in as a spreadsheet would: `[sheet number: [cell: text]]` (About is 2,
+    /// Assessment 3).
+    private func filled(_ cells: [Int: [String: String]]) throws -> (URL, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-return-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let files = try WorkbookRenderer(stamp: PublicationStamp(strategy, generator: "strategyc test"))
+            .render(PublishedStrategy(strategy), reportingTo: DiagnosticCollector())
+        let url = folder.appendingPathComponent("return.xlsx")
+        try #require(files.first { $0.path == "assessment.xlsx" }).contents.write(to: url)
+        let archive = try Archive(url: url, accessMode: .update)
+        for (number, values) in cells {
+            let path = "xl/worksheets/sheet\(number).xml"
+            let entry = try #require(archive[path])
+            var xml = Data()
+            _ = try archive.extract(entry) { xml.append($0) }
+            var sheet = String(decoding: xml, as: UTF8.self)
+            for (cell, text) in values {
+                let pattern = "<c r=\"\(cell)\" s=\"([0-9]+)\"(/>|[^>]*>.*?</c>)"
+                let range = try #require(sheet.range(of: pattern, options: .regularExpression), "no cell \(cell)")
+                let style = sheet[range].split(separator: "\"")[3]
+                sheet.replaceSubrange(range, with: "<c r=\"\(cell)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>")
+            }
+            try archive.remove(entry)
+            let data = Data(sheet.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                data.subdata(in: Int($0)..<Int($0) + $1)
+            }
+        }
+        return (url, folder)
+    }
+
+    @Test func answersAreReadByIdAndLevelsChecked() throws {
+        let (url, folder) = try filled([
+            3: ["D2": "Established", "E2": "leading", "F2": "Minutes of the briefings", "D3": "Leadng"],
+            2: ["B4": "Riverside District Council", "B6": "North West"],
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let collector = DiagnosticCollector()
+        let result = try #require(ReturnReader(strategy: strategy).read(url, path: "return.xlsx", reportingTo: collector))
+        #expect(DiagnosticFormat.text.render(collector.diagnostics) == """
+            return.xlsx:Assessment!D3: error: "Leadng" is not a level; the levels are Starting, Established, Leading; did you mean 'Leading'? [return-unknown-level]
+            return.xlsx:Assessment!D3: note: fix-it: write 'Leading'
+            1 error and 0 warnings generated.
+
+            """)
+        #expect(result.answers["councillors-briefings"]?.current == "established")
+        #expect(result.answers["councillors-briefings"]?.target == "leading")
+        #expect(result.answers["councillors-briefings"]?.evidence == "Minutes of the briefings")
+        #expect(result.answers["councillors-training"] == CompletedReturn.Answer())
+        #expect(result.answers["data-maturity"] == CompletedReturn.Answer())
+        #expect(result.about == ["AboutOrganisation": "Riverside District Council", "AboutRegion": "North West"])
+        #expect(result.stamp.layout == "strategyc-assessment-3" && result.stamp.edition == strategy.edition)
+        #expect(result.stamp.contentHash == PublicationStamp(strategy, generator: "x").hash.hex)
+    }
+
+    @Test func aRowForAnUnknownIndicatorIsNamedAtItsIdCell() throws {
+        let (url, folder) = try filled([3: ["N4": "no-such-indicator", "D4": "Leading"]])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let collector = DiagnosticCollector()
+        let result = try #require(ReturnReader(strategy: strategy).read(url, path: "return.xlsx", reportingTo: collector))
+        #expect(collector.diagnostics.map { "\($0.range.start) \($0.code.rawValue)" }
+                == ["return.xlsx:Assessment!N4 return-unknown-indicator"])
+        #expect(Set(result.answers.keys) == ["councillors-briefings", "councillors-training"])
+    }
+
+    @Test func aFileThatIsNotAWorkbookIsRefusedAtTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-return-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("return.xlsx")
+        try Data("not a workbook".utf8).write(to: url)
+        let collector = DiagnosticCollector()
+        #expect(ReturnReader(strategy: strategy).read(url, path: "return.xlsx", reportingTo: collector) == nil)
+        #expect(DiagnosticFormat.text.render(collector.diagnostics).hasPrefix(
+            "return.xlsx: error: 'return.xlsx' cannot be read as an assessment workbook: it is not a ZIP file [return-unreadable]"))
+    }
+}
