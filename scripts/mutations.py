@@ -194,7 +194,7 @@ M = [
      "cells[index].value = .text(target)", "_ = index",
      "a variant's default targets are not filled in"),
     ("blank-proof-default", "variants", "Sources/StrategyPipeline/Output/BlankWorkbookProof.swift",
-     "return text(cell) != text(cells.found[.init(column: defaultColumn, row: key.row)])", "return true",
+     "return text(cell) != text(cells[.init(column: defaultColumn, row: key.row)])", "return true",
      "a workbook with only its defaults is taken for answered"),
     ("accent-contrast", "variants", "Sources/StrategyCompiler/Variants/BrandingReader.swift",
      "guard contrast >= Self.minimumContrast else {", "guard contrast >= 2 else {",
