@@ -28,12 +28,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     /// The cell's reference, `Assessment!E14`, for a cell location.
     public var cellReference: String? {
         guard let sheet else { return nil }
-        var letters = "", index = column - 1
-        repeat {
-            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
-            index = index / 26 - 1
-        } while index >= 0
-        return "\(sheet)!\(letters)\(line)"
+        return "\(sheet)!\(columnLetter(column - 1))\(line)"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

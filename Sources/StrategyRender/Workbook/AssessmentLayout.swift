@@ -1,3 +1,5 @@
+import StrategyModel
+
 /// The parts of the assessment workbook's layout that tools outside the renderer rely on: to recognise a
 /// blank workbook before replacing it, and (later) to read a completed one back.
 public enum AssessmentLayout {

@@ -167,14 +167,3 @@ struct Chart: Equatable {
     var row: Int
     var column: Int
 }
-
-/// Excel column letters: 0 → A, 25 → Z, 26 → AA.
-func columnLetter(_ index: Int) -> String {
-    var index = index
-    var letters = ""
-    repeat {
-        letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
-        index = index / 26 - 1
-    } while index >= 0
-    return letters
-}

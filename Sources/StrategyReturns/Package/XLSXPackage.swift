@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import StrategyModel
 import ZIPFoundation
 
 /// A workbook file opened for reading: its parts through ZIPFoundation, their XML through Foundation's
@@ -132,6 +133,6 @@ public struct XLSXPackage {
         let value = cell.type == "s"
             ? Int(cell.value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil } ?? ""
             : cell.value
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmingSpacesAndNewlines()
     }
 }

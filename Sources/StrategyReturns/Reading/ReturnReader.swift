@@ -49,7 +49,7 @@ public struct ReturnReader {
         for (reference, cell) in cells where reference.row == 1 { columns[text(cell)] = reference.column }
         let required = ["Current level", "Target level", "Indicator id"]
         let missing = required.filter { columns[$0] == nil }
-        guard missing.isEmpty else {
+        guard missing.isEmpty, let idColumn = columns["Indicator id"] else {
             return refuse("its Assessment sheet has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column")
         }
         func cellLocation(_ column: String, _ row: Int) -> SourceRange {
@@ -62,7 +62,6 @@ public struct ReturnReader {
         var answers: [String: CompletedReturn.Answer] = [:]
         let rows = Set(cells.keys.map(\.row)).filter { $0 > 1 }.sorted()
         for row in rows {
-            guard let idColumn = columns["Indicator id"] else { break }
             let id = text(cells[.init(column: idColumn, row: row)])
             guard !id.isEmpty else { continue }
             guard indicators.contains(id) else {
