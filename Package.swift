@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The C library, seen through pkg-config. Only Sources/StrategyCompiler/Parsing/CommonMarkParser.swift
@@ -59,12 +60,14 @@ let package = Package(
         // preview server) calls, the one diagnostics collector, the previous edition, and the output guard
         // that never replaces what strategyc did not write. ZIPFoundation reads an existing workbook to
         // prove it is a blank one before it is replaced.
-        // Reading completed returns: workbooks opened with ZIPFoundation, their XML read with XMLParser.
+        // Reading completed returns: workbooks opened with ZIPFoundation, their XML read with XMLParser; the
+        // CSV twin parsed with SwiftCSV.
         .target(
             name: "StrategyReturns",
             dependencies: [
                 "StrategyModel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .target(

@@ -7,11 +7,9 @@ import StrategyRender
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// Options shared by every command that compiles the sources, and the one way commands report.
-struct CompileOptions: ParsableArguments {
-    @Argument(help: "The strategy folder.", completion: .directory)
-    var folder: String = "Strategy"
-
+/// How a command reports: the diagnostics format, the warnings policy and the error limit. Every command
+/// takes these, whether it compiles a strategy folder (`CompileOptions`) or reads returns.
+struct DiagnosticOptions: ParsableArguments {
     @Option(name: .customLong("diagnostics-format"),
             help: "How to write diagnostics: text, json or github (workflow annotations).")
     var diagnosticsFormat: DiagnosticFormat = .text
@@ -79,6 +77,21 @@ struct CompileOptions: ParsableArguments {
         case .github: Output.standardOutput(rendered)
         }
     }
+}
+
+/// Options shared by every command that compiles a strategy folder: the folder, and how to report.
+struct CompileOptions: ParsableArguments {
+    @Argument(help: "The strategy folder.", completion: .directory)
+    var folder: String = "Strategy"
+
+    @OptionGroup var reporting: DiagnosticOptions
+
+    var diagnosticsFormat: DiagnosticFormat { reporting.diagnosticsFormat }
+    func makeCollector() -> DiagnosticCollector { reporting.makeCollector() }
+    func perform<T>(_ collector: DiagnosticCollector, _ body: () throws -> T) throws -> T { try reporting.perform(collector, body) }
+    func finish(_ collector: DiagnosticCollector) throws { try reporting.finish(collector) }
+    func write(_ collector: DiagnosticCollector) { reporting.write(collector) }
+    func write(_ diagnostics: [Diagnostic]) { reporting.write(diagnostics) }
 
     /// Compiles the folder through the pipeline's first stages, for commands that need only the model.
     /// Returns the model when there are no errors; otherwise writes the diagnostics and throws.
@@ -109,6 +122,10 @@ enum Output {
 
     /// The closing line in text mode: what the command wrote.
     static func wrote(_ options: CompileOptions, _ text: String) {
+        wrote(options.reporting, text)
+    }
+
+    static func wrote(_ options: DiagnosticOptions, _ text: String) {
         if options.diagnosticsFormat == .text { standardOutput(visible(text) + "\n") }
     }
 }

@@ -112,6 +112,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case returnUnreadable = "return-unreadable"
     case returnUnknownLevel = "return-unknown-level"
     case returnUnknownIndicator = "return-unknown-indicator"
+    case returnFormula = "return-formula"
+    case returnDuplicateIndicator = "return-duplicate-indicator"
+    case returnOtherEdition = "return-other-edition"
+    case returnModelChanged = "return-model-changed"
+    case returnVariantMismatch = "return-variant-mismatch"
+    case returnMixedOrganisations = "return-mixed-organisations"
 
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
@@ -122,7 +128,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
              .rawHTML, .unsafeLink, .valueCutByComment, .duplicateIndicatorTitle, .duplicateKeyAreaTitle,
-             .variantBaseMoved, .overrideBaseChanged, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText:
+             .variantBaseMoved, .overrideBaseChanged, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText,
+             .returnOtherEdition, .returnModelChanged:
             .warning
         default:
             .error
@@ -184,6 +191,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .returnUnreadable: "A file given as a return is not an assessment workbook strategyc made, or cannot be read safely."
         case .returnUnknownLevel: "A level cell of a return holds something that is not one of the strategy's levels."
         case .returnUnknownIndicator: "A row of a return is for an indicator the strategy does not have."
+        case .returnFormula: "A cell of a return holds a formula where an answer is expected; its cached result is never trusted."
+        case .returnDuplicateIndicator: "Two rows of a return carry the same hidden indicator id."
+        case .returnOtherEdition: "A return was made from another edition: an older one is migrated through replaced_by, a newer one refused."
+        case .returnModelChanged: "A return was made from another version of the same edition (its content hash differs)."
+        case .returnVariantMismatch: "A return was made from another variant (or the national strategy) than the one it is read against."
+        case .returnMixedOrganisations: "Returns given together for one report name different organisations."
         case .assessmentListEmpty: "A list of choices in assessment.md is empty, so its dropdown would offer nothing."
         case .assessmentChoiceDuplicate: "A choice appears twice in one list of assessment.md (letter case aside)."
         case .placeholderText: "Text still holds the TODO placeholder that `strategyc new` wrote."

@@ -18,7 +18,8 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
         self.column = column
     }
 
-    /// A cell of a spreadsheet: `row` and `column` both start at 1.
+    /// A cell of a spreadsheet: `row` and `column` both start at 1. A CSV file has no sheets: give `""`,
+    /// and the location reads `return.csv:E14`, as a spreadsheet opening the file shows it.
     public static func cell(path: String, sheet: String, row: Int, column: Int) -> SourceLocation {
         var location = SourceLocation(path: path, line: row, column: column)
         location.sheet = sheet
@@ -28,7 +29,8 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     /// The cell's reference, `Assessment!E14`, for a cell location.
     public var cellReference: String? {
         guard let sheet else { return nil }
-        return "\(sheet)!\(columnLetter(column - 1))\(line)"
+        let cell = "\(columnLetter(column - 1))\(line)"
+        return sheet.isEmpty ? cell : "\(sheet)!\(cell)"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

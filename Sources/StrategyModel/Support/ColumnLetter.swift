@@ -9,3 +9,9 @@ public func columnLetter(_ index: Int) -> String {
     } while index >= 0
     return letters
 }
+
+/// A column's number from its letters: A is 1, Z is 26, AA is 27 (the inverse of `columnLetter`, 1-based as
+/// cell locations are).
+public func columnNumber(_ letters: String) -> Int {
+    letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+}

@@ -30,14 +30,7 @@ public enum AssessmentLayout {
     }
 
     /// The About sheet's questions, in order.
-    public static let aboutQuestions: [AboutQuestion] = [
-        .init(definedName: "AboutOrganisation", label: "Organisation"),
-        .init(definedName: "AboutOrganisationType", label: "Organisation type"),
-        .init(definedName: "AboutRegion", label: "Region"),
-        .init(definedName: "AboutRespondentRole", label: "Your role"),
-        .init(definedName: "AboutRespondentDepartment", label: "Your department"),
-        .init(definedName: "AboutAssessmentDate", label: "Date of the assessment"),
-        .init(definedName: "AboutRound", label: "Round"),
-        .init(definedName: "AboutValidation", label: "Self-assessed or externally validated"),
-    ]
+    public static let aboutQuestions: [AboutQuestion] = CompletedReturn.AboutQuestion.allCases.map {
+        AboutQuestion(definedName: $0.rawValue, label: $0.label)
+    }
 }

@@ -25,6 +25,11 @@ public struct XLSXPackage {
         public var maximumEntries = 10_000
         /// XML compresses well, about 10 to 20 times; 200 times is a bomb. Checked for parts over 1 MiB.
         public var maximumRatio: UInt64 = 200
+        /// Far more than any return holds (the 2022 workbook has under 2,000), far fewer than a table made to
+        /// exhaust memory.
+        public var maximumSharedStrings = 100_000
+        /// The cells of one sheet: a return has about 20 columns for each of under 100 rows.
+        public var maximumCells = 200_000
 
         public init() {}
     }
@@ -51,10 +56,18 @@ public struct XLSXPackage {
     }
 
     /// A cell as stored: its type (`s` shared string, `str` formula text, `inlineStr`, `n` number, `b`,
-    /// `e` error) and its raw value.
+    /// `e` error), its raw value, and its formula when it has one (its value is then only the result a
+    /// spreadsheet cached, which the file's author could have written anything into).
     public struct RawCell: Equatable, Sendable {
         public var type: String
         public var value = ""
+        public var formula: String?
+
+        public init(type: String, value: String = "", formula: String? = nil) {
+            self.type = type
+            self.value = value
+            self.formula = formula
+        }
     }
 
     private let archive: Archive
@@ -66,7 +79,7 @@ public struct XLSXPackage {
         do {
             archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
         } catch {
-            throw Refusal(description: "it is not a ZIP file")
+            throw Self.refusalForNonZIP(url)
         }
         var entries = 0
         for entry in archive {
@@ -81,6 +94,22 @@ public struct XLSXPackage {
         }
         self.archive = archive
         self.limits = limits
+    }
+
+    /// An encrypted workbook is not a ZIP file but an OLE compound file holding an `EncryptionInfo`
+    /// stream; an old `.xls` workbook is an OLE file too. Each gets a message that says what to do.
+    static func refusalForNonZIP(_ url: URL) -> Refusal {
+        let head = (try? FileHandle(forReadingFrom: url)).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: 1 << 20)
+        } ?? Data()
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        guard head.starts(with: ole) else { return Refusal(description: "it is not a ZIP file") }
+        let encryptionInfo = Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        if head.range(of: encryptionInfo) != nil {
+            return Refusal(description: "it is password-protected (encrypted); open it, remove the password to open, save it and read it again")
+        }
+        return Refusal(description: "it is an old Excel 97-2003 (.xls) file; save it as an Excel workbook (.xlsx) and read it again")
     }
 
     /// The inflated bytes of one part, or nil when it is missing, or inflates past the limit (whatever its
@@ -111,15 +140,30 @@ public struct XLSXPackage {
     }
 
     /// The shared strings table, in order (a cell of type `s` holds an index into it); empty when the
-    /// workbook has none.
+    /// workbook has none or it cannot be read.
     public func sharedStrings() -> [String] {
-        part("xl/sharedStrings.xml").flatMap { parseXML($0, into: SharedStringCollector())?.strings } ?? []
+        (try? readSharedStrings()) ?? []
+    }
+
+    /// The shared strings table, or why it cannot be read: broken XML, a DTD, or more strings than
+    /// `Limits.maximumSharedStrings`.
+    public func readSharedStrings() throws(Refusal) -> [String] {
+        let path = "xl/sharedStrings.xml"
+        guard let data = part(path) else { return [] }
+        return try parseXML(data, part: path, into: SharedStringCollector(limit: limits.maximumSharedStrings)).strings
     }
 
     /// Every cell of the sheet with this name, or nil when there is no such sheet or its XML is broken.
     public func cells(ofSheet name: String) -> [CellReference: RawCell]? {
-        guard let path = sheetPath(named: name), let data = part(path) else { return nil }
-        return parseXML(data, into: CellCollector())?.found
+        (try? readCells(ofSheet: name)) ?? nil
+    }
+
+    /// Every cell of the sheet with this name; nil when there is no such sheet; thrown when its part is
+    /// missing, too large, broken, has a DTD or more cells than `Limits.maximumCells`.
+    public func readCells(ofSheet name: String) throws(Refusal) -> [CellReference: RawCell]? {
+        guard let path = sheetPath(named: name) else { return nil }
+        guard let data = part(path) else { throw Refusal(description: "its \(name) sheet is missing or too large") }
+        return try parseXML(data, part: path, into: CellCollector(limit: limits.maximumCells)).found
     }
 
     /// The workbook's defined names and what they refer to (`AboutRegion` → `About!$B$6`).

@@ -1,113 +1,174 @@
 import Foundation
 import StrategyModel
 
-/// Reads a completed assessment workbook back into a `CompletedReturn`, checking every answer against the
-/// strategy it was made from. Every problem is a diagnostic at its cell (`return.xlsx:Assessment!E14`),
-/// all of them in one pass; the file is never trusted for more than it proves.
-///
-/// Rows are matched by the hidden indicator id, never by position or title, and columns by their
-/// header, so a council that sorts, filters or inserts rows still reads back the same.
+/// Reads a completed assessment (a workbook strategyc wrote, or its CSV twin) back into a
+/// `CompletedReturn`, checking every answer against the strategy it is read for. Every problem is a
+/// diagnostic at its cell (`return.xlsx:Assessment!E14`, `return.csv:D7`), all of them in one pass; the
+/// file is never trusted for more than it proves, and a file that cannot be read safely is refused whole.
 public struct ReturnReader {
-    let strategy: Strategy
+    /// What the returns are expected to have been made from: the stamp of the workbook strategyc writes
+    /// for this strategy (or variant) today.
+    public struct Expectation: Sendable {
+        public var edition: String
+        public var contentHash: String
+        /// The variant's id; nil for the national strategy.
+        public var variant: String?
 
-    public init(strategy: Strategy) {
+        public init(edition: String, contentHash: String, variant: String? = nil) {
+            self.edition = edition
+            self.contentHash = contentHash
+            self.variant = variant
+        }
+    }
+
+    let strategy: Strategy
+    let expectation: Expectation?
+
+    /// `strategy` is the whole model, retired elements included (they are how older returns migrate).
+    /// Without an expectation the stamp is read but not compared.
+    public init(strategy: Strategy, expecting expectation: Expectation? = nil) {
         self.strategy = strategy
+        self.expectation = expectation
     }
 
     static let assessmentSheet = "Assessment"
+    static let metadataSheet = "Metadata"
 
-    /// Nil when the file is not a strategyc workbook that can be read (reported at the file).
+    /// Reads a `.csv` file as the CSV twin, anything else as a workbook. Nil when the file cannot be read
+    /// as a return at all (reported at the file).
     public func read(_ url: URL, path: String? = nil, reportingTo collector: DiagnosticCollector) -> CompletedReturn? {
         let path = path ?? url.path
-        func refuse(_ why: String) -> CompletedReturn? {
-            collector.report(Diagnostic(.returnUnreadable, "'\(path)' cannot be read as an assessment workbook: \(why)",
-                                        at: SourceRange(at: .wholeFile(path))))
-            return nil
+        if url.pathExtension.lowercased() == "csv" {
+            return CSVReturnReader(reader: self).read(url, path: path, reportingTo: collector)
         }
-        let package: XLSXPackage
+        return readWorkbook(url, path: path, reportingTo: collector)
+    }
+
+    func refuse(_ path: String, _ why: String, _ collector: DiagnosticCollector) -> CompletedReturn? {
+        collector.report(Diagnostic(.returnUnreadable, "'\(path)' cannot be read as an assessment return: \(why)",
+                                    at: SourceRange(at: .wholeFile(path))))
+        return nil
+    }
+
+    private func readWorkbook(_ url: URL, path: String, reportingTo collector: DiagnosticCollector) -> CompletedReturn? {
+        let package: XLSXPackage, strings: [String], metadata: [XLSXPackage.CellReference: XLSXPackage.RawCell]?,
+            cells: [XLSXPackage.CellReference: XLSXPackage.RawCell]?
         do {
             package = try XLSXPackage(url: url)
+            strings = try package.readSharedStrings()
+            metadata = try package.readCells(ofSheet: Self.metadataSheet)
+            cells = try package.readCells(ofSheet: Self.assessmentSheet)
         } catch {
-            return refuse(error.description)
+            return refuse(path, error.description, collector)
         }
-        let strings = package.sharedStrings()
         func text(_ cell: XLSXPackage.RawCell?) -> String { XLSXPackage.text(cell, sharedStrings: strings) }
-        guard let metadata = package.cells(ofSheet: "Metadata") else { return refuse("it has no Metadata sheet, so it was not made by strategyc") }
-        var stampValues: [String: String] = [:]
+        guard let metadata else { return refuse(path, "it has no Metadata sheet, so it was not made by strategyc", collector) }
+        var stampValues: [String: (value: String, row: Int)] = [:]
         for (reference, cell) in metadata where reference.column == "A" {
-            stampValues[text(cell)] = text(metadata[.init(column: "B", row: reference.row)])
+            stampValues[text(cell)] = (text(metadata[.init(column: "B", row: reference.row)]), reference.row)
         }
-        guard let layout = stampValues["Workbook layout"], layout.hasPrefix("strategyc-assessment-") else {
-            return refuse("its Metadata sheet has no strategyc layout")
+        guard let layout = stampValues["Workbook layout"]?.value, layout.hasPrefix("strategyc-assessment-") else {
+            return refuse(path, "its Metadata sheet has no strategyc layout", collector)
         }
-        guard let cells = package.cells(ofSheet: Self.assessmentSheet) else { return refuse("it has no readable Assessment sheet") }
-        let stamp = CompletedReturn.Stamp(edition: stampValues["Edition"] ?? "", contentHash: stampValues["Content hash"] ?? "",
-                                          layout: layout)
-
-        // Columns by header.
-        var columns: [String: String] = [:]
-        for (reference, cell) in cells where reference.row == 1 { columns[text(cell)] = reference.column }
-        let required = ["Current level", "Target level", "Indicator id"]
-        let missing = required.filter { columns[$0] == nil }
-        guard missing.isEmpty, let idColumn = columns["Indicator id"] else {
-            return refuse("its Assessment sheet has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column")
-        }
-        func cellLocation(_ column: String, _ row: Int) -> SourceRange {
-            SourceRange(at: .cell(path: path, sheet: Self.assessmentSheet, row: row, column: columnNumber(column)))
+        guard let cells else { return refuse(path, "it has no Assessment sheet", collector) }
+        let stamp = CompletedReturn.Stamp(
+            edition: stampValues["Edition"]?.value ?? "", contentHash: stampValues["Content hash"]?.value ?? "",
+            layout: layout, variant: stampValues["Variant"].map(\.value).flatMap { $0.isEmpty ? nil : $0 })
+        func metadataCell(_ key: String) -> SourceRange {
+            stampValues[key].map { SourceRange(at: .cell(path: path, sheet: Self.metadataSheet, row: $0.row, column: 2)) }
+                ?? SourceRange(at: .wholeFile(path))
         }
 
-        let indicators = Set(strategy.allIndicators.map(\.id))
-        let levelIDs = Dictionary(strategy.levels.map { (Suggestion.normalize($0.name), $0.id) }, uniquingKeysWith: { first, _ in first })
-        let levelNames = strategy.levels.map(\.name)
-        var answers: [String: CompletedReturn.Answer] = [:]
-        let rows = Set(cells.keys.map(\.row)).filter { $0 > 1 }.sorted()
-        for row in rows {
-            let id = text(cells[.init(column: idColumn, row: row)])
-            guard !id.isEmpty else { continue }
-            guard indicators.contains(id) else {
-                collector.report(Diagnostic(.returnUnknownIndicator,
-                                            "row \(row) is for indicator '\(id)', which edition \(strategy.edition) does not have",
-                                            at: cellLocation(idColumn, row)))
-                continue
+        var table = ReturnTable(columns: [:], rows: [:]) { row, column in
+            .cell(path: path, sheet: Self.assessmentSheet, row: row, column: column)
+        }
+        for (reference, cell) in cells {
+            let column = columnNumber(reference.column)
+            let value = ReturnTable.Cell(text: text(cell), formula: cell.formula)
+            if reference.row == 1, !value.text.isEmpty, table.columns[value.text].map({ $0 > column }) ?? true {
+                table.columns[value.text] = column
             }
-            var answer = CompletedReturn.Answer()
-            for (header, keyPath) in [("Current level", \CompletedReturn.Answer.current), ("Target level", \.target)] {
-                guard let column = columns[header] else { continue }
-                let value = text(cells[.init(column: column, row: row)])
-                guard !value.isEmpty else { continue }
-                if let level = levelIDs[Suggestion.normalize(value)] {
-                    answer[keyPath: keyPath] = level
-                } else {
-                    let range = cellLocation(column, row)
-                    let suggestion = Suggestion.closest(to: value, among: levelNames)
-                    collector.report(Diagnostic(
-                        .returnUnknownLevel,
-                        "\"\(value)\" is not a level; the levels are \(levelNames.joined(separator: ", "))"
-                            + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                        at: range, fixIts: suggestion.map { [FixIt("write '\($0)'", range: range, replacement: $0)] } ?? []))
-                }
-            }
-            answer.evidence = columns["Evidence"].map { text(cells[.init(column: $0, row: row)]) } ?? ""
-            answer.actions = columns["Actions"].map { text(cells[.init(column: $0, row: row)]) } ?? ""
-            answer.owner = columns["Owner"].map { text(cells[.init(column: $0, row: row)]) } ?? ""
-            answer.reviewDate = columns["Review date"].map { text(cells[.init(column: $0, row: row)]) } ?? ""
-            answers[id] = answer
+            table.rows[reference.row, default: [:]][column] = value
         }
+        let missing = [CompletedReturn.Column.current, .target, .indicatorID].filter { table.columns[$0.rawValue] == nil }
+        guard missing.isEmpty else {
+            return refuse(path, "its Assessment sheet has no \(missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")) column", collector)
+        }
+        checkStamp(stamp, at: metadataCell, path: path, reportingTo: collector)
+        let (answers, migration) = AnswerReading(strategy: strategy, collector: collector).read(table, edition: stamp.edition)
 
-        // The About answers, found by the defined names of their cells.
+        // The About answers, found by the defined names of their cells wherever the rows have moved.
         var about: [String: String] = [:]
         for (name, target) in package.definedNames() where name.hasPrefix("About") {
             let parts = target.split(separator: "!")
-            guard parts.count == 2, let reference = XLSXPackage.CellReference(String(parts[1])),
-                  let sheet = package.cells(ofSheet: String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))) else { continue }
-            let value = text(sheet[reference])
+            guard parts.count == 2, let reference = XLSXPackage.CellReference(String(parts[1])) else { continue }
+            let sheetName = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            guard let sheet = try? package.readCells(ofSheet: sheetName), let cell = sheet[reference] else { continue }
+            if cell.formula != nil {
+                collector.report(Diagnostic(
+                    .returnFormula, "this cell holds a formula where an answer is expected; its stored result is not trusted: type the value itself",
+                    at: SourceRange(at: .cell(path: path, sheet: sheetName, row: reference.row, column: columnNumber(reference.column)))))
+                continue
+            }
+            var value = text(cell)
+            // Dates are stored as day numbers: shown the way the workbook shows them, YYYY-MM-DD.
+            if name == CompletedReturn.AboutQuestion.date.rawValue, cell.type == "n", let day = Double(value) {
+                value = Self.isoDate(fromSerial: day)
+            }
             if !value.isEmpty { about[name] = value }
         }
-        return CompletedReturn(path: path, stamp: stamp, about: about, answers: answers)
+        return CompletedReturn(path: path, stamp: stamp, about: about, answers: answers, migration: migration)
     }
 
-    /// A column's number from its letters: A is 1, AA is 27.
-    func columnNumber(_ letters: String) -> Int {
-        letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+    /// Holds the stamp to what was expected: another variant is an error (its rows and weights are not
+    /// this one's); another edition or another version of this edition is named, and the answers are
+    /// matched by indicator id (an older edition's carried through `replaced_by`).
+    private func checkStamp(_ stamp: CompletedReturn.Stamp, at cell: (String) -> SourceRange, path: String,
+                            reportingTo collector: DiagnosticCollector) {
+        guard let expectation else { return }
+        if stamp.variant != expectation.variant {
+            let made = stamp.variant.map { "variant '\($0)'" } ?? "the national strategy"
+            let asked = expectation.variant.map { "variant '\($0)'" } ?? "the national strategy"
+            let advice = stamp.variant.map { "read it with --variant naming the folder of variant '\($0)'" } ?? "read it without --variant"
+            collector.report(Diagnostic(.returnVariantMismatch, "the return was made from \(made), not from \(asked): \(advice)",
+                                        at: cell(stamp.variant == nil ? "Workbook layout" : "Variant")))
+            return
+        }
+        if stamp.edition != expectation.edition {
+            let older = strategy.editions.firstIndex(of: stamp.edition).map { $0 < strategy.editions.count - 1 }
+                ?? (Double(stamp.edition).flatMap { old in Double(expectation.edition).map { old < $0 } } ?? false)
+            if older {
+                collector.report(Diagnostic(
+                    .returnOtherEdition,
+                    "the return was made from edition \(stamp.edition); its answers are carried to edition \(expectation.edition) by indicator id and replaced_by",
+                    at: cell("Edition")))
+            } else {
+                collector.report(Diagnostic(
+                    .returnOtherEdition,
+                    "the return was made from edition \(stamp.edition), which is not an earlier edition of this strategy (edition \(expectation.edition))",
+                    at: cell("Edition"), severity: .error))
+            }
+        } else if stamp.contentHash != expectation.contentHash {
+            collector.report(Diagnostic(
+                .returnModelChanged,
+                "the return was made from another version of edition \(stamp.edition) (content hash \(stamp.contentHash.prefix(12)), now \(expectation.contentHash.prefix(12))); its answers are matched by indicator id",
+                at: cell("Content hash")))
+        }
+    }
+
+    /// A spreadsheet day number (1900 date system: day 25,569 is 1970-01-01) as YYYY-MM-DD.
+    static func isoDate(fromSerial serial: Double) -> String {
+        let days = Int(serial.rounded(.down)) - 25_569
+        // Civil-from-days (Howard Hinnant's algorithm), so no calendar or time zone is consulted.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

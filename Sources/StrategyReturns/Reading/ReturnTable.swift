@@ -1,0 +1,27 @@
+import StrategyModel
+
+/// A return's Assessment rows, whatever the file they came from: the columns by header, and each row's
+/// cells by column number, with where each cell is for diagnostics. The workbook reader and the CSV
+/// reader fill one in; `AnswerReading` reads the answers out of it the same way for both.
+struct ReturnTable {
+    struct Cell {
+        var text: String
+        /// The formula, when the cell has one: then `text` is only a cached result.
+        var formula: String?
+    }
+
+    /// Header text → column number (A is 1). The first column with a header wins.
+    var columns: [String: Int]
+    /// Row number (the header is row 1) → column number → cell. Rows with no cells are absent.
+    var rows: [Int: [Int: Cell]]
+    /// Where a cell is, for a diagnostic: `return.xlsx:Assessment!E14` or `return.csv:E14`.
+    var location: (_ row: Int, _ column: Int) -> SourceLocation
+
+    func cell(_ row: Int, _ column: CompletedReturn.Column) -> Cell? {
+        columns[column.rawValue].flatMap { rows[row]?[$0] }
+    }
+
+    func range(_ row: Int, _ column: Int) -> SourceRange {
+        SourceRange(at: location(row, column))
+    }
+}
