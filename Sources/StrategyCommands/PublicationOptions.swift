@@ -13,7 +13,10 @@ struct PublicationOptions: ParsableArguments {
 
     /// `--templates`, else `./Templates` when there is one, else the built-in set: a council's repository
     /// needs no templates of its own.
-    var templateSource: TemplateSet.Source {
+    var templateSource: TemplateSet.Source { Self.templateSource(templates) }
+
+    /// The same rule for any command that takes `--templates`.
+    static func templateSource(_ templates: String?) -> TemplateSet.Source {
         if let templates { return .folder(templates) }
         var isFolder: ObjCBool = false
         let folder = PublicationRequest.defaultTemplatesFolder

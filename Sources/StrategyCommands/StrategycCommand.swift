@@ -13,7 +13,7 @@ public struct StrategycCommand: ParsableCommand {
         version: StrategycVersion.current,
         subcommands: [
             CheckCommand.self, BuildCommand.self, WorkbookCommand.self, ExportCommand.self, DiffCommand.self,
-            NewCommand.self, VariantCommand.self, DumpCommand.self,
+            NewCommand.self, VariantCommand.self, DumpCommand.self, ReadReturnCommand.self, ReportCommand.self,
         ]
     )
 

@@ -15,4 +15,12 @@ enum ModelExportProof {
         if let model = object["model"] as? [String: Any], object["variant"] != nil { return isModel(model) }
         return isModel(object)
     }
+
+    /// A JSON object whose `format` starts with `prefix` (`strategyc-returns-`): a file strategyc wrote.
+    static func hasFormat(_ url: URL, prefix: String) -> Bool {
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count < 256 << 20,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let format = object["format"] as? String else { return false }
+        return format.hasPrefix(prefix)
+    }
 }

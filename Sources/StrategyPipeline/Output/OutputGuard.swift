@@ -16,6 +16,8 @@ public struct OutputGuard: Sendable {
         case modelJSON
         /// `strategyc workbook`: a blank assessment workbook.
         case workbook
+        /// `strategyc read-return -o`: the answers read, as JSON.
+        case returnsJSON
     }
 
     private struct Protected: Sendable {
@@ -142,6 +144,11 @@ public struct OutputGuard: Sendable {
                 return refuse(.outputNotOwned, "'\(path)' already exists and is not a model exported by strategyc; "
                     + "choose another file name, or move it away yourself")
             }
+        case .returnsJSON:
+            guard ModelExportProof.hasFormat(url, prefix: "strategyc-returns-") else {
+                return refuse(.outputNotOwned, "'\(path)' already exists and is not answers written by strategyc read-return; "
+                    + "choose another file name, or move it away yourself")
+            }
         case .workbook:
             switch BlankWorkbookProof.examine(url) {
             case .blank: break
@@ -168,6 +175,7 @@ extension OutputGuard.FileKind {
         switch self {
         case .modelJSON: "model.json"
         case .workbook: "assessment.xlsx"
+        case .returnsJSON: "answers.json"
         }
     }
 }

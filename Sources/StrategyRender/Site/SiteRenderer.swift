@@ -96,6 +96,8 @@ public struct SiteRenderer {
         vocabularyViews.append(VariantsIndexRenderer.View(
             baseTitle: "", baseEdition: "", generator: "",
             variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
+        // So are a council's report pages, so that `check` finds a misspelt field in them too.
+        vocabularyViews.append(ReportRenderer.vocabularySample)
         let vocabulary = TemplateVocabulary.walk(vocabularyViews)
         diagnostics += TemplateFieldCheck(known: vocabulary.fields).check(templates)
         // A view field missing from its list would render as nothing: a fault of strategyc, said as such.

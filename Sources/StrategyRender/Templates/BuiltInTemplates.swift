@@ -196,6 +196,25 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
 .base-text summary { cursor: pointer; color: var(--link); }
 .variant-note { padding: 0.5rem 0.75rem; border-left: 4px solid var(--brand); background: var(--panel); }
 
+/* A council's report (strategyc report) */
+.report__chart {
+  margin: 1rem 0;
+}
+.report__chart svg {
+  max-width: 100%;
+  height: auto;
+}
+.report__table td, .report__table th {
+  white-space: nowrap;
+}
+.report__steps > li {
+  margin-bottom: 1rem;
+}
+@media print {
+  .skip-link, .table-scroll { overflow: visible; }
+  .report__chart svg { max-width: 60%; }
+}
+
 """#,
         "changes.mustache": #"""
 {{<layout}}
@@ -434,6 +453,204 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
 </nav>
 
 """#,
+        "report.md.mustache": #"""
+{{% CONTENT_TYPE: TEXT}}
+# {{title}}
+
+{{strategyTitle}}, edition {{edition}} (content hash {{contentHashShort}}).
+
+{{summary}}
+{{#hasPrevious}}
+{{previousSummary}}
+{{/hasPrevious}}
+
+## Where the council stands, by key area
+
+| No. | Key area or enabler |{{#hasWeights}} Weight |{{/hasWeights}} Current level | Target level | Gap | Progress to target | Indicators answered |{{#hasPrevious}} Earlier current level | Progress since |{{/hasPrevious}}
+|---|---|{{#hasWeights}}---|{{/hasWeights}}---|---|---|---|---|{{#hasPrevious}}---|---|{{/hasPrevious}}
+{{#keyAreas}}
+| {{number}} | {{title}} |{{#hasWeights}} {{weight}} |{{/hasWeights}} {{current}} | {{target}} | {{gap}} | {{progress}} | {{answered}} |{{#hasPrevious}} {{previousCurrent}} | {{change}} |{{/hasPrevious}}
+{{/keyAreas}}
+{{#hasSeveralRespondents}}
+
+## What each respondent said
+
+| Key area or enabler |{{#respondents}} {{number}}. {{label}} |{{/respondents}} Middle | Spread |
+|---|{{#respondents}}---|{{/respondents}}---|---|
+{{#keyAreas}}
+| {{title}} |{{#respondentLevels}} {{text}} |{{/respondentLevels}} {{middle}} | {{spread}} |
+{{/keyAreas}}
+{{/hasSeveralRespondents}}
+
+## Next steps
+{{#nextStepGroups}}
+
+### {{title}}
+
+{{#steps}}
+- **{{indicatorTitle}}**: from {{from}} to {{to}} (target {{target}}). {{descriptorText}}
+{{/steps}}
+{{/nextStepGroups}}
+{{^hasNextSteps}}
+
+Every indicator with a current and a target level has reached its target.
+{{/hasNextSteps}}
+{{#hasUnanswered}}
+
+## Not yet answered
+
+{{#unanswered}}
+- {{keyAreaTitle}}: {{indicatorTitle}}
+{{/unanswered}}
+{{/hasUnanswered}}
+
+## The returns
+
+| No. | Respondent | File | Date | Round | Validation | Made from |
+|---|---|---|---|---|---|---|
+{{#respondents}}
+| {{number}} | {{label}} | {{file}} | {{date}} | {{round}} | {{validation}} | {{stamp}} |
+{{/respondents}}
+{{#hasNotes}}
+
+Migration notes:
+
+{{#notes}}
+- {{.}}
+{{/notes}}
+{{/hasNotes}}
+
+"""#,
+        "report.mustache": ##"""
+<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} – {{strategyTitle}} {{edition}}</title>
+<meta name="generator" content="{{generator}}">
+<link rel="stylesheet" href="assets/style.css">
+{{#accent}}<style>:root { --brand: {{accent}}; }</style>
+{{/accent}}</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+  <div class="site-header__inner">
+    <span class="site-header__title">{{strategyTitle}}</span>
+    <span class="site-header__edition">Edition {{edition}}</span>
+  </div>
+</header>
+<main id="main" tabindex="-1" class="report">
+<h1>{{title}}</h1>
+<p class="lead">{{summary}}</p>
+{{#hasPrevious}}<p>{{previousSummary}}</p>{{/hasPrevious}}
+<p>Progress to target is 1 minus the levels still to climb divided by the target levels, both summed over the indicators that have a current and a target level{{#hasWeights}}, each key area's sums multiplied by its weight{{/hasWeights}}. A key area's current level is the lowest of its indicators', its target the highest.{{#hasSeveralRespondents}} Several returns are combined indicator by indicator by the middle answer (the lower of the two middle ones when their number is even).{{/hasSeveralRespondents}}</p>
+
+<section aria-labelledby="key-areas">
+<h2 id="key-areas">Where the council stands, by key area</h2>
+<div class="report__chart">
+{{{radarSVG}}}
+<p class="caption">The radar chart shows the same figures as the table: spoke numbers are the numbers in its first column.</p>
+</div>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="key-areas-caption">
+<table class="maturity report__table">
+<caption id="key-areas-caption">Current and target level, gap and progress to target for each key area and enabler</caption>
+<thead>
+<tr><th scope="col">No.</th><th scope="col">Key area or enabler</th>{{#hasWeights}}<th scope="col">Weight</th>{{/hasWeights}}<th scope="col">Current level</th><th scope="col">Target level</th><th scope="col">Gap</th><th scope="col">Progress to target</th><th scope="col">Indicators answered</th>{{#hasPrevious}}<th scope="col">Earlier current level</th><th scope="col">Progress since</th>{{/hasPrevious}}</tr>
+</thead>
+<tbody>
+{{#keyAreas}}
+<tr><td>{{number}}</td><th scope="row">{{title}}</th>{{#hasWeights}}<td>{{weight}}</td>{{/hasWeights}}<td>{{current}}</td><td>{{target}}</td><td>{{gap}}</td><td>{{progress}}</td><td>{{answered}}</td>{{#hasPrevious}}<td>{{previousCurrent}}</td><td>{{change}}</td>{{/hasPrevious}}</tr>
+{{/keyAreas}}
+</tbody>
+</table>
+</div>
+</section>
+
+{{#hasSeveralRespondents}}
+<section aria-labelledby="respondents">
+<h2 id="respondents">What each respondent said</h2>
+<p>Each respondent's current level for the key area (shown once they answered every indicator of it), the middle answer and the spread between the lowest and the highest.</p>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="respondents-caption">
+<table class="maturity report__table">
+<caption id="respondents-caption">Current level by respondent</caption>
+<thead>
+<tr><th scope="col">Key area or enabler</th>{{#respondents}}<th scope="col">{{number}}. {{label}}</th>{{/respondents}}<th scope="col">Middle</th><th scope="col">Spread</th></tr>
+</thead>
+<tbody>
+{{#keyAreas}}
+<tr><th scope="row">{{title}}</th>{{#respondentLevels}}<td>{{text}}</td>{{/respondentLevels}}<td>{{middle}}</td><td>{{spread}}</td></tr>
+{{/keyAreas}}
+</tbody>
+</table>
+</div>
+</section>
+{{/hasSeveralRespondents}}
+
+<section aria-labelledby="next-steps">
+<h2 id="next-steps">Next steps</h2>
+{{#hasNextSteps}}
+<p>For every indicator below its target, what the next level up looks like{{#hasWeights}}, key areas with the highest weight first{{/hasWeights}}.</p>
+{{#nextStepGroups}}
+<h3 id="next-{{id}}">{{title}}</h3>
+<ul class="report__steps">
+{{#steps}}
+<li><p><strong>{{indicatorTitle}}</strong>: from {{from}} to {{to}} (target {{target}})</p>
+<div class="prose">{{{descriptorHTML}}}</div></li>
+{{/steps}}
+</ul>
+{{/nextStepGroups}}
+{{/hasNextSteps}}
+{{^hasNextSteps}}<p>Every indicator with a current and a target level has reached its target.</p>{{/hasNextSteps}}
+</section>
+
+{{#hasUnanswered}}
+<section aria-labelledby="unanswered">
+<h2 id="unanswered">Not yet answered</h2>
+<p>These indicators have no current level or no target level in the returns, so they are left out of the figures above.</p>
+<ul>
+{{#unanswered}}
+<li>{{keyAreaTitle}}: {{indicatorTitle}}</li>
+{{/unanswered}}
+</ul>
+</section>
+{{/hasUnanswered}}
+
+<section aria-labelledby="returns">
+<h2 id="returns">The returns</h2>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="returns-caption">
+<table class="maturity report__table">
+<caption id="returns-caption">The returns this report is made from</caption>
+<thead>
+<tr><th scope="col">No.</th><th scope="col">Respondent</th><th scope="col">File</th><th scope="col">Date</th><th scope="col">Round</th><th scope="col">Validation</th><th scope="col">Made from</th></tr>
+</thead>
+<tbody>
+{{#respondents}}
+<tr><td>{{number}}</td><th scope="row">{{label}}</th><td>{{file}}</td><td>{{date}}</td><td>{{round}}</td><td>{{validation}}</td><td>{{stamp}}</td></tr>
+{{/respondents}}
+</tbody>
+</table>
+</div>
+{{#hasNotes}}
+<h3>Migration notes</h3>
+<ul>
+{{#notes}}
+<li>{{.}}</li>
+{{/notes}}
+</ul>
+{{/hasNotes}}
+</section>
+</main>
+<footer class="site-footer">
+  <div class="site-footer__inner">
+    <p>{{strategyTitle}}, edition {{edition}}.</p>
+    <p class="site-footer__stamp">Content hash <code title="SHA-256 of model.json: {{contentHash}}">{{contentHashShort}}</code> · <a href="report.md">report.md</a> · <a href="report.json">report.json</a> · generated by {{generator}}</p>
+  </div>
+</footer>
+</body>
+</html>
+
+"""##,
         "toolkit.md.mustache": #"""
 {{% CONTENT_TYPE: TEXT}}
 # {{title}}

@@ -19,9 +19,15 @@ public struct TemplateSet: Sendable {
         case variant
         /// The index of a batch of variants; needed only for `build --variants`.
         case variants
+        /// A council's report on its returns, and its Markdown twin; needed only for `strategyc report`.
+        case report
+        case reportMarkdown = "report.md"
     }
 
-    static var required: [String] { Name.allCases.filter { $0 != .variant && $0 != .variants }.map(\.rawValue) }
+    /// Templates every site build needs; the others are needed only by the commands that use them.
+    static var required: [String] {
+        Name.allCases.filter { ![.variant, .variants, .report, .reportMarkdown].contains($0) }.map(\.rawValue)
+    }
 
     /// Whether the set has a template, for the ones only some builds need.
     func has(_ name: Name) -> Bool { sources[name.rawValue] != nil }

@@ -316,3 +316,96 @@ extension DiffReport.Section: TemplateFields {
         "groups": \DiffReport.Section.groups,
     ]
 }
+
+extension ReportView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportView>] = [
+        "title": \ReportView.title,
+        "organisation": \ReportView.organisation,
+        "strategyTitle": \ReportView.strategyTitle,
+        "edition": \ReportView.edition,
+        "contentHash": \ReportView.contentHash,
+        "contentHashShort": \ReportView.contentHashShort,
+        "generator": \ReportView.generator,
+        "accent": \ReportView.accent,
+        "summary": \ReportView.summary,
+        "hasPrevious": \ReportView.hasPrevious,
+        "previousSummary": \ReportView.previousSummary,
+        "levels": \ReportView.levels,
+        "keyAreas": \ReportView.keyAreas,
+        "hasWeights": \ReportView.hasWeights,
+        "respondents": \ReportView.respondents,
+        "hasSeveralRespondents": \ReportView.hasSeveralRespondents,
+        "radarSVG": \ReportView.radarSVG,
+        "nextStepGroups": \ReportView.nextStepGroups,
+        "hasNextSteps": \ReportView.hasNextSteps,
+        "unanswered": \ReportView.unanswered,
+        "hasUnanswered": \ReportView.hasUnanswered,
+        "notes": \ReportView.notes,
+        "hasNotes": \ReportView.hasNotes,
+    ]
+}
+
+extension ReportKeyAreaView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportKeyAreaView>] = [
+        "number": \ReportKeyAreaView.number,
+        "id": \ReportKeyAreaView.id,
+        "title": \ReportKeyAreaView.title,
+        "themeTitle": \ReportKeyAreaView.themeTitle,
+        "weight": \ReportKeyAreaView.weight,
+        "current": \ReportKeyAreaView.current,
+        "target": \ReportKeyAreaView.target,
+        "gap": \ReportKeyAreaView.gap,
+        "progress": \ReportKeyAreaView.progress,
+        "answered": \ReportKeyAreaView.answered,
+        "previousCurrent": \ReportKeyAreaView.previousCurrent,
+        "change": \ReportKeyAreaView.change,
+        "respondentLevels": \ReportKeyAreaView.respondentLevels,
+        "middle": \ReportKeyAreaView.middle,
+        "spread": \ReportKeyAreaView.spread,
+    ]
+}
+
+extension ReportCellView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportCellView>] = [
+        "text": \ReportCellView.text,
+    ]
+}
+
+extension ReportRespondentView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportRespondentView>] = [
+        "number": \ReportRespondentView.number,
+        "label": \ReportRespondentView.label,
+        "file": \ReportRespondentView.file,
+        "date": \ReportRespondentView.date,
+        "round": \ReportRespondentView.round,
+        "validation": \ReportRespondentView.validation,
+        "stamp": \ReportRespondentView.stamp,
+    ]
+}
+
+extension ReportNextStepGroupView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportNextStepGroupView>] = [
+        "id": \ReportNextStepGroupView.id,
+        "title": \ReportNextStepGroupView.title,
+        "weight": \ReportNextStepGroupView.weight,
+        "steps": \ReportNextStepGroupView.steps,
+    ]
+}
+
+extension ReportNextStepView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportNextStepView>] = [
+        "indicatorTitle": \ReportNextStepView.indicatorTitle,
+        "from": \ReportNextStepView.from,
+        "to": \ReportNextStepView.to,
+        "target": \ReportNextStepView.target,
+        "descriptorHTML": \ReportNextStepView.descriptorHTML,
+        "descriptorText": \ReportNextStepView.descriptorText,
+    ]
+}
+
+extension ReportUnansweredView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportUnansweredView>] = [
+        "keyAreaTitle": \ReportUnansweredView.keyAreaTitle,
+        "indicatorTitle": \ReportUnansweredView.indicatorTitle,
+    ]
+}

@@ -94,7 +94,8 @@ public struct ReturnReader {
         guard missing.isEmpty else {
             return refuse(path, "its Assessment sheet has no \(missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")) column", collector)
         }
-        checkStamp(stamp, at: metadataCell, path: path, reportingTo: collector)
+        // Another variant's rows and weights are not this one's: nothing more is read from it.
+        guard checkStamp(stamp, at: metadataCell, path: path, reportingTo: collector) else { return nil }
         let (answers, migration) = AnswerReading(strategy: strategy, collector: collector).read(table, edition: stamp.edition)
 
         // The About answers, found by the defined names of their cells wherever the rows have moved.
@@ -122,17 +123,18 @@ public struct ReturnReader {
 
     /// Holds the stamp to what was expected: another variant is an error (its rows and weights are not
     /// this one's); another edition or another version of this edition is named, and the answers are
-    /// matched by indicator id (an older edition's carried through `replaced_by`).
+    /// matched by indicator id (an older edition's carried through `replaced_by`). False when the return
+    /// must not be read any further.
     private func checkStamp(_ stamp: CompletedReturn.Stamp, at cell: (String) -> SourceRange, path: String,
-                            reportingTo collector: DiagnosticCollector) {
-        guard let expectation else { return }
+                            reportingTo collector: DiagnosticCollector) -> Bool {
+        guard let expectation else { return true }
         if stamp.variant != expectation.variant {
             let made = stamp.variant.map { "variant '\($0)'" } ?? "the national strategy"
             let asked = expectation.variant.map { "variant '\($0)'" } ?? "the national strategy"
             let advice = stamp.variant.map { "read it with --variant naming the folder of variant '\($0)'" } ?? "read it without --variant"
             collector.report(Diagnostic(.returnVariantMismatch, "the return was made from \(made), not from \(asked): \(advice)",
                                         at: cell(stamp.variant == nil ? "Workbook layout" : "Variant")))
-            return
+            return false
         }
         if stamp.edition != expectation.edition {
             let older = strategy.editions.firstIndex(of: stamp.edition).map { $0 < strategy.editions.count - 1 }
@@ -147,6 +149,7 @@ public struct ReturnReader {
                     .returnOtherEdition,
                     "the return was made from edition \(stamp.edition), which is not an earlier edition of this strategy (edition \(expectation.edition))",
                     at: cell("Edition"), severity: .error))
+                return false
             }
         } else if stamp.contentHash != expectation.contentHash {
             collector.report(Diagnostic(
@@ -154,6 +157,7 @@ public struct ReturnReader {
                 "the return was made from another version of edition \(stamp.edition) (content hash \(stamp.contentHash.prefix(12)), now \(expectation.contentHash.prefix(12))); its answers are matched by indicator id",
                 at: cell("Content hash")))
         }
+        return true
     }
 
     /// A spreadsheet day number (1900 date system: day 25,569 is 1970-01-01) as YYYY-MM-DD.

@@ -1,0 +1,160 @@
+import Foundation
+import StrategyModel
+
+/// Renders a council's report from its scored returns: `index.html` (through the `report` template, with
+/// the site's stylesheet), `report.md` (through `report.md`) and `report.json` (every figure).
+///
+/// The page stands alone: it links to no toolkit page, so the folder can be mailed or published as it is.
+/// Nothing here reads a clock: the same returns give the same bytes.
+public struct ReportRenderer {
+    let templates: TemplateSet
+    let stamp: PublicationStamp
+
+    public init(templates: TemplateSet, stamp: PublicationStamp) {
+        self.templates = templates
+        self.stamp = stamp
+    }
+
+    /// `variant` is the variant's id, when the report is for one; `accent` its colour.
+    public func render(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn] = [],
+                       variant: String? = nil, accent: String? = nil, reportingTo collector: DiagnosticCollector) -> [OutputFile] {
+        var diagnostics: [Diagnostic] = []
+        defer { collector.report(diagnostics) }
+        for name in [TemplateSet.Name.report, .reportMarkdown] where !templates.has(name) {
+            diagnostics.append(Diagnostic(.templateMissing, "a report needs a template '\(name.rawValue)': add \(name.rawValue).mustache",
+                                          at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
+        }
+        guard diagnostics.isEmpty else { return [] }
+        let view = Self.view(result, returns: returns, previous: previous, stamp: stamp, accent: accent)
+        return [
+            OutputFile(path: "index.html", text: templates.render(.report, diagnostics: &diagnostics, view)),
+            OutputFile(path: "report.md", text: templates.render(.reportMarkdown, diagnostics: &diagnostics, view)),
+            OutputFile(path: "report.json", contents: StableJSON.encode(
+                ReportJSON.document(result, returns: returns, previous: previous, stamp: stamp, variant: variant))),
+        ] + templates.assets
+    }
+
+    /// A level number as its name; "–" for none.
+    static func levelName(_ number: Int?, in strategy: Strategy) -> String {
+        guard let number, strategy.levels.indices.contains(number - 1) else { return "–" }
+        return strategy.levels[number - 1].name
+    }
+
+    /// 0.734 → "73%", half up; "–" for none.
+    static func percent(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return "\(Int((value * 100).rounded()))%"
+    }
+
+    static func weight(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    static func view(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn],
+                     stamp: PublicationStamp, accent: String?) -> ReportView {
+        let strategy = result.strategy
+        func name(_ number: Int?) -> String { levelName(number, in: strategy) }
+        let organisation = returns.lazy.map { $0.about(.organisation) }.first { !$0.isEmpty } ?? "The council"
+        let keyAreas = result.keyAreas.enumerated().map { index, area -> ReportKeyAreaView in
+            let given = area.respondents.compactMap { $0 }
+            let change: String
+            if let now = area.progress, let before = area.previousProgress {
+                let points = Int(((now - before) * 100).rounded())
+                change = points == 0 ? "no change" : (points > 0 ? "+\(points)" : "\(points)") + " points"
+            } else {
+                change = "–"
+            }
+            return ReportKeyAreaView(
+                number: index + 1, id: area.keyArea.id, title: area.keyArea.title, themeTitle: area.themeTitle,
+                weight: weight(area.weight), current: name(area.current), target: name(area.target),
+                gap: area.gap.map { $0 == 0 ? "met" : "\($0) level\($0 == 1 ? "" : "s")" } ?? "–",
+                progress: percent(area.progress), answered: "\(area.answered) of \(area.indicators.count)",
+                previousCurrent: name(area.previousCurrent), change: change,
+                respondentLevels: area.respondents.map { ReportCellView(text: name($0)) },
+                middle: name(AssessmentResult.lowerMedian(given)),
+                spread: given.isEmpty ? "–" : (given.min() == given.max() ? "none" : "\(name(given.min())) to \(name(given.max()))"))
+        }
+        let respondents = returns.enumerated().map { index, completed in
+            let role = [completed.about(.role), completed.about(.department)].filter { !$0.isEmpty }.joined(separator: ", ")
+            let stampText = completed.stamp.map { "edition \($0.edition), content hash \($0.contentHash.prefix(12))\($0.variant.map { ", variant \($0)" } ?? "")" }
+                ?? "a CSV return (no stamp)"
+            return ReportRespondentView(
+                number: index + 1, label: role.isEmpty ? "Respondent \(index + 1)" : role,
+                file: (completed.path as NSString).lastPathComponent, date: completed.about(.date).isEmpty ? "–" : completed.about(.date),
+                round: completed.about(.round).isEmpty ? "–" : completed.about(.round),
+                validation: completed.about(.validation).isEmpty ? "–" : completed.about(.validation), stamp: stampText)
+        }
+        var groups: [ReportNextStepGroupView] = []
+        for step in result.nextSteps {
+            let view = ReportNextStepView(
+                indicatorTitle: step.indicator.title, from: name(step.current), to: step.next.name, target: name(step.target),
+                descriptorHTML: step.descriptor?.html ?? "", descriptorText: step.descriptor?.plainText ?? "")
+            if groups.last?.id == step.keyArea.id {
+                groups[groups.count - 1].steps.append(view)
+            } else {
+                let weight = result.keyAreas.first { $0.keyArea.id == step.keyArea.id }?.weight ?? 1
+                groups.append(ReportNextStepGroupView(id: step.keyArea.id, title: step.keyArea.title, weight: Self.weight(weight), steps: [view]))
+            }
+        }
+        let areaTitles = Dictionary(result.keyAreas.flatMap { area in area.indicators.map { ($0.indicator.id, area.keyArea.title) } },
+                                    uniquingKeysWith: { first, _ in first })
+        let unanswered = result.unanswered.map { ReportUnansweredView(keyAreaTitle: areaTitles[$0.id] ?? "", indicatorTitle: $0.title) }
+        var notes: [String] = []
+        for completed in returns + previous {
+            let file = (completed.path as NSString).lastPathComponent
+            guard let migration = completed.migration else { continue }
+            var parts = ["\(file) was made from edition \(migration.fromEdition) and read against edition \(strategy.edition)."]
+            if !migration.carried.isEmpty {
+                parts.append("Answers carried to the indicators that replaced theirs: "
+                             + migration.carried.map { "\($0.from) → \($0.to)" }.joined(separator: ", ") + ".")
+            }
+            if !migration.dropped.isEmpty {
+                parts.append("Answers dropped with indicators retired without replacement: \(migration.dropped.joined(separator: ", ")).")
+            }
+            if !migration.new.isEmpty {
+                parts.append("New indicators it could not answer: \(migration.new.joined(separator: ", ")).")
+            }
+            notes.append(parts.joined(separator: " "))
+        }
+        let summary = "\(percent(result.progress)) of the way to its targets, from \(result.answered) of \(result.indicatorCount) "
+            + "indicators with both a current and a target level, \(returns.count == 1 ? "from one return" : "combining \(returns.count) returns")."
+        let previousSummary = previous.isEmpty ? ""
+            : "At the earlier assessment (\(previous.count == 1 ? "one return" : "\(previous.count) returns")) it was \(percent(result.previousProgress)) of the way."
+        let levels = strategy.levels.enumerated().map { index, level in
+            LevelView(id: level.id, name: level.name, number: index + 1, summary: level.summary ?? "", hasSummary: level.summary != nil)
+        }
+        let chart = RadarChart(
+            spokes: result.keyAreas.enumerated().map { .init(number: $0 + 1, current: $1.current, target: $1.target) },
+            levelCount: strategy.levels.count,
+            title: "Current and target levels by key area",
+            description: "A radar chart with one spoke per key area, numbered as in the table of key areas, on a scale from 0 to \(strategy.levels.count). "
+                + "The shaded shape is the current level, the dashed line the target. The table holds the same figures.")
+        return ReportView(
+            title: "Where \(organisation) stands", organisation: organisation, strategyTitle: strategy.title,
+            edition: strategy.edition, contentHash: stamp.hash.hex, contentHashShort: stamp.hash.short, generator: stamp.generator,
+            accent: accent, summary: summary, hasPrevious: !previous.isEmpty, previousSummary: previousSummary, levels: levels,
+            keyAreas: keyAreas, hasWeights: result.keyAreas.contains { $0.weight != 1 },
+            respondents: respondents, hasSeveralRespondents: returns.count > 1, radarSVG: chart.svg,
+            nextStepGroups: groups, hasNextSteps: !groups.isEmpty, unanswered: unanswered, hasUnanswered: !unanswered.isEmpty,
+            notes: notes, hasNotes: !notes.isEmpty)
+    }
+
+    /// A view with every list filled, for the template field check: the site's build checks the report
+    /// templates too, so a misspelt field is caught by `strategyc check`.
+    static var vocabularySample: ReportView {
+        ReportView(
+            title: "", organisation: "", strategyTitle: "", edition: "", contentHash: "", contentHashShort: "", generator: "",
+            accent: "", summary: "", hasPrevious: true, previousSummary: "",
+            levels: [LevelView(id: "", name: "", number: 1, summary: "", hasSummary: true)],
+            keyAreas: [ReportKeyAreaView(number: 1, id: "", title: "", themeTitle: "", weight: "", current: "", target: "", gap: "",
+                                         progress: "", answered: "", previousCurrent: "", change: "",
+                                         respondentLevels: [ReportCellView(text: "")], middle: "", spread: "")],
+            hasWeights: true,
+            respondents: [ReportRespondentView(number: 1, label: "", file: "", date: "", round: "", validation: "", stamp: "")],
+            hasSeveralRespondents: true, radarSVG: "",
+            nextStepGroups: [ReportNextStepGroupView(id: "", title: "", weight: "", steps: [
+                ReportNextStepView(indicatorTitle: "", from: "", to: "", target: "", descriptorHTML: "", descriptorText: "")])],
+            hasNextSteps: true, unanswered: [ReportUnansweredView(keyAreaTitle: "", indicatorTitle: "")], hasUnanswered: true,
+            notes: [""], hasNotes: true)
+    }
+}
