@@ -214,6 +214,14 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
   .skip-link, .table-scroll { overflow: visible; }
   .report__chart svg { max-width: 60%; }
 }
+main.report {
+  max-width: 72rem;
+  margin: 0 auto;
+  padding: 1rem 1.5rem 2rem;
+}
+.report__table th[scope="row"] {
+  white-space: normal;
+}
 
 """#,
         "changes.mustache": #"""
