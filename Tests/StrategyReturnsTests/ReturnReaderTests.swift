@@ -23,32 +23,10 @@ import ZIPFoundation
     /// with `cells` filled in as a spreadsheet would: `[sheet number: [cell: text]]` (About is 2,
     /// Assessment 3).
     private func filled(_ cells: [Int: [String: String]]) throws -> (URL, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-return-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let files = try WorkbookRenderer(stamp: PublicationStamp(strategy, generator: "strategyc test"))
-            .render(PublishedStrategy(strategy), reportingTo: DiagnosticCollector())
-        let url = folder.appendingPathComponent("return.xlsx")
-        try #require(files.first { $0.path == "assessment.xlsx" }).contents.write(to: url)
-        let archive = try Archive(url: url, accessMode: .update)
-        for (number, values) in cells {
-            let path = "xl/worksheets/sheet\(number).xml"
-            let entry = try #require(archive[path])
-            var xml = Data()
-            _ = try archive.extract(entry) { xml.append($0) }
-            var sheet = String(decoding: xml, as: UTF8.self)
-            for (cell, text) in values {
-                let pattern = "<c r=\"\(cell)\" s=\"([0-9]+)\"(/>|[^>]*>.*?</c>)"
-                let range = try #require(sheet.range(of: pattern, options: .regularExpression), "no cell \(cell)")
-                let style = sheet[range].split(separator: "\"")[3]
-                sheet.replaceSubrange(range, with: "<c r=\"\(cell)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>")
-            }
-            try archive.remove(entry)
-            let data = Data(sheet.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                data.subdata(in: Int($0)..<Int($0) + $1)
-            }
-        }
-        return (url, folder)
+        let fixtures = try ReturnFixtures()
+        let url = try fixtures.blank(strategy)
+        try fixtures.fill(url, cells)
+        return (url, fixtures.folder)
     }
 
     @Test func answersAreReadByIdAndLevelsChecked() throws {

@@ -161,7 +161,7 @@ public struct ReturnReader {
     }
 
     /// A spreadsheet day number (1900 date system: day 25,569 is 1970-01-01) as YYYY-MM-DD.
-    static func isoDate(fromSerial serial: Double) -> String {
+    public static func isoDate(fromSerial serial: Double) -> String {
         let days = Int(serial.rounded(.down)) - 25_569
         // Civil-from-days (Howard Hinnant's algorithm), so no calendar or time zone is consulted.
         let z = days + 719_468
