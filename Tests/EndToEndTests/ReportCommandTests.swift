@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `strategyc read-return` and `strategyc report` run as a council officer runs them, on the committed
+/// example returns of the invented Riverside District Council.
+@Suite struct ReportCommandTests {
+    private func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private let returns = ["Examples/returns/riverside-2026-procurement.xlsx", "Examples/returns/riverside-2026-finance.xlsx"]
+
+    @Test func writesTheReportFolder() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report")
+        let result = try StrategycRunner.run(["report"] + returns + [
+            "--previous", "Examples/returns/riverside-2025-procurement.xlsx", "--variant", "Variants/riverside", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote \(out.path)/: the report on 2 returns and 1 earlier (index.html, report.md, report.json; 4 files)\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == [".strategyc-output.json", "assets", "index.html", "report.json", "report.md"])
+        let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<h1>Where Riverside District Council stands</h1>"))
+        #expect(page.contains("<svg class=\"radar\"") && !page.contains("<script"))
+        // Written again over its own output: allowed, and the same bytes.
+        let json = try Data(contentsOf: out.appendingPathComponent("report.json"))
+        let again = try StrategycRunner.run(["report"] + returns + [
+            "--previous", "Examples/returns/riverside-2025-procurement.xlsx", "--variant", "Variants/riverside", "--out", out.path])
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: out.appendingPathComponent("report.json")) == json)
+    }
+
+    @Test func aMissingReturnIsNamedAndNothingIsWritten() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report")
+        let result = try StrategycRunner.run(["report", returns[0], "no-such-return.xlsx", "--variant", "Variants/riverside", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("no-such-return.xlsx: error: 'no-such-return.xlsx' cannot be read as an assessment return: there is no such file [return-unreadable]\n"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aReportNeverReplacesTheSources() throws {
+        let result = try StrategycRunner.run(["report", returns[0], "--variant", "Variants/riverside", "--out", "Strategy"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[output-protected]"))
+    }
+
+    @Test func readReturnReportsInJSONForPrograms() throws {
+        let result = try StrategycRunner.run(["read-return", "Examples/returns/riverside-2026-finance.xlsx",
+                                              "--diagnostics-format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any])
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.map { $0["code"] as? String } == ["return-variant-mismatch"])
+        #expect(diagnostics.first?["cell"] as? String == "Metadata!B11")
+    }
+}
