@@ -41,7 +41,6 @@ struct ReadReturnCommand: ParsableCommand {
             throw ExitCode(ExitStatus.errors.rawValue)
         }
         let read = pipeline.readReturns(returns, in: context)
-        let result = AssessmentResult(context.published, returns: [], weights: context.weights)
         if let output, !collector.hasErrors {
             let document = StableJSON.encode(ReturnsExport(read, levels: context.strategy.levels))
             try reporting.perform(collector) { try pipeline.writeFile(document, to: output) }
@@ -52,7 +51,7 @@ struct ReadReturnCommand: ParsableCommand {
             let who = [completed.about(.organisation), completed.about(.role)].filter { !$0.isEmpty }.joined(separator: ", ")
             let round = completed.about(.round).isEmpty ? "" : ", round \(completed.about(.round))"
             Output.wrote(reporting, "read \(completed.path): \(who.isEmpty ? "no organisation given" : who)\(round); "
-                + "\(one.answered) of \(result.indicatorCount) indicators with both levels")
+                + "\(one.answered) of \(one.indicatorCount) indicators with both levels")
         }
         if let output { Output.wrote(reporting, "wrote \(output): the answers of \(read.count) return\(read.count == 1 ? "" : "s")") }
     }

@@ -75,11 +75,13 @@ public struct AssessmentResult: Sendable {
                                                   target: combined(returns, $0.id, \.target)) }
         }
         var areas: [KeyAreaResult] = []
+        var previousParts: [(weight: Double, shortfall: Int, targetSum: Int)] = []
         for group in published.themes {
             for area in group.keyAreas {
                 let indicators = results(area, from: returns)
                 let score = Self.score(indicators)
                 let previousScore = previous.isEmpty ? nil : Self.score(results(area, from: previous))
+                if let previousScore { previousParts.append((weights[area.id] ?? 1, previousScore.shortfall, previousScore.targetSum)) }
                 areas.append(KeyAreaResult(
                     keyArea: area, themeTitle: group.theme.title, weight: weights[area.id] ?? 1, indicators: indicators,
                     current: score.current, target: score.target, gap: score.gap, progress: score.progress,
@@ -91,14 +93,7 @@ public struct AssessmentResult: Sendable {
         }
         keyAreas = areas
         progress = Self.weightedProgress(areas.map { ($0.weight, $0.shortfall, $0.targetSum) })
-        if previous.isEmpty {
-            previousProgress = nil
-        } else {
-            previousProgress = Self.weightedProgress(published.keyAreas.map { area in
-                let score = Self.score(results(area, from: previous))
-                return (weights[area.id] ?? 1, score.shortfall, score.targetSum)
-            })
-        }
+        previousProgress = previous.isEmpty ? nil : Self.weightedProgress(previousParts)
         answered = areas.reduce(0) { $0 + $1.answered }
         indicatorCount = areas.reduce(0) { $0 + $1.indicators.count }
         unanswered = areas.flatMap { $0.indicators.filter { $0.current == nil || $0.target == nil }.map(\.indicator) }

@@ -6,8 +6,7 @@ enum ModelExportProof {
     /// holding one. Anything else,
     /// including JSON that merely looks similar, is left alone.
     static func isExport(_ url: URL) -> Bool {
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count < 256 << 20,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        guard let object = jsonObject(url) else { return false }
         func isModel(_ object: [String: Any]) -> Bool {
             object["formatVersion"] is Int && object["edition"] is String && object["themes"] is [Any] && object["levels"] is [Any]
         }
@@ -18,9 +17,12 @@ enum ModelExportProof {
 
     /// A JSON object whose `format` starts with `prefix` (`strategyc-returns-`): a file strategyc wrote.
     static func hasFormat(_ url: URL, prefix: String) -> Bool {
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count < 256 << 20,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let format = object["format"] as? String else { return false }
-        return format.hasPrefix(prefix)
+        (jsonObject(url)?["format"] as? String)?.hasPrefix(prefix) ?? false
+    }
+
+    /// The file as a JSON object, or nil when it is not one (or is too large to be ours).
+    private static func jsonObject(_ url: URL) -> [String: Any]? {
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count < 256 << 20 else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 }

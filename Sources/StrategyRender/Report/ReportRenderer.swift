@@ -120,9 +120,7 @@ public struct ReportRenderer {
             + "indicators with both a current and a target level, \(returns.count == 1 ? "from one return" : "combining \(returns.count) returns")."
         let previousSummary = previous.isEmpty ? ""
             : "At the earlier assessment (\(previous.count == 1 ? "one return" : "\(previous.count) returns")) it was \(percent(result.previousProgress)) of the way."
-        let levels = strategy.levels.enumerated().map { index, level in
-            LevelView(id: level.id, name: level.name, number: index + 1, summary: level.summary ?? "", hasSummary: level.summary != nil)
-        }
+        let levels = SiteRenderer.levels(strategy)
         let chart = RadarChart(
             spokes: result.keyAreas.enumerated().map { .init(number: $0 + 1, current: $1.current, target: $1.target) },
             levelCount: strategy.levels.count,

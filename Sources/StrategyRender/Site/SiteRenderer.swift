@@ -145,7 +145,8 @@ public struct SiteRenderer {
             priorities: variant.priorities, hasPriorities: !variant.priorities.isEmpty)
     }
 
-    private func levels(_ strategy: Strategy) -> [LevelView] {
+    /// The strategy's levels as pages show them, numbered from 1; the report shows them the same way.
+    static func levels(_ strategy: Strategy) -> [LevelView] {
         strategy.levels.enumerated().map { index, level in
             LevelView(id: level.id, name: level.name, number: index + 1, summary: level.summary ?? "",
                       hasSummary: level.summary != nil)
@@ -178,7 +179,7 @@ public struct SiteRenderer {
         return IndexView(
             page: page(published, navigation: navigation, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
                        breadcrumbs: [], hasChanges: hasChanges, variant: variant),
-            introductionHTML: strategy.introduction.html, levels: levels(strategy), levelCount: strategy.levels.count,
+            introductionHTML: strategy.introduction.html, levels: Self.levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
             keyAreaCount: themeAreas.count,
             indicatorCount: themeAreas.reduce(0) { $0 + $1.indicators.count },
@@ -215,7 +216,7 @@ public struct SiteRenderer {
             whyItIsImportantHTML: area.whyItIsImportant?.html,
             hasHelp: area.whatItIs != nil || area.whyItIsImportant != nil,
             table: MaturityTableView(id: "maturity-\(area.id)", caption: "Maturity levels for \(area.title)",
-                                     levels: levels(strategy), rows: rows),
+                                     levels: Self.levels(strategy), rows: rows),
             previous: previous.map { Link(title: $0.title, href: "\($0.id).html") },
             next: next.map { Link(title: $0.title, href: "\($0.id).html") })
         view.origin = variant?.originLabels[area.id]

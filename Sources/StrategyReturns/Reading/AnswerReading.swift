@@ -11,13 +11,9 @@ struct AnswerReading {
     let strategy: Strategy
     let collector: DiagnosticCollector
 
-    /// Published indicators, by id.
-    private var published: Set<String> {
-        Set(PublishedStrategy(strategy).keyAreas.flatMap(\.indicators).map(\.id))
-    }
-
     func read(_ table: ReturnTable, edition: String) -> (answers: [String: CompletedReturn.Answer], migration: CompletedReturn.Migration?) {
-        let published = self.published
+        let publishedIDs = PublishedStrategy(strategy).keyAreas.flatMap(\.indicators).map(\.id)
+        let published = Set(publishedIDs)
         let all = Dictionary(strategy.allIndicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let levelIDs = Dictionary(strategy.levels.map { (Suggestion.normalize($0.name), $0.id) }, uniquingKeysWith: { first, _ in first })
         let levelNames = strategy.levels.map(\.name)
@@ -69,8 +65,7 @@ struct AnswerReading {
             answers[to] = answer
         }
         let carriedTo = Set(carriedAnswers.map(\.to))
-        let rowless = PublishedStrategy(strategy).keyAreas.flatMap(\.indicators).map(\.id)
-            .filter { firstRow[$0] == nil && !carriedTo.contains($0) }
+        let rowless = publishedIDs.filter { firstRow[$0] == nil && !carriedTo.contains($0) }
         // Only a return from another edition, or that carried or dropped something, has a migration: a
         // return of this edition with rows missing has had them deleted, which is not a migration.
         if edition != strategy.edition || !migration.carried.isEmpty || !migration.dropped.isEmpty {
@@ -136,9 +131,13 @@ struct AnswerReading {
     }
 
     private func reportFormula(at range: SourceRange, what: String) {
-        collector.report(Diagnostic(
-            .returnFormula,
-            "this cell holds a formula where \(what) is expected; its stored result is not trusted: type the value itself",
-            at: range))
+        collector.report(Self.formula(at: range, what: what))
+    }
+
+    /// A formula where `what` (a level, an answer) is expected: one message wherever in a return it is found.
+    static func formula(at range: SourceRange, what: String) -> Diagnostic {
+        Diagnostic(.returnFormula,
+                   "this cell holds a formula where \(what) is expected; its stored result is not trusted: type the value itself",
+                   at: range)
     }
 }

@@ -51,9 +51,8 @@ struct CSVReturnReader {
             }
             table.rows[row] = cells
         }
-        let missing = [CompletedReturn.Column.current, .target, .indicatorID].filter { table.columns[$0.rawValue] == nil }
-        guard missing.isEmpty else {
-            return reader.refuse(path, "its header has no \(missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")) column", collector)
+        if let missing = table.missingRequiredColumns {
+            return reader.refuse(path, "its header has no \(missing) column", collector)
         }
         let (answers, migration) = AnswerReading(strategy: reader.strategy, collector: collector)
             .read(table, edition: reader.strategy.edition)

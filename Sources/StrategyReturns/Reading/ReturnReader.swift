@@ -90,9 +90,8 @@ public struct ReturnReader {
             }
             table.rows[reference.row, default: [:]][column] = value
         }
-        let missing = [CompletedReturn.Column.current, .target, .indicatorID].filter { table.columns[$0.rawValue] == nil }
-        guard missing.isEmpty else {
-            return refuse(path, "its Assessment sheet has no \(missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")) column", collector)
+        if let missing = table.missingRequiredColumns {
+            return refuse(path, "its Assessment sheet has no \(missing) column", collector)
         }
         // Another variant's rows and weights are not this one's: nothing more is read from it.
         guard checkStamp(stamp, at: metadataCell, path: path, reportingTo: collector) else { return nil }
@@ -106,9 +105,9 @@ public struct ReturnReader {
             let sheetName = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
             guard let sheet = try? package.readCells(ofSheet: sheetName), let cell = sheet[reference] else { continue }
             if cell.formula != nil {
-                collector.report(Diagnostic(
-                    .returnFormula, "this cell holds a formula where an answer is expected; its stored result is not trusted: type the value itself",
-                    at: SourceRange(at: .cell(path: path, sheet: sheetName, row: reference.row, column: columnNumber(reference.column)))))
+                collector.report(AnswerReading.formula(
+                    at: SourceRange(at: .cell(path: path, sheet: sheetName, row: reference.row, column: columnNumber(reference.column))),
+                    what: "an answer"))
                 continue
             }
             var value = text(cell)

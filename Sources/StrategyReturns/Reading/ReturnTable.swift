@@ -17,8 +17,11 @@ struct ReturnTable {
     /// Where a cell is, for a diagnostic: `return.xlsx:Assessment!E14` or `return.csv:E14`.
     var location: (_ row: Int, _ column: Int) -> SourceLocation
 
-    func cell(_ row: Int, _ column: CompletedReturn.Column) -> Cell? {
-        columns[column.rawValue].flatMap { rows[row]?[$0] }
+    /// The columns a return cannot be read without, as the refusal names them (`'Current level' or
+    /// 'Indicator id'`); nil when all are there.
+    var missingRequiredColumns: String? {
+        let missing = [CompletedReturn.Column.current, .target, .indicatorID].filter { columns[$0.rawValue] == nil }
+        return missing.isEmpty ? nil : missing.map { "'\($0.rawValue)'" }.joined(separator: " or ")
     }
 
     func range(_ row: Int, _ column: Int) -> SourceRange {
