@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "StrategyRender", targets: ["StrategyRender"]),
         .library(name: "StrategyPipeline", targets: ["StrategyPipeline"]),
         .library(name: "StrategyReturns", targets: ["StrategyReturns"]),
+        .library(name: "StrategyStore", targets: ["StrategyStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C library, seen through pkg-config. Only Sources/StrategyCompiler/Parsing/CommonMarkParser.swift
@@ -70,6 +72,15 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        // The store of record for the peer benchmark: returns kept in SQLite through GRDB, one transaction
+        // per return, the schema versioned by GRDB's migrator. Only this target imports GRDB.
+        .target(
+            name: "StrategyStore",
+            dependencies: [
+                "StrategyModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(
             name: "StrategyPipeline",
             dependencies: [
@@ -77,6 +88,7 @@ let package = Package(
                 "StrategyCompiler",
                 "StrategyRender",
                 "StrategyReturns",
+                "StrategyStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -111,6 +123,10 @@ let package = Package(
             name: "StrategyReturnsTests",
             dependencies: ["StrategyReturns", "StrategyRender", "StrategyCompiler", "StrategyModel",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "StrategyStoreTests",
+            dependencies: ["StrategyStore", "StrategyModel"]
         ),
         .testTarget(
             name: "EndToEndTests",

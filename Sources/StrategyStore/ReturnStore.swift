@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import StrategyModel
+
+/// The peer benchmark's store of record: every council's returns in one SQLite file.
+///
+/// Each return goes in within one transaction, answers and all, so a return is recorded whole or not at
+/// all, whatever stops the process. The store is made only where nothing exists; an existing file is
+/// opened only when it is a strategyc store (its application id), and only when this strategyc knows every
+/// migration applied to it.
+public final class ReturnStore {
+    /// A return as recorded, with when it was recorded.
+    public struct Recorded: Sendable {
+        public var id: Int64
+        public var recordedAt: String
+        /// The answers are filled only by `returns(round:)`.
+        public var stored: StoredReturn
+        public var answerCount: Int
+    }
+
+    public enum AddOutcome: Sendable {
+        case added
+        /// The same file (by content hash) is already recorded: nothing changed.
+        case unchanged(Recorded)
+        /// An older return of the same council, respondent and round was replaced.
+        case replaced(Recorded)
+        /// A return of the same council, respondent and round is already recorded and is not older than
+        /// this one: nothing changed.
+        case notNewer(Recorded)
+    }
+
+    /// One line of the store's log.
+    public struct LogEntry: Sendable {
+        public var at: String
+        public var action: String
+        public var contentHash: String
+        public var fileName: String
+        public var council: String
+        public var round: String
+        public var detail: String
+    }
+
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens the store at `path`, making it when `create` is true and nothing is there.
+    public init(path: String, create: Bool) throws(StoreError) {
+        self.path = path
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue { throw .notAStore(path, "it is a folder") }
+        if let type = try? manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
+            throw .notAStore(path, "it is a symbolic link")
+        }
+        if !exists && !create { throw .missing(path) }
+        if exists { try Self.checkOwnership(path) }
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerSchema(path) }
+            try migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+
+    /// Refuses a file strategyc did not make, before anything is written to it.
+    private static func checkOwnership(_ path: String) throws(StoreError) {
+        let id: Int32
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            id = try reader.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            try reader.close()
+        } catch {
+            throw .notAStore(path, "it is not an SQLite database")
+        }
+        if id != StoreSchema.applicationID {
+            throw .notAStore(path, "it is an SQLite database that strategyc did not make")
+        }
+    }
+
+    /// Records one return in one transaction. `duringTransaction` runs after the answers are written and
+    /// before the commit (the crash test stops the process there).
+    public func add(_ stored: StoredReturn, recordedAt: String,
+                    duringTransaction: (() -> Void)? = nil) throws(StoreError) -> AddOutcome {
+        do {
+            return try queue.write { db -> AddOutcome in
+                if let same = try Self.recorded(db, where: "contentHash = ?", [stored.contentHash]).first {
+                    return .unchanged(same)
+                }
+                var outcome = AddOutcome.added
+                if let earlier = try Self.recorded(db, where: "round = ? AND councilKey = ? AND respondentKey = ?",
+                                                   [stored.round, stored.councilKey, stored.respondentKey]).first {
+                    // Newer means a later assessment date; the same date cannot say which is newer.
+                    guard stored.assessedOn > earlier.stored.assessedOn else { return .notNewer(earlier) }
+                    try db.execute(sql: "DELETE FROM returns WHERE id = ?", arguments: [earlier.id])
+                    try Self.log(db, at: recordedAt, "replaced", earlier.stored,
+                                 detail: "by \(stored.fileName) (\(stored.contentHash.prefix(12))), assessed \(stored.assessedOn)")
+                    outcome = .replaced(earlier)
+                }
+                try db.execute(sql: """
+                    INSERT INTO returns (contentHash, fileName, council, councilKey, councilType, region, role,
+                        department, respondentKey, round, assessedOn, basis, edition, modelEdition, modelHash,
+                        variant, recordedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [
+                        stored.contentHash, stored.fileName, stored.council, stored.councilKey, stored.councilType,
+                        stored.region, stored.role, stored.department, stored.respondentKey, stored.round,
+                        stored.assessedOn, stored.basis.rawValue, stored.edition, stored.modelEdition,
+                        stored.modelHash, stored.variant, recordedAt,
+                    ])
+                let id = db.lastInsertedRowID
+                let insert = try db.makeStatement(sql: """
+                    INSERT INTO answers (returnId, indicator, keyArea, current, target, local) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                for answer in stored.answers {
+                    try insert.execute(arguments: [id, answer.indicator, answer.keyArea, answer.current, answer.target,
+                                                   answer.local])
+                }
+                try Self.log(db, at: recordedAt, "added", stored, detail: "\(stored.answers.count) answers")
+                duringTransaction?()
+                return outcome
+            }
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+
+    /// Every return recorded (answers not loaded), by round, council, role and department.
+    public func list(round: String? = nil) throws(StoreError) -> [Recorded] {
+        try reading { db in
+            try Self.recorded(db, where: round == nil ? "1" : "round = ?", round.map { [$0] } ?? [])
+        }
+    }
+
+    /// The returns of a round (or all), answers and all.
+    public func returns(round: String? = nil) throws(StoreError) -> [Recorded] {
+        try reading { db in
+            var recorded = try Self.recorded(db, where: round == nil ? "1" : "round = ?", round.map { [$0] } ?? [])
+            var byID = Dictionary(uniqueKeysWithValues: recorded.indices.map { (recorded[$0].id, $0) })
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT answers.* FROM answers JOIN returns ON returns.id = answers.returnId
+                WHERE \(round == nil ? "1" : "returns.round = ?") ORDER BY answers.returnId, answers.rowid
+                """, arguments: StatementArguments(round.map { [$0] } ?? []))
+            while let row = try rows.next() {
+                guard let index = byID[row["returnId"]] else { continue }
+                recorded[index].stored.answers.append(StoredReturn.Answer(
+                    indicator: row["indicator"], keyArea: row["keyArea"], current: row["current"],
+                    target: row["target"], local: row["local"]))
+            }
+            byID.removeAll()
+            return recorded
+        }
+    }
+
+    /// The rounds recorded, in order.
+    public func rounds() throws(StoreError) -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT round FROM returns ORDER BY round") }
+    }
+
+    public func log() throws(StoreError) -> [LogEntry] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM log ORDER BY id").map {
+                LogEntry(at: $0["at"], action: $0["action"], contentHash: $0["contentHash"], fileName: $0["fileName"],
+                         council: $0["council"], round: $0["round"], detail: $0["detail"])
+            }
+        }
+    }
+
+    /// The shortest hash prefix `remove` accepts: short enough to type, long enough not to hit two returns
+    /// by accident.
+    public static let shortestHashPrefix = 4
+
+    /// Whether `text` can name returns by their content hash: lowercase hex, at least `shortestHashPrefix`.
+    public static func isHashPrefix(_ text: String) -> Bool {
+        text.count >= shortestHashPrefix && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    /// Removes the returns whose content hash starts with `hashPrefix`, in one transaction, and logs it.
+    /// Nothing is removed for a prefix `isHashPrefix` refuses.
+    public func remove(hashPrefix: String, at: String) throws(StoreError) -> [Recorded] {
+        guard Self.isHashPrefix(hashPrefix) else { return [] }
+        do {
+            return try queue.write { db in
+                let pattern = hashPrefix + "%"
+                let found = try Self.recorded(db, where: "contentHash LIKE ?", [pattern])
+                for recorded in found {
+                    try db.execute(sql: "DELETE FROM returns WHERE id = ?", arguments: [recorded.id])
+                    try Self.log(db, at: at, "removed", recorded.stored, detail: "")
+                }
+                return found
+            }
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+
+    /// `PRAGMA integrity_check` and the foreign keys: nil when the file is sound.
+    public func integrityProblem() throws(StoreError) -> String? {
+        try reading { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { return integrity.joined(separator: "; ") }
+            let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") ?? 0
+            return orphans == 0 ? nil : "\(orphans) answers belong to no return"
+        }
+    }
+
+    // MARK: - Rows
+
+    private func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+
+    private static func recorded(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Recorded] {
+        try Row.fetchAll(db, sql: """
+            SELECT returns.*, (SELECT count(*) FROM answers WHERE answers.returnId = returns.id) AS answerCount
+            FROM returns WHERE \(condition) ORDER BY round, councilKey, respondentKey, id
+            """, arguments: StatementArguments(arguments)).map { row in
+            Recorded(
+                id: row["id"], recordedAt: row["recordedAt"],
+                stored: StoredReturn(
+                    contentHash: row["contentHash"], fileName: row["fileName"], council: row["council"],
+                    councilType: row["councilType"], region: row["region"], role: row["role"],
+                    department: row["department"], round: row["round"], assessedOn: row["assessedOn"],
+                    basis: StoredReturn.Basis(rawValue: row["basis"]) ?? .selfAssessed, edition: row["edition"],
+                    modelEdition: row["modelEdition"], modelHash: row["modelHash"], variant: row["variant"], answers: []),
+                answerCount: row["answerCount"])
+        }
+    }
+
+    private static func log(_ db: Database, at: String, _ action: String, _ stored: StoredReturn, detail: String) throws {
+        try db.execute(sql: """
+            INSERT INTO log (at, action, contentHash, fileName, council, round, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [at, action, stored.contentHash, stored.fileName, stored.council, stored.round, detail])
+    }
+}
+
+/// Why the store could not be opened or written. Thrown only for what is about the file itself; a
+/// return's problems are diagnostics.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case missing(String)
+    case notAStore(String, String)
+    case newerSchema(String)
+    case unreadable(String, String)
+
+    public var description: String {
+        switch self {
+        case let .missing(path):
+            "there is no store at '\(path)': `strategyc returns add FILE... --store \(path)` makes one"
+        case let .notAStore(path, why):
+            "'\(path)' is not a strategyc returns store (\(why)); it was left untouched"
+        case let .newerSchema(path):
+            "'\(path)' was written by a newer strategyc (its schema has migrations this one does not know); it was left untouched"
+        case let .unreadable(path, why):
+            "the store '\(path)' could not be read or written: \(why)"
+        }
+    }
+}
