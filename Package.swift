@@ -100,6 +100,7 @@ let package = Package(
                 "StrategyCompiler",
                 "StrategyRender",
                 "StrategyPipeline",
+                "StrategyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@ import StrategyCompiler
 import StrategyModel
 import StrategyPipeline
 import StrategyRender
+import StrategyStore
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
@@ -37,6 +38,8 @@ struct DiagnosticOptions: ParsableArguments {
             try failIO(collector, Diagnostic(.folderUnreadable, error.description, at: SourceRange(at: .wholeFile(ioPath(error)))))
         } catch let failure as OutputWriteFailure {
             try failIO(collector, Diagnostic(.outputWriteFailed, failure.description, at: SourceRange(at: .wholeFile(failure.path))))
+        } catch let failure as StoreError {
+            try failIO(collector, Diagnostic(.storeUnusable, failure.description, at: SourceRange(at: .wholeFile(failure.path))))
         }
     }
 

@@ -21,6 +21,8 @@ final class ProgressLine: @unchecked Sendable {
         let (stage, done, total) = switch progress {
         case .resolving(let done, let total): ("checking variants", done, total)
         case .rendering(let done, let total): ("rendering variants", done, total)
+        case .readingReturns(let done, let total): ("reading returns", done, total)
+        case .recordingReturns(let done, let total): ("recording returns", done, total)
         }
         lock.lock()
         defer { lock.unlock() }

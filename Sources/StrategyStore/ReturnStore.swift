@@ -255,6 +255,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case newerSchema(String)
     case unreadable(String, String)
 
+    /// The store the error is about.
+    public var path: String {
+        switch self {
+        case let .missing(path), let .notAStore(path, _), let .newerSchema(path), let .unreadable(path, _): path
+        }
+    }
+
     public var description: String {
         switch self {
         case let .missing(path):

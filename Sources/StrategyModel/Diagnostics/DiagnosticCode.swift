@@ -119,6 +119,13 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case returnVariantMismatch = "return-variant-mismatch"
     case returnMixedOrganisations = "return-mixed-organisations"
 
+    // The peer benchmark (returns add, benchmark)
+    case returnAboutMissing = "return-about-missing"
+    case returnAboutInvalid = "return-about-invalid"
+    case returnNotNewer = "return-not-newer"
+    case returnUnknownVariant = "return-unknown-variant"
+    case storeUnusable = "store-unusable"
+
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
     case workbookWriteFailed = "workbook-write-failed"
@@ -129,7 +136,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
              .rawHTML, .unsafeLink, .valueCutByComment, .duplicateIndicatorTitle, .duplicateKeyAreaTitle,
              .variantBaseMoved, .overrideBaseChanged, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText,
-             .returnOtherEdition, .returnModelChanged:
+             .returnOtherEdition, .returnModelChanged, .returnNotNewer:
             .warning
         default:
             .error
@@ -197,6 +204,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .returnModelChanged: "A return was made from another version of the same edition (its content hash differs)."
         case .returnVariantMismatch: "A return was made from another variant (or the national strategy) than the one it is read against."
         case .returnMixedOrganisations: "Returns given together for one report name different organisations."
+        case .returnAboutMissing: "A return lacks an About answer the peer benchmark needs (organisation, type, region, round or validation)."
+        case .returnAboutInvalid: "An About answer of a return is not one of the choices its list offers."
+        case .returnNotNewer: "The store already holds a return of the same council, respondent and round that is not older."
+        case .storeUnusable: "The returns store is missing, is not a store strategyc made, was made by a newer strategyc, or cannot be written."
+        case .returnUnknownVariant: "A return was made from a variant that is not in the variants folder, so its local answers cannot be told apart."
         case .assessmentListEmpty: "A list of choices in assessment.md is empty, so its dropdown would offer nothing."
         case .assessmentChoiceDuplicate: "A choice appears twice in one list of assessment.md (letter case aside)."
         case .placeholderText: "Text still holds the TODO placeholder that `strategyc new` wrote."

@@ -13,6 +13,11 @@ public struct ResolvedVariant: Sendable {
         case changed(by: String)
         /// Added by the named layer.
         case added(by: String)
+
+        public var isAdded: Bool {
+            if case .added = self { return true }
+            return false
+        }
     }
 
     /// An element left out, by which layer and why.

@@ -22,6 +22,9 @@ public struct PublicationPipeline {
     public enum BatchProgress: Sendable {
         case resolving(done: Int, of: Int)
         case rendering(done: Int, of: Int)
+        /// Returns read for the store, and recorded in it.
+        case readingReturns(done: Int, of: Int)
+        case recordingReturns(done: Int, of: Int)
     }
     /// National strategies already compiled by this pipeline, by folder: a batch of variants on one base
     /// compiles it once.

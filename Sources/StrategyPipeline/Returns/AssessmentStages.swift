@@ -19,6 +19,9 @@ public struct AssessmentContext: Sendable {
     public var accent: String?
     /// Template override folders of the variant's layers.
     public var templateOverrides: [String]
+    /// Indicators the variant added or reworded (or that sit in a key area it added): the council's own,
+    /// never part of a national figure. Empty for the national strategy.
+    public var localIndicators: Set<String> = []
 }
 
 extension PublicationPipeline {
@@ -30,10 +33,14 @@ extension PublicationPipeline {
             checkResolvedVariant(resolved)
             guard !collector.hasErrors else { return nil }
             let (strategy, published, stamp) = prepareVariant(resolved)
+            let local = resolved.strategy.allKeyAreas.flatMap { area in
+                area.indicators.filter { resolved.origin(of: $0.id) != .inherited || resolved.origin(of: area.id).isAdded }
+                    .map(\.id)
+            }
             return AssessmentContext(
                 strategy: strategy, published: published, stamp: stamp, variant: resolved.variant?.id,
                 weights: resolved.priorities.mapValues(\.weight), accent: resolved.branding.accent,
-                templateOverrides: templateOverrides(of: resolved))
+                templateOverrides: templateOverrides(of: resolved), localIndicators: Set(local))
         }
         let compilation = try compile()
         guard let strategy = compilation.strategy, !collector.hasErrors else { return nil }

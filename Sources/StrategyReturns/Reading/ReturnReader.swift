@@ -5,7 +5,7 @@ import StrategyModel
 /// `CompletedReturn`, checking every answer against the strategy it is read for. Every problem is a
 /// diagnostic at its cell (`return.xlsx:Assessment!E14`, `return.csv:D7`), all of them in one pass; the
 /// file is never trusted for more than it proves, and a file that cannot be read safely is refused whole.
-public struct ReturnReader {
+public struct ReturnReader: Sendable {
     /// What the returns are expected to have been made from: the stamp of the workbook strategyc writes
     /// for this strategy (or variant) today.
     public struct Expectation: Sendable {
@@ -63,17 +63,11 @@ public struct ReturnReader {
         }
         func text(_ cell: XLSXPackage.RawCell?) -> String { XLSXPackage.text(cell, sharedStrings: strings) }
         guard let metadata else { return refuse(path, "it has no Metadata sheet, so it was not made by strategyc", collector) }
-        var stampValues: [String: (value: String, row: Int)] = [:]
-        for (reference, cell) in metadata where reference.column == "A" {
-            stampValues[text(cell)] = (text(metadata[.init(column: "B", row: reference.row)]), reference.row)
-        }
-        guard let layout = stampValues["Workbook layout"]?.value, layout.hasPrefix("strategyc-assessment-") else {
+        let stampValues = Self.stampValues(metadata, strings)
+        guard let stamp = Self.stamp(stampValues) else {
             return refuse(path, "its Metadata sheet has no strategyc layout", collector)
         }
         guard let cells else { return refuse(path, "it has no Assessment sheet", collector) }
-        let stamp = CompletedReturn.Stamp(
-            edition: stampValues["Edition"]?.value ?? "", contentHash: stampValues["Content hash"]?.value ?? "",
-            layout: layout, variant: stampValues["Variant"].map(\.value).flatMap { $0.isEmpty ? nil : $0 })
         func metadataCell(_ key: String) -> SourceRange {
             stampValues[key].map { SourceRange(at: .cell(path: path, sheet: Self.metadataSheet, row: $0.row, column: 2)) }
                 ?? SourceRange(at: .wholeFile(path))
@@ -118,6 +112,34 @@ public struct ReturnReader {
             if !value.isEmpty { about[name] = value }
         }
         return CompletedReturn(path: path, stamp: stamp, about: about, answers: answers, migration: migration)
+    }
+
+    /// What a workbook says it was made from, read from its Metadata sheet alone, so that a reader for the
+    /// right strategy or variant can be chosen before the answers are read. Nil for a CSV, and for any
+    /// file whose stamp cannot be read (reading it in full then says why).
+    public static func peekStamp(_ url: URL) -> CompletedReturn.Stamp? {
+        guard url.pathExtension.lowercased() != "csv",
+              let package = try? XLSXPackage(url: url), let strings = try? package.readSharedStrings(),
+              let metadata = (try? package.readCells(ofSheet: metadataSheet)) ?? nil else { return nil }
+        return stamp(stampValues(metadata, strings))
+    }
+
+    /// The Metadata sheet's values by their label in column A, with their rows.
+    private static func stampValues(_ metadata: [XLSXPackage.CellReference: XLSXPackage.RawCell],
+                                    _ strings: [String]) -> [String: (value: String, row: Int)] {
+        func text(_ cell: XLSXPackage.RawCell?) -> String { XLSXPackage.text(cell, sharedStrings: strings) }
+        var values: [String: (value: String, row: Int)] = [:]
+        for (reference, cell) in metadata where reference.column == "A" {
+            values[text(cell)] = (text(metadata[.init(column: "B", row: reference.row)]), reference.row)
+        }
+        return values
+    }
+
+    private static func stamp(_ values: [String: (value: String, row: Int)]) -> CompletedReturn.Stamp? {
+        guard let layout = values["Workbook layout"]?.value, layout.hasPrefix("strategyc-assessment-") else { return nil }
+        return CompletedReturn.Stamp(
+            edition: values["Edition"]?.value ?? "", contentHash: values["Content hash"]?.value ?? "",
+            layout: layout, variant: values["Variant"].map(\.value).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Holds the stamp to what was expected: another variant is an error (its rows and weights are not
