@@ -126,7 +126,7 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
-            name: "StrategyStoreTests",
+            name: "BenchmarkTests",
             dependencies: ["StrategyStore", "StrategyModel"]
         ),
         .testTarget(
