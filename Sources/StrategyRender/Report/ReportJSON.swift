@@ -74,6 +74,7 @@ enum ReportJSON {
 indirect enum JSONValue: Encodable {
     case null
     case string(String)
+    case bool(Bool)
     case int(Int)
     case number(Double)
     case array([JSONValue])
@@ -86,6 +87,7 @@ indirect enum JSONValue: Encodable {
         switch self {
         case .null: try container.encodeNil()
         case .string(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
         case .array(let value): try container.encode(value)

@@ -98,6 +98,7 @@ public struct SiteRenderer {
             variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
         // So are a council's report pages, so that `check` finds a misspelt field in them too.
         vocabularyViews.append(ReportRenderer.vocabularySample)
+        vocabularyViews.append(BenchmarkRenderer.vocabularySample)
         let vocabulary = TemplateVocabulary.walk(vocabularyViews)
         diagnostics += TemplateFieldCheck(known: vocabulary.fields).check(templates)
         // A view field missing from its list would render as nothing: a fault of strategyc, said as such.

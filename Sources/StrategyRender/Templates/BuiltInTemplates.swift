@@ -224,6 +224,145 @@ main.report {
 }
 
 """#,
+        "benchmark.md.mustache": #"""
+{{% CONTENT_TYPE: TEXT}}
+# {{title}}
+
+{{summary}}
+
+Levels are the councils' own, combined across respondents by the middle answer; progress to target is 1 minus the levels still to climb divided by the target levels. A variant's own indicators never count here. "withheld" marks a count hidden so that no council can be picked out; medians are shown only over at least {{threshold}} councils.
+{{#hasNotes}}
+
+## What is compared
+
+{{#notes}}
+- {{.}}
+{{/notes}}
+{{/hasNotes}}
+
+## Overall
+
+{{#overall}}{{> partials/benchmark-table.md}}{{/overall}}
+{{#hasHeatmap}}
+
+## Meeting their own targets, region by key area
+
+{{#heatmap}}{{> partials/benchmark-table.md}}{{/heatmap}}
+{{/hasHeatmap}}
+
+## Key area by key area
+{{#keyAreas}}
+
+### {{title}} ({{theme}})
+
+{{#levels}}{{> partials/benchmark-table.md}}{{/levels}}
+
+{{#targets}}{{> partials/benchmark-table.md}}{{/targets}}
+{{/keyAreas}}
+{{#hasTrends}}
+
+## Change since earlier rounds
+{{#trends}}
+
+### Since round {{earlierRound}}
+
+{{#cohort}}{{> partials/benchmark-table.md}}{{/cohort}}
+
+{{#change}}{{> partials/benchmark-table.md}}{{/change}}
+{{/trends}}
+{{/hasTrends}}
+
+"""#,
+        "benchmark.mustache": ##"""
+<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} – {{strategyTitle}} {{edition}}</title>
+<meta name="generator" content="{{generator}}">
+<link rel="stylesheet" href="{{root}}assets/style.css">
+<style>
+.benchmark__withheld { font-style: italic; color: #505a5f; }
+.heat { color: #0b0c0c; }
+.heat-0 { background: #f7fbff; } .heat-1 { background: #deebf7; } .heat-2 { background: #c6dbef; }
+.heat-3 { background: #9ecae1; } .heat-4 { background: #6baed6; }
+@media print { .table-scroll { overflow: visible; } .heat { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+  <div class="site-header__inner">
+    <span class="site-header__title">{{strategyTitle}}</span>
+    <span class="site-header__edition">Edition {{edition}}</span>
+  </div>
+</header>
+<main id="main" tabindex="-1" class="report benchmark">
+<h1>{{title}}</h1>
+<p class="lead">{{summary}}</p>
+{{#isRegional}}<p><a href="{{nationalHref}}">The national picture</a></p>{{/isRegional}}
+<p>Levels are the councils' own (a key area's level is the lowest of its indicators', once every indicator is rated), combined across respondents by the middle answer. Progress to target is 1 minus the levels still to climb divided by the target levels. Answers to a variant's own indicators never count here. "Withheld" marks a count hidden so that no council can be picked out; medians are shown only over at least {{threshold}} councils.</p>
+{{#hasNotes}}
+<section aria-labelledby="notes">
+<h2 id="notes">What is compared</h2>
+<ul>
+{{#notes}}<li>{{.}}</li>
+{{/notes}}
+</ul>
+</section>
+{{/hasNotes}}
+{{#hasRegions}}
+<nav aria-labelledby="regions">
+<h2 id="regions">Regional reports</h2>
+<ul>
+{{#regions}}<li><a href="{{href}}">{{title}}</a></li>
+{{/regions}}
+</ul>
+</nav>
+{{/hasRegions}}
+
+<section aria-labelledby="overall-heading">
+<h2 id="overall-heading">Overall</h2>
+{{#overall}}{{> partials/benchmark-table}}{{/overall}}
+</section>
+
+{{#hasHeatmap}}
+<section aria-labelledby="heatmap-heading">
+<h2 id="heatmap-heading">Meeting their own targets, region by key area</h2>
+<p>Each cell gives how many of the region's councils meet their own target in the key area, of how many, and the share; the darker the cell, the larger the share.</p>
+{{#heatmap}}{{> partials/benchmark-table}}{{/heatmap}}
+</section>
+{{/hasHeatmap}}
+
+<section aria-labelledby="key-areas-heading">
+<h2 id="key-areas-heading">Key area by key area</h2>
+{{#keyAreas}}
+<h3 id="{{id}}">{{title}} <span class="benchmark__theme">({{theme}})</span></h3>
+{{#levels}}{{> partials/benchmark-table}}{{/levels}}
+{{#targets}}{{> partials/benchmark-table}}{{/targets}}
+{{/keyAreas}}
+</section>
+
+{{#hasTrends}}
+<section aria-labelledby="trends-heading">
+<h2 id="trends-heading">Change since earlier rounds</h2>
+<p>Only councils that answered both rounds are compared.</p>
+{{#trends}}
+<h3>Since round {{earlierRound}}</h3>
+{{#cohort}}{{> partials/benchmark-table}}{{/cohort}}
+{{#change}}{{> partials/benchmark-table}}{{/change}}
+{{/trends}}
+</section>
+{{/hasTrends}}
+</main>
+<footer class="site-footer">
+  <p>Made by {{generator}} from edition {{edition}} (content hash {{contentHashShort}}). Figures: figures.csv and {{^isRegional}}benchmark.json{{/isRegional}}{{#isRegional}}figures.json{{/isRegional}} beside this page.</p>
+</footer>
+</body>
+</html>
+
+"""##,
         "changes.mustache": #"""
 {{<layout}}
 {{$content}}
@@ -383,6 +522,33 @@ main.report {
 {{/page}}
 
 """##,
+        "partials/benchmark-table.md.mustache": #"""
+{{% CONTENT_TYPE: TEXT}}
+{{caption}}
+
+| Councils in |{{#headers}} {{text}} |{{/headers}}
+|---|{{#headers}}---|{{/headers}}
+{{#rows}}
+| {{label}} |{{#cells}} {{text}} |{{/cells}}
+{{/rows}}
+
+"""#,
+        "partials/benchmark-table.mustache": #"""
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="{{id}}-caption">
+<table class="maturity benchmark__table">
+<caption id="{{id}}-caption">{{caption}}</caption>
+<thead>
+<tr><th scope="col">Councils in</th>{{#headers}}<th scope="col">{{text}}</th>{{/headers}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{label}}</th>{{#cells}}<td{{#withheld}} class="benchmark__withheld"{{/withheld}}{{#band}} class="heat heat-{{band}}"{{/band}}>{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+
+"""#,
         "partials/breadcrumbs.mustache": #"""
 <nav class="breadcrumbs" aria-label="Breadcrumb">
   <ol>

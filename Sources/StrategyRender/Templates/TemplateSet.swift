@@ -22,11 +22,14 @@ public struct TemplateSet: Sendable {
         /// A council's report on its returns, and its Markdown twin; needed only for `strategyc report`.
         case report
         case reportMarkdown = "report.md"
+        /// The peer benchmark's reports, national and regional; needed only for `strategyc benchmark`.
+        case benchmark
+        case benchmarkMarkdown = "benchmark.md"
     }
 
     /// Templates every site build needs; the others are needed only by the commands that use them.
     static var required: [String] {
-        Name.allCases.filter { ![.variant, .variants, .report, .reportMarkdown].contains($0) }.map(\.rawValue)
+        Name.allCases.filter { ![.variant, .variants, .report, .reportMarkdown, .benchmark, .benchmarkMarkdown].contains($0) }.map(\.rawValue)
     }
 
     /// Whether the set has a template, for the ones only some builds need.

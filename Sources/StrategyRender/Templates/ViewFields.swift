@@ -409,3 +409,78 @@ extension ReportUnansweredView: TemplateFields {
         "indicatorTitle": \ReportUnansweredView.indicatorTitle,
     ]
 }
+
+extension BenchmarkView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkView>] = [
+        "title": \BenchmarkView.title,
+        "strategyTitle": \BenchmarkView.strategyTitle,
+        "edition": \BenchmarkView.edition,
+        "contentHashShort": \BenchmarkView.contentHashShort,
+        "generator": \BenchmarkView.generator,
+        "round": \BenchmarkView.round,
+        "threshold": \BenchmarkView.threshold,
+        "summary": \BenchmarkView.summary,
+        "isRegional": \BenchmarkView.isRegional,
+        "nationalHref": \BenchmarkView.nationalHref,
+        "root": \BenchmarkView.root,
+        "regions": \BenchmarkView.regions,
+        "hasRegions": \BenchmarkView.hasRegions,
+        "notes": \BenchmarkView.notes,
+        "hasNotes": \BenchmarkView.hasNotes,
+        "overall": \BenchmarkView.overall,
+        "keyAreas": \BenchmarkView.keyAreas,
+        "heatmap": \BenchmarkView.heatmap,
+        "hasHeatmap": \BenchmarkView.hasHeatmap,
+        "trends": \BenchmarkView.trends,
+        "hasTrends": \BenchmarkView.hasTrends,
+    ]
+}
+
+extension BenchmarkLinkView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkLinkView>] = [
+        "title": \BenchmarkLinkView.title,
+        "href": \BenchmarkLinkView.href,
+    ]
+}
+
+extension BenchmarkKeyAreaView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkKeyAreaView>] = [
+        "id": \BenchmarkKeyAreaView.id,
+        "title": \BenchmarkKeyAreaView.title,
+        "theme": \BenchmarkKeyAreaView.theme,
+        "levels": \BenchmarkKeyAreaView.levels,
+        "targets": \BenchmarkKeyAreaView.targets,
+    ]
+}
+
+extension BenchmarkTrendView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkTrendView>] = [
+        "earlierRound": \BenchmarkTrendView.earlierRound,
+        "cohort": \BenchmarkTrendView.cohort,
+        "change": \BenchmarkTrendView.change,
+    ]
+}
+
+extension BenchmarkTableView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkTableView>] = [
+        "id": \BenchmarkTableView.id,
+        "caption": \BenchmarkTableView.caption,
+        "headers": \BenchmarkTableView.headers,
+        "rows": \BenchmarkTableView.rows,
+    ]
+}
+
+extension BenchmarkRowView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkRowView>] = [
+        "label": \BenchmarkRowView.label,
+        "cells": \BenchmarkRowView.cells,
+    ]
+}
+
+extension BenchmarkCellView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<BenchmarkCellView>] = [
+        "text": \BenchmarkCellView.text,
+        "withheld": \BenchmarkCellView.withheld,
+        "band": \BenchmarkCellView.band,
+    ]
+}

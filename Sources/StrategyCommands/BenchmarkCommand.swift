@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import StrategyModel
+import StrategyPipeline
+import StrategyStore
+
+/// `strategyc benchmark --store FILE --round R --out DIR`: the national and regional pictures of a round,
+/// every figure through disclosure control.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Write the peer benchmark of a round: national and regional reports (HTML, Markdown, CSV, JSON).",
+        discussion: """
+            No published figure rests on fewer councils than the threshold: small groups are pooled, small \
+            counts withheld, and so is any count that would let a withheld one be worked out. The folder is \
+            replaced only if strategyc wrote it. See docs/benchmark.md.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "The round to report on (as the returns' About sheet gives it).")
+    var round: String
+
+    @Option(help: "The strategy folder the figures are made against.", completion: .directory)
+    var strategy: String = "Strategy"
+
+    @Option(help: "The smallest number of councils a published figure may rest on (never below \(DisclosureControl.lowestThreshold)).")
+    var threshold: Int = DisclosureControl.defaultThreshold
+
+    @Option(name: .customLong("leave-out-type"),
+            help: ArgumentHelp("A council type left out as not comparable (repeat for several).",
+                               discussion: "Default: Combined authority. Give --leave-out-type none to compare every type."))
+    var leaveOutTypes: [String] = []
+
+    @Option(help: ArgumentHelp("The templates folder.", discussion: "Default: ./Templates when it exists, otherwise the built-in templates."),
+            completion: .directory)
+    var templates: String?
+
+    @Option(name: [.short, .customLong("out")], help: "The benchmark folder.", completion: .directory)
+    var output: String = "_benchmark"
+
+    @OptionGroup var reporting: DiagnosticOptions
+
+    func validate() throws {
+        if threshold < DisclosureControl.lowestThreshold {
+            throw ValidationError("--threshold must be at least \(DisclosureControl.lowestThreshold): below that, a published figure could point at a council")
+        }
+    }
+
+    var leftOutTypes: [String] {
+        leaveOutTypes.isEmpty ? ["Combined authority"] : leaveOutTypes.filter { $0.lowercased() != "none" }
+    }
+
+    func run() throws {
+        let collector = reporting.makeCollector()
+        let pipeline = PublicationPipeline(
+            PublicationRequest(strategyFolder: strategy, templates: PublicationOptions.templateSource(templates), outputFolder: output,
+                               generator: "strategyc \(StrategycVersion.current)"),
+            collector: collector)
+        pipeline.checkOutputFolder()
+        let store = try reporting.perform(collector) { try ReturnStore(path: storeOptions.store, create: false) }
+        let request = BenchmarkRequest(round: round, threshold: threshold, leftOutTypes: leftOutTypes)
+        guard let (figures, context) = try reporting.perform(collector, { try pipeline.benchmarkFigures(store, request) }),
+              let templates = pipeline.loadTemplates(overrides: []), !collector.hasErrors else {
+            try reporting.finish(collector)
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        let files = pipeline.renderBenchmark(figures, in: context, templates: templates)
+        guard !collector.hasErrors else {
+            try reporting.finish(collector)
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        try reporting.perform(collector) { try pipeline.write(files) }
+        try reporting.finish(collector)
+        let regions = Set(files.compactMap { $0.path.hasPrefix("regions/") ? $0.path.split(separator: "/")[1] : nil }).count
+        Output.wrote(reporting, "wrote \(output)/: the benchmark of round \(round), \(figures.councilCount) councils, national and \(regions) regional report\(regions == 1 ? "" : "s") (index.html, benchmark.md, figures.csv, benchmark.json; \(files.count) files)")
+    }
+}
