@@ -25,6 +25,10 @@ struct ReportCommand: ParsableCommand {
             completion: .file(extensions: ["xlsx", "csv"]))
     var previous: [String] = []
 
+    @Option(help: "The national benchmark.json of `strategyc benchmark`, to compare the council with its peers.",
+            completion: .file(extensions: ["json"]))
+    var peers: String?
+
     @OptionGroup var source: ReturnSourceOptions
 
     @Option(help: ArgumentHelp("The templates folder.", discussion: "Default: ./Templates when it exists, otherwise the built-in templates."),
@@ -57,7 +61,15 @@ struct ReportCommand: ParsableCommand {
             try reporting.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)
         }
-        let files = pipeline.renderReport(read, previous: earlier, in: context, templates: templates)
+        let about = { (question: CompletedReturn.AboutQuestion) in read.lazy.map { $0.about(question) }.first { !$0.isEmpty } ?? "" }
+        let comparison = peers.flatMap {
+            pipeline.peerComparison($0, edition: context.strategy.edition, region: about(.region), type: about(.organisationType))
+        }
+        guard peers == nil || comparison != nil else {
+            try reporting.finish(collector)
+            throw ExitCode(ExitStatus.errors.rawValue)
+        }
+        let files = pipeline.renderReport(read, previous: earlier, in: context, templates: templates, peers: comparison)
         guard !collector.hasErrors else {
             try reporting.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)

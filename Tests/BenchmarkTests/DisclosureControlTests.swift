@@ -140,3 +140,45 @@ import Testing
         #expect(control.medianLevel([4, 1, 3, 2, 5, 6]) == 3)
     }
 }
+
+/// Seeded random populations, small enough for the brute-force attacker: whatever the data, no published
+/// count rests on 1 to 4 councils, every grouping shows the same national totals, and no withheld cell of
+/// any table can be worked out from what that table publishes.
+@Suite struct DisclosureControlPropertyTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test(arguments: 1...40)
+    func noWithheldCellCanBeWorkedOut(seed: Int) {
+        var random = Generator(state: UInt64(seed))
+        let councils = 12 + random.next(14)
+        let regions = (0..<councils).map { _ in ["A", "B", "C"][random.next(3)] }
+        let types = (0..<councils).map { _ in ["County", "District"][random.next(2)] }
+        // Skewed towards the middle category, so that the others are small.
+        let category = (0..<councils).map { _ in [0, 1, 1, 1, 1, 2][random.next(6)] }
+        let partitions = [Partition.national("All"),
+                          Partition(name: "region", values: regions, order: ["A", "B", "C"], otherLabel: "Other", threshold: 5),
+                          Partition(name: "type", values: types, order: ["County", "District"], otherLabel: "Other", threshold: 5)]
+            .filter { $0.isNational || $0.groups.count > 1 }
+        let groups = partitions.map { partition in
+            (0..<councils).map { partition.group(of: partition.name == "type" ? types[$0] : regions[$0])! }
+        }
+        let family = DisclosureControl().protect(categories: ["Low", "Middle", "High"], category: category,
+                                                 partitions: partitions, groups: groups)
+        let totals = family.tables.map { $0.withheld[$0.totalRow] }
+        #expect(totals.allSatisfy { $0 == totals[0] })
+        for table in family.tables {
+            for cell in table.allCells {
+                if let value = table.published(cell) { #expect(value == 0 || value >= 5, "seed \(seed): \(cell) = \(value)") }
+            }
+            #expect(table.counts.allSatisfy { $0.reduce(0, +) >= 5 }, "every group is pooled to the threshold")
+            let attack = TableCompletions(table)
+            #expect(attack.derivable.isEmpty, "seed \(seed): \(attack.derivable) derivable in \(table.groups), withheld \(table.withheld)")
+        }
+    }
+}

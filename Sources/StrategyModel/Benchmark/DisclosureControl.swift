@@ -8,8 +8,10 @@
 ///    cell, and a national total withheld in one table is withheld in all;
 /// 3. an audit then proves each withheld cell cannot be worked out: it finds a *witness*, another set of
 ///    councils that agrees with every published count of the family but differs in that cell (one
-///    council at another level, or two councils of different groups swapping levels). A family with a
-///    cell no witness covers is withheld whole, but for the group sizes.
+///    council at another level, or two councils of different groups swapping levels). For a cell no
+///    witness covers, the counts one council's move would change are withheld as well, so that the move
+///    becomes its witness, and step 2 runs again; a family that still has such a cell is withheld whole,
+///    but for the group sizes.
 /// Figures that are not counts (medians) are published only when they rest on at least the threshold.
 public struct DisclosureControl: Sendable {
     public static let defaultThreshold = 5
@@ -39,14 +41,39 @@ public struct DisclosureControl: Sendable {
             return ProtectedTable(groups: partitions[p].groups.map(\.label), categories: categories, counts: counts)
         }
         for index in tables.indices { tables[index].withholdSmallCounts(threshold: threshold) }
+        withholdComplements(&tables, partitions: partitions)
+        var family = Family(categories: categories, tables: tables, withheldWhole: false)
+        // Each cell the audit cannot cover gets a witness made for it: the cells one council's move would
+        // change are withheld too (the move that hides the fewest published counts), then the lines
+        // are made whole again. Withholding only grows, so this ends; a family still open after as many
+        // rounds as it has cells is withheld whole.
+        let limit = tables.reduce(0) { $0 + $1.allCells.count }
+        for _ in 0..<limit {
+            guard let open = unwitnessed(family, category: category, groups: groups).first else { break }
+            guard let move = cheapestMove(covering: open, in: family, category: category, groups: groups) else { break }
+            for (index, cells) in move.enumerated() {
+                for cell in cells { family.tables[index].withheld[cell.row][cell.column] = true }
+            }
+            withholdComplements(&family.tables, partitions: partitions)
+        }
+        if !unwitnessed(family, category: category, groups: groups).isEmpty {
+            for index in family.tables.indices { family.tables[index].withholdAllButSizes() }
+            family.withheldWhole = true
+        }
+        return family
+    }
+
+    /// Secondary suppression across the family, until nothing changes: each table's lines, and the national
+    /// totals made the same in every table (the national table's one row is those totals too).
+    private func withholdComplements(_ tables: inout [ProtectedTable], partitions: [Partition]) {
+        guard let width = tables.first.map({ $0.totalColumn + 1 }) else { return }
         var changed = true
         while changed {
             changed = false
             for index in tables.indices where tables[index].withholdComplements() { changed = true }
-            // The national figures are one row, however many tables show it.
-            var totals = Array(repeating: false, count: categories.count + 1)
+            var totals = Array(repeating: false, count: width)
             for (index, table) in tables.enumerated() {
-                for column in 0...categories.count {
+                for column in 0..<width {
                     totals[column] = totals[column] || table.withheld[table.totalRow][column]
                         || (partitions[index].isNational && table.withheld[0][column])
                 }
@@ -55,17 +82,39 @@ public struct DisclosureControl: Sendable {
                 let before = tables[index].withheld
                 tables[index].withholdTotals(like: totals)
                 if partitions[index].isNational {
-                    for column in 0...categories.count where totals[column] { tables[index].withheld[0][column] = true }
+                    for column in 0..<width where totals[column] { tables[index].withheld[0][column] = true }
                 }
                 if tables[index].withheld != before { changed = true }
             }
         }
-        var family = Family(categories: categories, tables: tables, withheldWhole: false)
-        if !unwitnessed(family, category: category, groups: groups).isEmpty {
-            for index in family.tables.indices { family.tables[index].withholdAllButSizes() }
-            family.withheldWhole = true
+    }
+
+    /// The cells, by table, that one council's move to another category changes.
+    private func touched(moving council: Int, from: Int, to: Int, in tables: [ProtectedTable], groups: [[Int]]) -> [[ProtectedTable.Cell]] {
+        tables.enumerated().map { index, table in
+            let row = groups[index][council]
+            return [.init(row, from), .init(row, to), .init(table.totalRow, from), .init(table.totalRow, to)]
         }
-        return family
+    }
+
+    /// The move of one council that would witness `open` and hides the fewest published counts.
+    private func cheapestMove(covering open: (table: Int, cell: ProtectedTable.Cell), in family: Family, category: [Int],
+                              groups: [[Int]]) -> [[ProtectedTable.Cell]]? {
+        let table = family.tables[open.table]
+        guard open.cell.column != table.totalColumn else { return nil }
+        var best: (cost: Int, cells: [[ProtectedTable.Cell]])?
+        for council in category.indices where open.cell.row == table.totalRow || groups[open.table][council] == open.cell.row {
+            let from = category[council]
+            let destinations = from == open.cell.column ? Array(family.categories.indices.filter { $0 != from }) : [open.cell.column]
+            for to in destinations {
+                let cells = touched(moving: council, from: from, to: to, in: family.tables, groups: groups)
+                let cost = cells.enumerated().reduce(0) { sum, entry in
+                    sum + Set(entry.element).filter { !family.tables[entry.offset].isWithheld($0) }.count
+                }
+                if cost < (best?.cost ?? .max) { best = (cost, cells) }
+            }
+        }
+        return best?.cells
     }
 
     /// The withheld cells (by table) for which no witness was found.
@@ -76,11 +125,7 @@ public struct DisclosureControl: Sendable {
         // One council at another level: its group's two cells in every table, and the two national totals.
         for (council, from) in category.enumerated() {
             for to in 0..<categoryCount where to != from {
-                var touched: [[ProtectedTable.Cell]] = []
-                for (index, table) in tables.enumerated() {
-                    let row = groups[index][council]
-                    touched.append([.init(row, from), .init(row, to), .init(table.totalRow, from), .init(table.totalRow, to)])
-                }
+                let touched = touched(moving: council, from: from, to: to, in: tables, groups: groups)
                 if touched.enumerated().allSatisfy({ index, cells in cells.allSatisfy(tables[index].isWithheld) }) {
                     for (index, cells) in touched.enumerated() { witnessed[index].formUnion(cells) }
                 }

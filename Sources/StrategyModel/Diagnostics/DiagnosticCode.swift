@@ -125,6 +125,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case returnNotNewer = "return-not-newer"
     case returnUnknownVariant = "return-unknown-variant"
     case storeUnusable = "store-unusable"
+    case peersUnusable = "peers-unusable"
 
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
@@ -207,6 +208,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .returnAboutMissing: "A return lacks an About answer the peer benchmark needs (organisation, type, region, round or validation)."
         case .returnAboutInvalid: "An About answer of a return is not one of the choices its list offers."
         case .returnNotNewer: "The store already holds a return of the same council, respondent and round that is not older."
+        case .peersUnusable: "The benchmark.json given to a council report cannot be read, or compares another edition."
         case .storeUnusable: "The returns store is missing, is not a store strategyc made, was made by a newer strategyc, or cannot be written."
         case .returnUnknownVariant: "A return was made from a variant that is not in the variants folder, so its local answers cannot be told apart."
         case .assessmentListEmpty: "A list of choices in assessment.md is empty, so its dropdown would offer nothing."

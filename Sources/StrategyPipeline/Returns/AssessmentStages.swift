@@ -88,10 +88,10 @@ extension PublicationPipeline {
 
     /// The council's report pages, from its returns scored against the context.
     public func renderReport(_ returns: [CompletedReturn], previous: [CompletedReturn], in context: AssessmentContext,
-                             templates: TemplateSet) -> [OutputFile] {
+                             templates: TemplateSet, peers: PeerComparison? = nil) -> [OutputFile] {
         let result = AssessmentResult(context.published, returns: returns, weights: context.weights, previous: previous)
         return ReportRenderer(templates: templates, stamp: context.stamp)
             .render(result, returns: returns, previous: previous, variant: context.variant, accent: context.accent,
-                    reportingTo: collector)
+                    peers: peers, reportingTo: collector)
     }
 }

@@ -7,7 +7,7 @@ enum ReportJSON {
     static let format = "strategyc-report-1"
 
     static func document(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn],
-                         stamp: PublicationStamp, variant: String?) -> JSONValue {
+                         stamp: PublicationStamp, variant: String?, peers: PeerComparison? = nil) -> JSONValue {
         let strategy = result.strategy
         return .object([
             "format": .string(format),
@@ -36,6 +36,26 @@ enum ReportJSON {
                 "previousProgress": result.previousProgress.map(JSONValue.number) ?? .null,
                 "answered": .int(result.answered), "indicators": .int(result.indicatorCount),
             ]),
+            "peers": peers.map { peers in
+                .object([
+                    "round": .string(peers.round), "threshold": .int(peers.threshold),
+                    "categories": .array(peers.categories.map(JSONValue.string)),
+                    "groups": .array(peers.groups.map { group in
+                        .object([
+                            "label": .string(group.label),
+                            "keyAreas": .array(result.keyAreas.map { area in
+                                let id = area.keyArea.id
+                                return .object([
+                                    "id": .string(id),
+                                    "counts": .array((group.counts[id] ?? []).map { $0.map(JSONValue.int) ?? .null }),
+                                    "size": (group.sizes[id] ?? nil).map(JSONValue.int) ?? .null,
+                                    "medianProgress": (group.medianProgress[id] ?? nil).map(JSONValue.number) ?? .null,
+                                ])
+                            }),
+                        ])
+                    }),
+                ])
+            } ?? .null,
             "nextSteps": .array(result.nextSteps.map { step in
                 .object(["indicator": .string(step.indicator.id), "keyArea": .string(step.keyArea.id),
                          "current": .int(step.current), "target": .int(step.target), "next": .int(step.nextNumber)])

@@ -16,8 +16,10 @@ public struct ReportRenderer {
     }
 
     /// `variant` is the variant's id, when the report is for one; `accent` its colour.
+    /// `peers`: the benchmark's figures for the council's groups, for "compared to your peers".
     public func render(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn] = [],
-                       variant: String? = nil, accent: String? = nil, reportingTo collector: DiagnosticCollector) -> [OutputFile] {
+                       variant: String? = nil, accent: String? = nil, peers: PeerComparison? = nil,
+                       reportingTo collector: DiagnosticCollector) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
         for name in [TemplateSet.Name.report, .reportMarkdown] where !templates.has(name) {
@@ -25,12 +27,12 @@ public struct ReportRenderer {
                                           at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
         }
         guard diagnostics.isEmpty else { return [] }
-        let view = Self.view(result, returns: returns, previous: previous, stamp: stamp, accent: accent)
+        let view = Self.view(result, returns: returns, previous: previous, stamp: stamp, accent: accent, peers: peers)
         return [
             OutputFile(path: "index.html", text: templates.render(.report, diagnostics: &diagnostics, view)),
             OutputFile(path: "report.md", text: templates.render(.reportMarkdown, diagnostics: &diagnostics, view)),
             OutputFile(path: "report.json", contents: StableJSON.encode(
-                ReportJSON.document(result, returns: returns, previous: previous, stamp: stamp, variant: variant))),
+                ReportJSON.document(result, returns: returns, previous: previous, stamp: stamp, variant: variant, peers: peers))),
         ] + templates.assets
     }
 
@@ -51,7 +53,7 @@ public struct ReportRenderer {
     }
 
     static func view(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn],
-                     stamp: PublicationStamp, accent: String?) -> ReportView {
+                     stamp: PublicationStamp, accent: String?, peers: PeerComparison? = nil) -> ReportView {
         let strategy = result.strategy
         func name(_ number: Int?) -> String { levelName(number, in: strategy) }
         let organisation = returns.lazy.map { $0.about(.organisation) }.first { !$0.isEmpty } ?? "The council"
@@ -134,7 +136,32 @@ public struct ReportRenderer {
             keyAreas: keyAreas, hasWeights: result.keyAreas.contains { $0.weight != 1 },
             respondents: respondents, hasSeveralRespondents: returns.count > 1, radarSVG: chart.svg,
             nextStepGroups: groups, hasNextSteps: !groups.isEmpty, unanswered: unanswered, hasUnanswered: !unanswered.isEmpty,
-            notes: notes, hasNotes: !notes.isEmpty)
+            notes: notes, hasNotes: !notes.isEmpty, peerTables: peers.map { peerTables($0, result) } ?? [],
+            hasPeers: peers != nil,
+            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels. Counts are of councils at each level; \"withheld\" marks a count hidden so that no council can be picked out, and a median needs at least \($0.threshold) councils." } ?? "")
+    }
+
+    /// One table per group the council belongs to: the group's councils by level in each key area, its
+    /// median progress, and this council's own level and progress beside them.
+    static func peerTables(_ peers: PeerComparison, _ result: AssessmentResult) -> [ReportPeerTableView] {
+        let strategy = result.strategy
+        return peers.groups.enumerated().map { index, group in
+            let headers = (peers.categories + ["Councils", "Median progress", "This council's level", "This council's progress"])
+                .map { ReportCellView(text: $0) }
+            let rows = result.keyAreas.map { area -> ReportPeerRowView in
+                let id = area.keyArea.id
+                var cells = (group.counts[id] ?? peers.categories.map { _ in nil }).map { ReportCellView(text: $0.map(String.init) ?? "withheld") }
+                let size = group.sizes[id] ?? nil
+                cells.append(ReportCellView(text: size.map(String.init) ?? "withheld"))
+                let median = group.medianProgress[id] ?? nil
+                cells.append(ReportCellView(text: median.map { percent($0) } ?? "too few to show"))
+                cells.append(ReportCellView(text: levelName(area.current, in: strategy)))
+                cells.append(ReportCellView(text: percent(area.progress)))
+                return ReportPeerRowView(title: area.keyArea.title, cells: cells)
+            }
+            return ReportPeerTableView(id: "peers-\(index + 1)", caption: "\(group.label): councils by level reached, round \(peers.round)",
+                                       headers: headers, rows: rows)
+        }
     }
 
     /// A view with every list filled, for the template field check: the site's build checks the report
@@ -153,6 +180,9 @@ public struct ReportRenderer {
             nextStepGroups: [ReportNextStepGroupView(id: "", title: "", weight: "", steps: [
                 ReportNextStepView(indicatorTitle: "", from: "", to: "", target: "", descriptorHTML: "", descriptorText: "")])],
             hasNextSteps: true, unanswered: [ReportUnansweredView(keyAreaTitle: "", indicatorTitle: "")], hasUnanswered: true,
-            notes: [""], hasNotes: true)
+            notes: [""], hasNotes: true,
+            peerTables: [ReportPeerTableView(id: "", caption: "", headers: [ReportCellView(text: "")],
+                                             rows: [ReportPeerRowView(title: "", cells: [ReportCellView(text: "")])])],
+            hasPeers: true, peersIntro: "")
     }
 }

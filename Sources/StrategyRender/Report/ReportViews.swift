@@ -26,6 +26,23 @@ struct ReportView {
     var hasUnanswered: Bool
     var notes: [String]
     var hasNotes: Bool
+    /// "Compared to your peers": one table per group the council belongs to, when a benchmark is given.
+    var peerTables: [ReportPeerTableView]
+    var hasPeers: Bool
+    var peersIntro: String
+}
+
+/// One group's published figures beside the council's own, key area by key area.
+struct ReportPeerTableView {
+    var id: String
+    var caption: String
+    var headers: [ReportCellView]
+    var rows: [ReportPeerRowView]
+}
+
+struct ReportPeerRowView {
+    var title: String
+    var cells: [ReportCellView]
 }
 
 /// One row of the key-area table (and of the respondents' table).

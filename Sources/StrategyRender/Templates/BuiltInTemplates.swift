@@ -678,6 +678,22 @@ Every indicator with a current and a target level has reached its target.
 {{/unanswered}}
 {{/hasUnanswered}}
 
+{{#hasPeers}}
+## Compared to your peers
+
+{{peersIntro}}
+{{#peerTables}}
+
+{{caption}}
+
+| Key area or enabler |{{#headers}} {{text}} |{{/headers}}
+|---|{{#headers}}---|{{/headers}}
+{{#rows}}
+| {{title}} |{{#cells}} {{text}} |{{/cells}}
+{{/rows}}
+{{/peerTables}}
+
+{{/hasPeers}}
 ## The returns
 
 | No. | Respondent | File | Date | Round | Validation | Made from |
@@ -789,6 +805,28 @@ Migration notes:
 </ul>
 </section>
 {{/hasUnanswered}}
+
+{{#hasPeers}}
+<section aria-labelledby="peers">
+<h2 id="peers">Compared to your peers</h2>
+<p>{{peersIntro}}</p>
+{{#peerTables}}
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="{{id}}-caption">
+<table class="maturity report__table">
+<caption id="{{id}}-caption">{{caption}}</caption>
+<thead>
+<tr><th scope="col">Key area or enabler</th>{{#headers}}<th scope="col">{{text}}</th>{{/headers}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{title}}</th>{{#cells}}<td>{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/peerTables}}
+</section>
+{{/hasPeers}}
 
 <section aria-labelledby="returns">
 <h2 id="returns">The returns</h2>

@@ -342,6 +342,9 @@ extension ReportView: TemplateFields {
         "hasUnanswered": \ReportView.hasUnanswered,
         "notes": \ReportView.notes,
         "hasNotes": \ReportView.hasNotes,
+        "peerTables": \ReportView.peerTables,
+        "hasPeers": \ReportView.hasPeers,
+        "peersIntro": \ReportView.peersIntro,
     ]
 }
 
@@ -482,5 +485,21 @@ extension BenchmarkCellView: TemplateFields {
         "text": \BenchmarkCellView.text,
         "withheld": \BenchmarkCellView.withheld,
         "band": \BenchmarkCellView.band,
+    ]
+}
+
+extension ReportPeerTableView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportPeerTableView>] = [
+        "id": \ReportPeerTableView.id,
+        "caption": \ReportPeerTableView.caption,
+        "headers": \ReportPeerTableView.headers,
+        "rows": \ReportPeerTableView.rows,
+    ]
+}
+
+extension ReportPeerRowView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportPeerRowView>] = [
+        "title": \ReportPeerRowView.title,
+        "cells": \ReportPeerRowView.cells,
     ]
 }
