@@ -74,6 +74,6 @@ struct BenchmarkCommand: ParsableCommand {
         try reporting.perform(collector) { try pipeline.write(files) }
         try reporting.finish(collector)
         let regions = Set(files.compactMap { $0.path.hasPrefix("regions/") ? $0.path.split(separator: "/")[1] : nil }).count
-        Output.wrote(reporting, "wrote \(output)/: the benchmark of round \(round), \(figures.councilCount) councils, national and \(regions) regional report\(regions == 1 ? "" : "s") (index.html, benchmark.md, figures.csv, benchmark.json; \(files.count) files)")
+        Output.wrote(reporting, "wrote \(output)/: the benchmark of round \(round), \(figures.councilCount) council\(figures.councilCount == 1 ? "" : "s"), national and \(regions) regional report\(regions == 1 ? "" : "s") (index.html, benchmark.md, figures.csv, benchmark.json; \(files.count) files)")
     }
 }
