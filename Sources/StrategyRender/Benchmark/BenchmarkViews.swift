@@ -63,4 +63,7 @@ struct BenchmarkCellView {
     var withheld: Bool
     /// For the heatmap: a colour band from 0 (none) to 4 (all), or "" for a plain cell.
     var band: String
+
+    /// Whether the cell is coloured (a heatmap cell that is not withheld).
+    var heat: Bool { !band.isEmpty && !withheld }
 }

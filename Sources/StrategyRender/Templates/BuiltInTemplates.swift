@@ -287,7 +287,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 .heat { color: #0b0c0c; }
 .heat-0 { background: #f7fbff; } .heat-1 { background: #deebf7; } .heat-2 { background: #c6dbef; }
 .heat-3 { background: #9ecae1; } .heat-4 { background: #6baed6; }
-@media print { .table-scroll { overflow: visible; } .heat { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+@media print { .table-scroll { overflow: visible; } }
 </style>
 </head>
 <body>
@@ -542,7 +542,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 </thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{label}}</th>{{#cells}}<td{{#withheld}} class="benchmark__withheld"{{/withheld}}{{#band}} class="heat heat-{{band}}"{{/band}}>{{text}}</td>{{/cells}}</tr>
+<tr><th scope="row">{{label}}</th>{{#cells}}<td{{#withheld}} class="benchmark__withheld"{{/withheld}}{{#heat}} class="heat heat-{{band}}"{{/heat}}>{{text}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>

@@ -485,6 +485,7 @@ extension BenchmarkCellView: TemplateFields {
         "text": \BenchmarkCellView.text,
         "withheld": \BenchmarkCellView.withheld,
         "band": \BenchmarkCellView.band,
+        "heat": \BenchmarkCellView.heat,
     ]
 }
 
