@@ -14,7 +14,11 @@ The cases:
 - build on the same, against Hugo building the same pages with the same navigation, its content made from
   our model.json;
 - workbook on the same (no yardstick);
-- build --variants on COUNCILS generated council variants of the Greener North region.
+- build --variants on COUNCILS generated council variants of the Greener North region;
+- the peer benchmark: RETURNS synthetic returns (make_synthetic_returns.py, 350 fictional councils, three
+  rounds) recorded in a new store by `returns add`, then `benchmark` writing every report of the last
+  round, against openpyxl loading the same workbooks and reading every cell of their Assessment sheet (the
+  least any Python tool must do to read them).
 
 Performance is measured here, never asserted in tests. The set-up installs cmark and Hugo from Debian's
 packages when they are missing.
@@ -192,13 +196,14 @@ def main():
     parser.add_argument("--large-runs", type=int, default=1,
                         help="runs at 1000x and above, where each run takes minutes (no warm-up there)")
     parser.add_argument("--councils", type=int, default=350)
+    parser.add_argument("--returns", type=int, default=400, help="returns added to the store (0 to skip)")
     parser.add_argument("--write-doc", action="store_true", help="write docs/performance.md")
     args = parser.parse_args()
     strategyc = os.path.abspath(args.strategyc)
     scales = [int(s) for s in args.scales.split(",")]
     ensure_tools()
     work = tempfile.mkdtemp(prefix="strategyc-benchmark-")
-    results = {"check": [], "build": [], "workbook": [], "variants": None, "other": []}
+    results = {"check": [], "build": [], "workbook": [], "variants": None, "other": [], "returns": None}
     try:
         for scale in scales:
             folder = os.path.join(work, f"x{scale}")
@@ -241,6 +246,8 @@ def main():
                                           [strategyc, "build", "--variants", "Variants", "--out", out,
                                            "--templates", os.path.join(ROOT, "Templates")], None, batch,
                                           max(1, args.runs // 2), before=lambda: shutil.rmtree(out, ignore_errors=True))
+        if args.returns:
+            results["returns"] = measure_returns(strategyc, work, args.returns, max(1, args.runs // 2))
         lines = growth(results["check"], "check", scales) + growth(results["build"], "build", scales)
         for name, factor, step in lines:
             print(f"growth {name}: {factor:.1f}x for {step}x the content")
@@ -248,6 +255,37 @@ def main():
             write_doc(results, lines, scales, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+OPENPYXL_READ = """
+import sys, openpyxl
+cells = 0
+for path in sys.argv[1:]:
+    book = openpyxl.load_workbook(path)
+    for row in book["Assessment"].iter_rows(values_only=True):
+        cells += sum(1 for value in row if value is not None)
+print(cells)
+"""
+
+
+def measure_returns(strategyc, work, count, runs):
+    """`returns add` of COUNT synthetic returns into a new store, then `benchmark` of the last round."""
+    synthetic = os.path.join(work, "synthetic")
+    subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic_returns.py"), strategyc, synthetic,
+                    "--councils", "350", "--rounds", "2024,2025,2026", "--quiet"], check=True, cwd=ROOT)
+    rounds = sorted(d for d in os.listdir(synthetic) if os.path.isdir(os.path.join(synthetic, d)))
+    files = []
+    for round_ in reversed(rounds):
+        files += sorted(os.path.join(synthetic, round_, name) for name in os.listdir(os.path.join(synthetic, round_)))
+    files = files[:count]
+    store, out = os.path.join(work, "benchmark.sqlite"), os.path.join(work, "benchmark-out")
+    script = os.path.join(work, "returns.sh")
+    with open(script, "w") as f:
+        f.write(f'set -e\n"{strategyc}" returns add "$@" --store "{store}" >/dev/null\n'
+                f'"{strategyc}" benchmark --store "{store}" --round {rounds[-1]} --out "{out}" >/dev/null\n')
+    clean = lambda: [shutil.rmtree(out, ignore_errors=True), os.path.exists(store) and os.remove(store)]
+    return measure(f"returns add {len(files)} + benchmark (all reports)", ["bash", script] + files,
+                   ("openpyxl", [sys.executable, "-c", OPENPYXL_READ] + files), ROOT, runs, before=clean)
 
 
 def generate_councils(root, count):
@@ -295,6 +333,10 @@ def write_doc(results, growth_lines, scales, args):
                          + (f" FAILED (exit {row['failed']})" if row["failed"] else ""))
     for row in results["other"] + ([results["variants"]] if results["variants"] else []):
         lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | – | – | – | – |")
+    if results["returns"]:
+        row = results["returns"]
+        lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | openpyxl (load, read every cell) | "
+                     f"{ms(row['yardstick_wall'])} | {median(row['yardstick_peak']):.0f} MiB | {median(row['ratios']):.2f} |")
     lines += ["", "Growth (median time at the larger scale over the smaller; linear is the content factor):", ""]
     for name, factor, step in growth_lines:
         lines.append(f"- {name}: {factor:.1f}x for {step}x the content")

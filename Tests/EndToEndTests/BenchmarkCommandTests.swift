@@ -143,4 +143,76 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(bogus.path): error: '\(bogus.path)' cannot be used for the peer comparison: it is not a benchmark.json written by `strategyc benchmark` [peers-unusable]\n"))
     }
+
+    /// A copy of a return with its About answers changed through openpyxl (None clears a cell), or only
+    /// re-zipped with a comment (the same content, other bytes) when `about` is empty.
+    private func altered(_ source: String, _ about: [String: String?], into folder: URL, name: String) throws -> String {
+        let target = folder.appendingPathComponent(name).path
+        let edits = about.map { "\"\($0.key)\": " + ($0.value.map { "\"\($0)\"" } ?? "None") }.joined(separator: ", ")
+        let script = """
+            import sys, zipfile, openpyxl
+            edits = {\(edits)}
+            if edits:
+                book = openpyxl.load_workbook(sys.argv[1])
+                for name, value in edits.items():
+                    sheet, cell = list(book.defined_names[name].destinations)[0]
+                    book[sheet][cell.replace("$", "")] = value
+                book.save(sys.argv[2])
+            else:
+                with zipfile.ZipFile(sys.argv[1]) as old, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as new:
+                    new.comment = b"a copy"
+                    for item in old.infolist():
+                        new.writestr(item, old.read(item.filename))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, StrategycRunner.packageRoot.appendingPathComponent(source).path, target]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return target
+    }
+
+    @Test func aReturnThatIsNotLaterThanTheRecordedOneIsNotRecorded() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("benchmark.sqlite").path
+        _ = try StrategycRunner.run(["returns", "add", examples[3], "--store", store])
+        // The same answers, other bytes, the same assessment date: nothing says it is newer.
+        let copy = try altered(examples[3], [:], into: folder, name: "again.xlsx")
+        let result = try StrategycRunner.run(["returns", "add", copy, "--store", store])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("not newer  \(copy): riverside-2026-procurement.xlsx is recorded for Riverside District Council, Head of procurement, round 2026\n"))
+        #expect(result.stderr.hasPrefix("\(copy): warning: '\(copy)' was not recorded: riverside-2026-procurement.xlsx (assessed 2026-03-16) is already recorded for Riverside District Council, Head of procurement, round 2026, and this return is not later (assessed 2026-03-16); remove that one first with `strategyc returns remove "))
+        #expect(result.stderr.contains("[return-not-newer]"))
+        #expect(try query(URL(fileURLWithPath: store), "select fileName from returns") == "riverside-2026-procurement.xlsx")
+        // A later date replaces it, and the log says so.
+        let later = try altered(examples[3], ["AboutAssessmentDate": "2026-04-01"], into: folder, name: "later.xlsx")
+        let replaced = try StrategycRunner.run(["returns", "add", later, "--store", store])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(replaced.stdout.hasPrefix("replaced   \(later): Riverside District Council, Head of procurement, round 2026, replacing riverside-2026-procurement.xlsx (assessed 2026-03-16)\n"))
+        #expect(try query(URL(fileURLWithPath: store), "select action, fileName from log order by id") == "added|riverside-2026-procurement.xlsx\nreplaced|riverside-2026-procurement.xlsx\nadded|later.xlsx")
+    }
+
+    @Test func aReturnThatDoesNotSayWhoOrWhereIsRefused() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("benchmark.sqlite").path
+        let bad = try altered(examples[3], ["AboutRegion": "Nort West", "AboutRound": nil], into: folder, name: "bad.xlsx")
+        let result = try StrategycRunner.run(["returns", "add", bad, examples[1], "--store", store])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bad): error: '\(bad)' does not answer 'Round' on its About sheet: a return is compared with its peers only when it says who and when it is [return-about-missing]\n"))
+        #expect(result.stderr.contains("\(bad): error: '\(bad)' answers 'Region' with 'Nort West', which is not one of the list's choices (did you mean 'North West'?) [return-about-invalid]\n"))
+        #expect(result.stdout.hasPrefix("refused    \(bad): see the diagnostics\nadded      \(examples[1]): "))
+        #expect(try query(URL(fileURLWithPath: store), "select fileName from returns") == "riverside-2026-finance.xlsx")
+    }
+
+    @Test func aReturnOfAVariantThatIsNotThereIsRefused() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("benchmark.sqlite").path
+        let result = try StrategycRunner.run(["returns", "add", examples[1], "--store", store, "--variants", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(examples[1]): error: '\(examples[1])' was made from variant 'riverside', which is not a variant in '\(folder.path)': give the folder that holds it with --variants [return-unknown-variant]\n"))
+    }
 }

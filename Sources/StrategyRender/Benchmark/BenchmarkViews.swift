@@ -64,6 +64,14 @@ struct BenchmarkCellView {
     /// For the heatmap: a colour band from 0 (none) to 4 (all), or "" for a plain cell.
     var band: String
 
-    /// Whether the cell is coloured (a heatmap cell that is not withheld).
-    var heat: Bool { !band.isEmpty && !withheld }
+    /// Whether the cell is coloured (a heatmap cell that is not withheld). Stored, so that the template
+    /// field check sees it.
+    var heat: Bool
+
+    init(text: String, withheld: Bool, band: String) {
+        self.text = text
+        self.withheld = withheld
+        self.band = band
+        heat = !band.isEmpty && !withheld
+    }
 }
