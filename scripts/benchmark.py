@@ -274,10 +274,11 @@ def measure_returns(strategyc, work, count, runs):
     subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic_returns.py"), strategyc, synthetic,
                     "--councils", "350", "--rounds", "2024,2025,2026", "--quiet"], check=True, cwd=ROOT)
     rounds = sorted(d for d in os.listdir(synthetic) if os.path.isdir(os.path.join(synthetic, d)))
-    files = []
-    for round_ in reversed(rounds):
-        files += sorted(os.path.join(synthetic, round_, name) for name in os.listdir(os.path.join(synthetic, round_)))
-    files = files[:count]
+    # Half from the last round and half from the one before, so that the reports include a trend.
+    def of(round_):
+        return sorted(os.path.join(synthetic, round_, name) for name in os.listdir(os.path.join(synthetic, round_)))
+    files = of(rounds[-1])[:count // 2]
+    files += of(rounds[-2])[:count - len(files)]
     store, out = os.path.join(work, "benchmark.sqlite"), os.path.join(work, "benchmark-out")
     script = os.path.join(work, "returns.sh")
     with open(script, "w") as f:

@@ -58,6 +58,16 @@ public final class ReturnStore {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Write-ahead logging: a commit appends to the log instead of rewriting pages, and
+            // `synchronous = NORMAL` syncs at checkpoints, not at every commit. A transaction is still
+            // whole or absent after a crash; only the last few could be lost to a power cut, and `add`
+            // can be run again.
+            configuration.prepareDatabase { db in
+                if !db.configuration.readonly {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
+            }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = StoreSchema.migrator
             let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }

@@ -45,10 +45,22 @@ public struct XLSXPackage {
         }
 
         /// From `B6` or `$B$6`; nil for anything else.
+        /// Byte by byte: every cell of every return goes through here.
         public init?(_ text: String) {
-            let plain = text.replacingOccurrences(of: "$", with: "")
-            let letters = String(plain.prefix { $0.isASCII && $0.isUppercase })
-            guard !letters.isEmpty, letters.count <= 3, let row = Int(plain.dropFirst(letters.count)), row > 0 else { return nil }
+            var letters = "", row = 0, digits = 0
+            for byte in text.utf8 where byte != UInt8(ascii: "$") {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
+                    letters.unicodeScalars.append(Unicode.Scalar(byte))
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    guard digits < 9 else { return nil }
+                    row = row * 10 + Int(byte - UInt8(ascii: "0"))
+                    digits += 1
+                default:
+                    return nil
+                }
+            }
+            guard !letters.isEmpty, letters.count <= 3, digits > 0, row > 0 else { return nil }
             self.init(column: letters, row: row)
         }
 

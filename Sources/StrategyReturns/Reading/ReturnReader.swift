@@ -93,11 +93,14 @@ public struct ReturnReader: Sendable {
 
         // The About answers, found by the defined names of their cells wherever the rows have moved.
         var about: [String: String] = [:]
+        // Each sheet read once, however many answers it holds.
+        var sheets: [String: [XLSXPackage.CellReference: XLSXPackage.RawCell]?] = [:]
         for (name, target) in package.definedNames() where name.hasPrefix("About") {
             let parts = target.split(separator: "!")
             guard parts.count == 2, let reference = XLSXPackage.CellReference(String(parts[1])) else { continue }
             let sheetName = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-            guard let sheet = try? package.readCells(ofSheet: sheetName), let cell = sheet[reference] else { continue }
+            if sheets[sheetName] == nil { sheets[sheetName] = .some((try? package.readCells(ofSheet: sheetName)) ?? nil) }
+            guard let sheet = sheets[sheetName] ?? nil, let cell = sheet[reference] else { continue }
             if cell.formula != nil {
                 collector.report(AnswerReading.formula(
                     at: SourceRange(at: .cell(path: path, sheet: sheetName, row: reference.row, column: columnNumber(reference.column))),
