@@ -172,6 +172,9 @@ import Testing
                                                  partitions: partitions, groups: groups)
         let totals = family.tables.map { $0.withheld[$0.totalRow] }
         #expect(totals.allSatisfy { $0 == totals[0] })
+        // Every withheld cell was proven safe, or made so, without hiding the whole measure.
+        #expect(!family.withheldWhole, "seed \(seed)")
+        #expect(DisclosureControl().unwitnessed(family, category: category, groups: groups).isEmpty)
         for table in family.tables {
             for cell in table.allCells {
                 if let value = table.published(cell) { #expect(value == 0 || value >= 5, "seed \(seed): \(cell) = \(value)") }

@@ -166,3 +166,16 @@ import Testing
         }
     }
 }
+
+/// A variant's own answers stay the council's: the return a national figure is made from has none of them.
+@Suite struct NationalAnswersTests {
+    @Test func localAnswersNeverReachANationalFigure() {
+        let stored = ReturnStoreTests.stored("aaa1", levels: [
+            ("ind-a", "developing", "mature", false), ("ind-b", "leader", nil, true), ("local-x", "leader", "leader", true),
+        ])
+        let national = stored.nationalReturn()
+        #expect(national.answers.keys.sorted() == ["ind-a"])
+        #expect(national.answers["ind-a"] == CompletedReturn.Answer(current: "developing", target: "mature"))
+        #expect(national.path == "aaa1.xlsx")
+    }
+}
