@@ -181,6 +181,7 @@ import Testing
             }
             #expect(table.counts.allSatisfy { $0.reduce(0, +) >= 5 }, "every group is pooled to the threshold")
             let attack = TableCompletions(table)
+            #expect(!attack.exhausted, "seed \(seed): the table is too large for the brute-force attacker")
             #expect(attack.derivable.isEmpty, "seed \(seed): \(attack.derivable) derivable in \(table.groups), withheld \(table.withheld)")
         }
     }

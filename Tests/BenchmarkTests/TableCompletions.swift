@@ -7,6 +7,9 @@ struct TableCompletions {
     /// By cell, the values it takes across every completion.
     var values: [ProtectedTable.Cell: Set<Int>] = [:]
     var completions = 0
+    /// The search gave up: the table is too large to attack by brute force (a test must fail, not hang).
+    var exhausted = false
+    static let budget = 3_000_000
 
     init(_ table: ProtectedTable) {
         let rows = table.totalRow, columns = table.totalColumn
@@ -18,6 +21,8 @@ struct TableCompletions {
         }
         var found: [ProtectedTable.Cell: Set<Int>] = [:]
         var count = 0
+        var steps = 0
+        var gaveUp = false
         func rowFits(_ r: Int, complete: Bool) -> Bool {
             let sum = grid[r].reduce(0, +)
             guard let total = table.published(.init(r, columns)) else { return sum <= grand }
@@ -38,6 +43,9 @@ struct TableCompletions {
             for r in 0..<rows where table.isWithheld(.init(r, columns)) { found[.init(r, columns), default: []].insert(grid[r].reduce(0, +)) }
         }
         func fill(_ index: Int) {
+            steps += 1
+            if steps > Self.budget { gaveUp = true }
+            guard !gaveUp else { return }
             guard index < unknown.count else { return check() }
             let cell = unknown[index]
             for value in 0...grand {
@@ -50,8 +58,11 @@ struct TableCompletions {
         fill(0)
         values = found
         completions = count
+        exhausted = gaveUp
     }
 
-    /// Withheld cells a reader could work out exactly.
-    var derivable: [ProtectedTable.Cell] { values.filter { $0.value.count < 2 }.map(\.key) }
+    /// Withheld cells a reader could work out exactly (every withheld cell, when the search gave up).
+    var derivable: [ProtectedTable.Cell] {
+        exhausted ? Array(values.keys) : values.filter { $0.value.count < 2 }.map(\.key)
+    }
 }
