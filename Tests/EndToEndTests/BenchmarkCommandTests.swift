@@ -215,4 +215,35 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(examples[1]): error: '\(examples[1])' was made from variant 'riverside', which is not a variant in '\(folder.path)': give the folder that holds it with --variants [return-unknown-variant]\n"))
     }
+
+    @Test func warningsAsErrorsKeepsAReturnWithAWarningOutOfTheStore() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Another version of the same edition: a warning (return-model-changed), the answers still read.
+        let changed = folder.appendingPathComponent("changed.xlsx").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            for row in book["Metadata"].iter_rows():
+                if row[0].value == "Content hash":
+                    row[1].value = "0" * 64
+            book.save(sys.argv[2])
+            """, StrategycRunner.packageRoot.appendingPathComponent(examples[1]).path, changed]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let strict = folder.appendingPathComponent("strict.sqlite").path
+        let refused = try StrategycRunner.run(["returns", "add", changed, "--store", strict, "--warnings-as-errors"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: the return was made from another version of edition 2022"))
+        #expect(refused.stdout.hasPrefix("refused    \(changed): see the diagnostics\n"))
+        #expect(try query(URL(fileURLWithPath: strict), "select count(*) from returns") == "0")
+        let lenient = folder.appendingPathComponent("lenient.sqlite").path
+        let recorded = try StrategycRunner.run(["returns", "add", changed, "--store", lenient])
+        #expect(recorded.status == 0)
+        #expect(recorded.stderr.contains("warning: the return was made from another version of edition 2022"))
+        #expect(try query(URL(fileURLWithPath: lenient), "select count(*) from returns") == "1")
+    }
 }

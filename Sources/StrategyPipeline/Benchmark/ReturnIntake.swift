@@ -47,10 +47,13 @@ extension PublicationPipeline {
 
         let form = national.strategy.assessmentForm
         let progress = self.progress
+        let warningsAsErrors = collector.warningsAsErrors
         let results = IntakeResults(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            let collector = DiagnosticCollector()
+            // The command's policy, so that under --warnings-as-errors a return with a warning is refused
+            // here, not recorded and then reported as an error.
+            let collector = DiagnosticCollector(warningsAsErrors: warningsAsErrors)
             defer {
                 results.finish(index, collector.diagnostics)
                 progress?(.readingReturns(done: results.done, of: paths.count))
