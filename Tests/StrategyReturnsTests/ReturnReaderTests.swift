@@ -53,6 +53,24 @@ import ZIPFoundation
         #expect(result.stamp?.contentHash == PublicationStamp(strategy, generator: "x").hash.hex)
     }
 
+    /// A review date typed into a spreadsheet is stored as a day number; it comes back as the date the
+    /// council typed, and a date written as text comes back as written.
+    @Test func aReviewDateComesBackAsADateNotADayNumber() throws {
+        let fixtures = try ReturnFixtures()
+        defer { fixtures.remove() }
+        let url = try fixtures.blank(strategy)
+        try fixtures.fill(url, [3: ["I3": "next spring"]])
+        try fixtures.edit(url, sheet: 3) { sheet in
+            let style = try ReturnFixtures.style(of: "I2", in: sheet)
+            sheet = try ReturnFixtures.replacing("I2", in: sheet, with: "<c r=\"I2\" s=\"\(style)\"><v>46113</v></c>")
+        }
+        let collector = DiagnosticCollector()
+        let result = try #require(ReturnReader(strategy: strategy).read(url, path: "return.xlsx", reportingTo: collector))
+        #expect(collector.diagnostics.isEmpty)
+        #expect(result.answers["councillors-briefings"]?.reviewDate == "2026-04-01")
+        #expect(result.answers["councillors-training"]?.reviewDate == "next spring")
+    }
+
     @Test func aRowForAnUnknownIndicatorIsNamedAtItsIdCell() throws {
         let (url, folder) = try filled([3: ["N4": "no-such-indicator", "D4": "Leading"]])
         defer { try? FileManager.default.removeItem(at: folder) }

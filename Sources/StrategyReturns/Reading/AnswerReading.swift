@@ -127,6 +127,11 @@ struct AnswerReading {
         answer.actions = text(.actions)
         answer.owner = text(.owner)
         answer.reviewDate = text(.reviewDate)
+        // A date typed into a spreadsheet is stored as a day number: given back as the date it shows.
+        if let number = table.columns[CompletedReturn.Column.reviewDate.rawValue], let cell = table.rows[row]?[number],
+           cell.isNumber, cell.formula == nil, let day = Double(cell.text) {
+            answer.reviewDate = ReturnReader.isoDate(fromSerial: day)
+        }
         return answer
     }
 

@@ -78,7 +78,7 @@ public struct ReturnReader: Sendable {
         }
         for (reference, cell) in cells {
             let column = columnNumber(reference.column)
-            let value = ReturnTable.Cell(text: text(cell), formula: cell.formula)
+            let value = ReturnTable.Cell(text: text(cell), formula: cell.formula, isNumber: cell.type == "n")
             if reference.row == 1, !value.text.isEmpty, table.columns[value.text].map({ $0 > column }) ?? true {
                 table.columns[value.text] = column
             }

@@ -8,6 +8,8 @@ struct ReturnTable {
         var text: String
         /// The formula, when the cell has one: then `text` is only a cached result.
         var formula: String?
+        /// A workbook's number cell (a date typed into a spreadsheet is one); never in a CSV.
+        var isNumber = false
     }
 
     /// Header text → column number (A is 1). The first column with a header wins.
