@@ -260,7 +260,7 @@ M = [
      "several respondents combine by the upper middle answer, flattering the council"),
     ("return-formula-trusted", "returns", "Sources/StrategyReturns/Reading/AnswerReading.swift",
      """            if cell.formula != nil {
-                reportFormula(at: range, what: "a level")
+                reportFormula(at: range, what: "a level", in: table, field: cell.text)
                 continue
             }""", "",
      "a formula's cached value is taken as the level"),

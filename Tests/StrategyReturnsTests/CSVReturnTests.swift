@@ -59,12 +59,34 @@ import Testing
         }
         let (result, text) = read(url)
         #expect(text == """
-            return.csv:D2: error: this cell holds a formula where a level is expected; its stored result is not trusted: type the value itself [return-formula]
+            return.csv:D2: error: this field starts with '=', so a spreadsheet opening the file would run it as a formula where a level is expected: write the value itself [return-formula]
             return.csv:E3: error: "Leadin" is not a level; the levels are Starting, Established, Leading; did you mean 'Leading'? [return-unknown-level]
             return.csv:E3: note: fix-it: write 'Leading'
             2 errors and 0 warnings generated.
 
             """)
         #expect(result?.answers["councillors-briefings"]?.current == nil)
+    }
+
+    /// Evidence written as a list ("- board minutes") is text; a field a spreadsheet would run ("-1+1",
+    /// "+SUM(A1)") is still refused, in words that fit a CSV (it has no stored result).
+    @Test func aDashFollowedByASpaceIsTextNotAFormula() throws {
+        let fixtures = try ReturnFixtures()
+        defer { fixtures.remove() }
+        let url = try csv(in: fixtures) { rows in
+            rows[1][3] = "Established"
+            rows[1][5] = "- board minutes"
+            rows[2][5] = "+ the annual report"
+            rows[3][5] = "-1+1"
+        }
+        let (result, text) = read(url)
+        #expect(text == """
+            return.csv:F4: error: this field starts with '-', so a spreadsheet opening the file would run it as a formula where an answer is expected: write the value itself (a leading apostrophe keeps it as text) [return-formula]
+            1 error and 0 warnings generated.
+
+            """)
+        #expect(result?.answers["councillors-briefings"]?.evidence == "- board minutes")
+        #expect(result?.answers["councillors-training"]?.evidence == "+ the annual report")
+        #expect(result?.answers["councillors-briefings"]?.current == "established")
     }
 }

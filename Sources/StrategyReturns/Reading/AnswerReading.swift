@@ -26,7 +26,7 @@ struct AnswerReading {
         for row in table.rows.keys.filter({ $0 > 1 }).sorted() {
             guard let idCell = table.rows[row]?[idColumn] else { continue }
             if idCell.formula != nil {
-                reportFormula(at: table.range(row, idColumn), what: "an indicator id")
+                reportFormula(at: table.range(row, idColumn), what: "an indicator id", in: table, field: idCell.text)
                 continue
             }
             let id = idCell.text
@@ -99,7 +99,7 @@ struct AnswerReading {
             guard let number = table.columns[column.rawValue], let cell = table.rows[row]?[number] else { continue }
             let range = table.range(row, number)
             if cell.formula != nil {
-                reportFormula(at: range, what: "a level")
+                reportFormula(at: range, what: "a level", in: table, field: cell.text)
                 continue
             }
             let value = cell.text
@@ -118,7 +118,7 @@ struct AnswerReading {
         func text(_ column: CompletedReturn.Column) -> String {
             guard let number = table.columns[column.rawValue], let cell = table.rows[row]?[number] else { return "" }
             if cell.formula != nil {
-                reportFormula(at: table.range(row, number), what: "an answer")
+                reportFormula(at: table.range(row, number), what: "an answer", in: table, field: cell.text)
                 return ""
             }
             return cell.text
@@ -135,8 +135,13 @@ struct AnswerReading {
         return answer
     }
 
-    private func reportFormula(at range: SourceRange, what: String) {
-        collector.report(Self.formula(at: range, what: what))
+    private func reportFormula(at range: SourceRange, what: String, in table: ReturnTable, field: String) {
+        guard table.isCSV, let first = field.first else { return collector.report(Self.formula(at: range, what: what)) }
+        collector.report(Diagnostic(
+            .returnFormula,
+            "this field starts with '\(first)', so a spreadsheet opening the file would run it as a formula where \(what) is expected: write the value itself"
+                + (what == "an answer" ? " (a leading apostrophe keeps it as text)" : ""),
+            at: range))
     }
 
     /// A formula where `what` (a level, an answer) is expected: one message wherever in a return it is found.

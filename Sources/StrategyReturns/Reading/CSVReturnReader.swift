@@ -31,6 +31,7 @@ struct CSVReturnReader {
             return reader.refuse(path, "it is not well-formed CSV (\(error))", collector)
         }
         var table = ReturnTable(columns: [:], rows: [:]) { row, column in .cell(path: path, sheet: "", row: row, column: column) }
+        table.isCSV = true
         var formulaCells: Set<[Int]> = []
         for (index, header) in csv.header.enumerated() where table.columns[header.trimmingSpacesAndNewlines()] == nil {
             table.columns[header.trimmingSpacesAndNewlines()] = index + 1
@@ -43,7 +44,7 @@ struct CSVReturnReader {
                 var formula: String?
                 if value.hasPrefix("'") {
                     value.removeFirst()
-                } else if let first = value.unicodeScalars.first, ["=", "+", "-", "@"].contains(first) {
+                } else if Self.runsAsFormula(value) {
                     formula = value
                     formulaCells.insert([row, index + 1])
                 }
@@ -72,5 +73,17 @@ struct CSVReturnReader {
             }
         }
         return CompletedReturn(path: path, stamp: nil, about: about, answers: answers, migration: migration)
+    }
+
+    /// Whether a spreadsheet opening the file would run the field as a formula: it starts with `=`, `@`,
+    /// or with `+` or `-` not followed by a space (so "- board minutes", a list written as text, is text).
+    static func runsAsFormula(_ value: String) -> Bool {
+        let scalars = Array(value.unicodeScalars.prefix(2))
+        guard let first = scalars.first else { return false }
+        switch first {
+        case "=", "@": return true
+        case "+", "-": return scalars.count > 1 && !CharacterSet.whitespaces.contains(scalars[1])
+        default: return false
+        }
     }
 }

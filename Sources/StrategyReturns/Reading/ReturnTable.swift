@@ -18,6 +18,9 @@ struct ReturnTable {
     var rows: [Int: [Int: Cell]]
     /// Where a cell is, for a diagnostic: `return.xlsx:Assessment!E14` or `return.csv:E14`.
     var location: (_ row: Int, _ column: Int) -> SourceLocation
+    /// A CSV's "formulas" are fields a spreadsheet would run, not formulas with a stored result: they are
+    /// reported in other words.
+    var isCSV = false
 
     /// The columns a return cannot be read without, as the refusal names them (`'Current level' or
     /// 'Indicator id'`); nil when all are there.
