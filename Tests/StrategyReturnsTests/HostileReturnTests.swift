@@ -42,6 +42,21 @@ import ZIPFoundation
         #expect(refusal(url).contains("its part xl/sharedStrings.xml declares a DTD or entities"))
     }
 
+    /// The workbook's own part and the About sheet are held to the same rule as every other part, and
+    /// the refusal says why (not "no Metadata sheet", not silence).
+    @Test(arguments: ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet2.xml"])
+    func aDTDInAnyPartIsNamed(part: String) throws {
+        let fixtures = try ReturnFixtures()
+        defer { fixtures.remove() }
+        let url = try fixtures.blank(strategy)
+        try fixtures.edit(url, part: part) { xml in
+            xml = xml.replacingOccurrences(of: "?>", with: "?><!DOCTYPE x [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+                                           options: [], range: xml.range(of: "?>"))
+        }
+        #expect(refusal(url).hasPrefix(
+            "return.xlsx: error: 'return.xlsx' cannot be read as an assessment return: its part \(part) declares a DTD or entities, which a workbook never does [return-unreadable]"))
+    }
+
     @Test func aHugeSharedStringTableIsRefused() throws {
         let fixtures = try ReturnFixtures()
         defer { fixtures.remove() }

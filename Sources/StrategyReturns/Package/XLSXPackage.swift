@@ -143,11 +143,18 @@ public struct XLSXPackage {
     /// The worksheet part of the sheet with this name: `xl/workbook.xml` names it, its relationships file
     /// says where it is.
     public func sheetPath(named name: String) -> String? {
-        guard let workbook = part("xl/workbook.xml"), let relationships = part("xl/_rels/workbook.xml.rels"),
-              let sheets = parseXML(workbook, into: AttributeCollector(element: "sheet")),
-              let relationshipID = sheets.found.first(where: { $0["name"] == name })?["r:id"],
-              let links = parseXML(relationships, into: AttributeCollector(element: "Relationship")),
-              let target = links.found.first(where: { $0["Id"] == relationshipID })?["Target"] else { return nil }
+        (try? readSheetPath(named: name)) ?? nil
+    }
+
+    /// The same, thrown when `xl/workbook.xml` or its relationships cannot be read safely (a DTD, broken
+    /// XML), so that a hostile workbook is refused for what it is rather than for a sheet it seems to lack.
+    public func readSheetPath(named name: String) throws(Refusal) -> String? {
+        let workbookPath = "xl/workbook.xml", relationshipsPath = "xl/_rels/workbook.xml.rels"
+        guard let workbook = part(workbookPath), let relationships = part(relationshipsPath) else { return nil }
+        let sheets = try parseXML(workbook, part: workbookPath, into: AttributeCollector(element: "sheet"))
+        guard let relationshipID = sheets.found.first(where: { $0["name"] == name })?["r:id"] else { return nil }
+        let links = try parseXML(relationships, part: relationshipsPath, into: AttributeCollector(element: "Relationship"))
+        guard let target = links.found.first(where: { $0["Id"] == relationshipID })?["Target"] else { return nil }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
@@ -173,7 +180,7 @@ public struct XLSXPackage {
     /// Every cell of the sheet with this name; nil when there is no such sheet; thrown when its part is
     /// missing, too large, broken, has a DTD or more cells than `Limits.maximumCells`.
     public func readCells(ofSheet name: String) throws(Refusal) -> [CellReference: RawCell]? {
-        guard let path = sheetPath(named: name) else { return nil }
+        guard let path = try readSheetPath(named: name) else { return nil }
         guard let data = part(path) else { throw Refusal(description: "its \(name) sheet is missing or too large") }
         return try parseXML(data, part: path, into: CellCollector(limit: limits.maximumCells)).found
     }

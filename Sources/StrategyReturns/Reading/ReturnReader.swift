@@ -99,7 +99,13 @@ public struct ReturnReader: Sendable {
             let parts = target.split(separator: "!")
             guard parts.count == 2, let reference = XLSXPackage.CellReference(String(parts[1])) else { continue }
             let sheetName = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-            if sheets[sheetName] == nil { sheets[sheetName] = .some((try? package.readCells(ofSheet: sheetName)) ?? nil) }
+            if sheets[sheetName] == nil {
+                do {
+                    sheets[sheetName] = .some(try package.readCells(ofSheet: sheetName))
+                } catch {
+                    return refuse(path, error.description, collector)
+                }
+            }
             guard let sheet = sheets[sheetName] ?? nil, let cell = sheet[reference] else { continue }
             if cell.formula != nil {
                 collector.report(AnswerReading.formula(
