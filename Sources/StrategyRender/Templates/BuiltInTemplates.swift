@@ -211,7 +211,7 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
   margin-bottom: 1rem;
 }
 @media print {
-  .skip-link, .table-scroll { overflow: visible; }
+  .table-scroll { overflow: visible; }
   .report__chart svg { max-width: 60%; }
 }
 main.report {
