@@ -57,6 +57,7 @@ struct ReportCommand: ParsableCommand {
         let read = pipeline.readReturns(returns, in: context)
         let earlier = pipeline.readReturns(previous, in: context)
         pipeline.checkOneOrganisation(read + earlier)
+        pipeline.checkEarlierRound(read, previous: earlier)
         guard let templates, !collector.hasErrors, read.count == returns.count, earlier.count == previous.count else {
             try reporting.finish(collector)
             throw ExitCode(ExitStatus.errors.rawValue)

@@ -44,6 +44,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func aPreviousReturnMustBeOfAnEarlierRound() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report")
+        let result = try StrategycRunner.run(["report", "Examples/returns/riverside-2025-procurement.xlsx",
+                                              "--previous", returns[0], "--variant", "Variants/riverside", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("\(returns[0]): error: '\(returns[0])' is a return of round 2026, which is not earlier than the report's round 2025: give --previous a return of an earlier round [return-previous-not-earlier]\n"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func aReportNeverReplacesTheSources() throws {
         let result = try StrategycRunner.run(["report", returns[0], "--variant", "Variants/riverside", "--out", "Strategy"])
         #expect(result.status == 1)

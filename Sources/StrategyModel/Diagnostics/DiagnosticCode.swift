@@ -118,6 +118,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case returnModelChanged = "return-model-changed"
     case returnVariantMismatch = "return-variant-mismatch"
     case returnMixedOrganisations = "return-mixed-organisations"
+    case returnPreviousNotEarlier = "return-previous-not-earlier"
 
     // The peer benchmark (returns add, benchmark)
     case returnAboutMissing = "return-about-missing"
@@ -205,6 +206,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .returnModelChanged: "A return was made from another version of the same edition (its content hash differs)."
         case .returnVariantMismatch: "A return was made from another variant (or the national strategy) than the one it is read against."
         case .returnMixedOrganisations: "Returns given together for one report name different organisations."
+        case .returnPreviousNotEarlier: "A return given with --previous is of the report's own round or a later one."
         case .returnAboutMissing: "A return lacks an About answer the peer benchmark needs (organisation, type, region, round or validation)."
         case .returnAboutInvalid: "An About answer of a return is not one of the choices its list offers."
         case .returnNotNewer: "The store already holds a return of the same council, respondent and round that is not older."

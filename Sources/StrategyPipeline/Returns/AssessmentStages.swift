@@ -86,6 +86,26 @@ extension PublicationPipeline {
         }
     }
 
+    /// Progress "since then" needs a then: every return given as previous must be of an earlier round than
+    /// the report's (its latest round). Rounds are compared as numbers when both are, otherwise as text; a
+    /// return that names no round is not held to this.
+    public func checkEarlierRound(_ returns: [CompletedReturn], previous: [CompletedReturn]) {
+        func earlier(_ a: String, _ b: String) -> Bool {
+            if let x = Int(a), let y = Int(b) { return x < y }
+            return a < b
+        }
+        let rounds = returns.map { $0.about(.round) }.filter { !$0.isEmpty }
+        guard let latest = rounds.max(by: earlier) else { return }
+        for completed in previous {
+            let round = completed.about(.round)
+            guard !round.isEmpty, !earlier(round, latest) else { continue }
+            collector.report(Diagnostic(
+                .returnPreviousNotEarlier,
+                "'\(completed.path)' is a return of round \(round), which is not earlier than the report's round \(latest): give --previous a return of an earlier round",
+                at: SourceRange(at: .wholeFile(completed.path))))
+        }
+    }
+
     /// The council's report pages, from its returns scored against the context.
     public func renderReport(_ returns: [CompletedReturn], previous: [CompletedReturn], in context: AssessmentContext,
                              templates: TemplateSet, peers: PeerComparison? = nil) -> [OutputFile] {
