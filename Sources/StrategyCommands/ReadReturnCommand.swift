@@ -67,6 +67,34 @@ struct ReturnsExport: Encodable {
         var contentHash: String?
         var variant: String?
         var answers: [String: Answer]
+        /// What became of the answers of a return of another edition; null for one of this edition.
+        var migration: Migration?
+
+        enum CodingKeys: String, CodingKey { case file, about, edition, contentHash, variant, answers, migration }
+
+        // By hand, so that a return with no migration says so with an explicit null.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(about, forKey: .about)
+            try container.encode(edition, forKey: .edition)
+            try container.encode(contentHash, forKey: .contentHash)
+            try container.encode(variant, forKey: .variant)
+            try container.encode(answers, forKey: .answers)
+            try container.encode(migration, forKey: .migration)
+        }
+    }
+
+    struct Migration: Encodable {
+        struct Carried: Encodable {
+            var from: String
+            var to: String
+        }
+
+        var fromEdition: String
+        var carried: [Carried]
+        var dropped: [String]
+        var new: [String]
     }
 
     struct Answer: Encodable {
@@ -90,6 +118,11 @@ struct ReturnsExport: Encodable {
                    answers: completed.answers.mapValues {
                        Answer(current: $0.current, target: $0.target, evidence: $0.evidence, actions: $0.actions,
                               owner: $0.owner, reviewDate: $0.reviewDate)
+                   },
+                   migration: completed.migration.map { migration in
+                       Migration(fromEdition: migration.fromEdition,
+                                 carried: migration.carried.map { Migration.Carried(from: $0.from, to: $0.to) },
+                                 dropped: migration.dropped, new: migration.new)
                    })
         }
     }

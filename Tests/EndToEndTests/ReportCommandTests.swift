@@ -62,6 +62,39 @@ import Testing
         #expect(result.stderr.contains("[output-protected]"))
     }
 
+    /// A return of an older edition is migrated, and the JSON says what became of its answers.
+    @Test func readReturnWritesTheMigrationOfAnOlderReturn() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("old.xlsx").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            for row in book["Metadata"].iter_rows():
+                if row[0].value == "Edition":
+                    row[1].value = "2018"
+            book.save(sys.argv[2])
+            """, StrategycRunner.packageRoot.appendingPathComponent(returns[1]).path, old]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let json = folder.appendingPathComponent("answers.json")
+        let result = try StrategycRunner.run(["read-return", old, "--variant", "Variants/riverside", "-o", json.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        let first = try #require((document["returns"] as? [[String: Any]])?.first)
+        let migration = try #require(first["migration"] as? [String: Any])
+        #expect(migration["fromEdition"] as? String == "2018")
+        #expect(migration["carried"] as? [Any] != nil && migration["dropped"] as? [String] != nil && migration["new"] as? [String] != nil)
+        // A return of the current edition has none.
+        let current = try StrategycRunner.run(["read-return", returns[1], "--variant", "Variants/riverside", "-o", json.path])
+        #expect(current.status == 0)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        #expect(((again["returns"] as? [[String: Any]])?.first?["migration"]) is NSNull)
+    }
+
     @Test func readReturnReportsInJSONForPrograms() throws {
         let result = try StrategycRunner.run(["read-return", "Examples/returns/riverside-2026-finance.xlsx",
                                               "--diagnostics-format", "json"])
