@@ -56,6 +56,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// A variant names its own base in variant.md: a --strategy beside --variant would be ignored, so it is
+    /// refused instead.
+    @Test func strategyAndVariantTogetherAreRefused() throws {
+        for command in ["read-return", "report"] {
+            let result = try StrategycRunner.run([command, returns[0], "--variant", "Variants/riverside", "--strategy", "Elsewhere"])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("give --strategy or --variant, not both: a variant's base strategy is the one its variant.md names"), "\(command)")
+        }
+    }
+
     @Test func aReportNeverReplacesTheSources() throws {
         let result = try StrategycRunner.run(["report", returns[0], "--variant", "Variants/riverside", "--out", "Strategy"])
         #expect(result.status == 1)
