@@ -649,7 +649,9 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 
 ## What each respondent said
 
-| Key area or enabler |{{#respondents}} {{number}}. {{label}} |{{/respondents}} Middle | Spread |
+The middle of the respondents' levels can differ from the council's current level above, which combines the answers indicator by indicator before taking the lowest.
+
+| Key area or enabler |{{#respondents}} {{number}}. {{label}} |{{/respondents}} Middle of these levels | Spread |
 |---|{{#respondents}}---|{{/respondents}}---|---|
 {{#keyAreas}}
 | {{title}} |{{#respondentLevels}} {{text}} |{{/respondentLevels}} {{middle}} | {{spread}} |
@@ -760,12 +762,12 @@ Migration notes:
 {{#hasSeveralRespondents}}
 <section aria-labelledby="respondents">
 <h2 id="respondents">What each respondent said</h2>
-<p>Each respondent's current level for the key area (shown once they answered every indicator of it), the middle answer and the spread between the lowest and the highest.</p>
+<p>Each respondent's current level for the key area (shown once they answered every indicator of it), the middle of those levels and the spread between the lowest and the highest. The middle of the respondents' levels can differ from the council's current level in the first table, which combines the answers indicator by indicator before taking the lowest.</p>
 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="respondents-caption">
 <table class="maturity report__table">
 <caption id="respondents-caption">Current level by respondent</caption>
 <thead>
-<tr><th scope="col">Key area or enabler</th>{{#respondents}}<th scope="col">{{number}}. {{label}}</th>{{/respondents}}<th scope="col">Middle</th><th scope="col">Spread</th></tr>
+<tr><th scope="col">Key area or enabler</th>{{#respondents}}<th scope="col">{{number}}. {{label}}</th>{{/respondents}}<th scope="col">Middle of these levels</th><th scope="col">Spread</th></tr>
 </thead>
 <tbody>
 {{#keyAreas}}
