@@ -1,6 +1,7 @@
 # strategyc: two commands.
 #   make toolkit   install what is missing, build, check Strategy/ and write the published toolkit to _site/
 #   make test      run every test and output check
+#   make install   install the binary, its manual page and shell completions under PREFIX (/usr/local)
 #
 # Variables you may override: STRATEGY (the sources), SITE (the output folder), VARIANTS (the variants
 # published under SITE/variants/; set it empty to publish none).
@@ -10,7 +11,9 @@ SITE     ?= _site
 VARIANTS ?= Variants
 RELEASE  := .build/release/strategyc
 
-.PHONY: toolkit test deps build embed-templates fuzz swift-test output-checks benchmark mutate clean
+PREFIX   ?= /usr/local
+
+.PHONY: toolkit test deps build embed-templates fuzz swift-test output-checks benchmark mutate clean install
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
@@ -34,6 +37,10 @@ swift-test: embed-templates
 
 output-checks: build
 	scripts/check-outputs $(RELEASE) $(STRATEGY)
+
+# The binary, its manual page and shell completions under PREFIX (DESTDIR honoured); see scripts/install.
+install: build
+	scripts/install "$(PREFIX)" $(RELEASE)
 
 benchmark: build
 	scripts/benchmark $(RELEASE)
