@@ -72,14 +72,15 @@ struct ReturnsExport: Encodable {
 
         enum CodingKeys: String, CodingKey { case file, about, edition, contentHash, variant, answers, migration }
 
-        // By hand, so that a return with no migration says so with an explicit null.
+        // By hand, so that a return with no migration says so with an explicit null (the stamp's fields are
+        // left out when there is none, as before).
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(file, forKey: .file)
             try container.encode(about, forKey: .about)
-            try container.encode(edition, forKey: .edition)
-            try container.encode(contentHash, forKey: .contentHash)
-            try container.encode(variant, forKey: .variant)
+            try container.encodeIfPresent(edition, forKey: .edition)
+            try container.encodeIfPresent(contentHash, forKey: .contentHash)
+            try container.encodeIfPresent(variant, forKey: .variant)
             try container.encode(answers, forKey: .answers)
             try container.encode(migration, forKey: .migration)
         }
