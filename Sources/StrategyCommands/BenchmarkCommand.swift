@@ -33,9 +33,7 @@ struct BenchmarkCommand: ParsableCommand {
                                discussion: "Default: Combined authority. Give --leave-out-type none to compare every type."))
     var leaveOutTypes: [String] = []
 
-    @Option(help: ArgumentHelp("The templates folder.", discussion: "Default: ./Templates when it exists, otherwise the built-in templates."),
-            completion: .directory)
-    var templates: String?
+    @OptionGroup var templateOptions: TemplatesOption
 
     @Option(name: [.short, .customLong("out")], help: "The benchmark folder.", completion: .directory)
     var output: String = "_benchmark"
@@ -55,7 +53,7 @@ struct BenchmarkCommand: ParsableCommand {
     func run() throws {
         let collector = reporting.makeCollector()
         let pipeline = PublicationPipeline(
-            PublicationRequest(strategyFolder: strategy, templates: PublicationOptions.templateSource(templates), outputFolder: output,
+            PublicationRequest(strategyFolder: strategy, templates: templateOptions.source, outputFolder: output,
                                generator: "strategyc \(StrategycVersion.current)"),
             collector: collector)
         pipeline.checkOutputFolder()

@@ -32,3 +32,12 @@ struct PublicationOptions: ParsableArguments {
             completion: .directory)
     var withVariants: String?
 }
+
+/// `--templates` alone, for the commands that write a report rather than the site (`report`, `benchmark`).
+struct TemplatesOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The templates folder.", discussion: "Default: ./Templates when it exists, otherwise the built-in templates."),
+            completion: .directory)
+    var templates: String?
+
+    var source: TemplateSet.Source { PublicationOptions.templateSource(templates) }
+}

@@ -31,9 +31,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var source: ReturnSourceOptions
 
-    @Option(help: ArgumentHelp("The templates folder.", discussion: "Default: ./Templates when it exists, otherwise the built-in templates."),
-            completion: .directory)
-    var templates: String?
+    @OptionGroup var templateOptions: TemplatesOption
 
     @Option(name: [.short, .customLong("out")], help: "The report folder.", completion: .directory)
     var output: String = "_report"
@@ -46,8 +44,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let collector = reporting.makeCollector()
-        let templateSource = PublicationOptions.templateSource(templates)
-        let pipeline = PublicationPipeline(source.request(templates: templateSource, output: output), collector: collector)
+        let pipeline = PublicationPipeline(source.request(templates: templateOptions.source, output: output), collector: collector)
         pipeline.checkOutputFolder()
         guard let context = try reporting.perform(collector, { try pipeline.assessmentContext(variant: source.variant) }) else {
             try reporting.finish(collector)

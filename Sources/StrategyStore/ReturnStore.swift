@@ -155,7 +155,7 @@ public final class ReturnStore {
     public func returns(round: String? = nil) throws(StoreError) -> [Recorded] {
         try reading { db in
             var recorded = try Self.recorded(db, where: round == nil ? "1" : "round = ?", round.map { [$0] } ?? [])
-            var byID = Dictionary(uniqueKeysWithValues: recorded.indices.map { (recorded[$0].id, $0) })
+            let byID = Dictionary(uniqueKeysWithValues: recorded.indices.map { (recorded[$0].id, $0) })
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT answers.* FROM answers JOIN returns ON returns.id = answers.returnId
                 WHERE \(round == nil ? "1" : "returns.round = ?") ORDER BY answers.returnId, answers.rowid
@@ -166,7 +166,6 @@ public final class ReturnStore {
                     indicator: row["indicator"], keyArea: row["keyArea"], current: row["current"],
                     target: row["target"], local: row["local"]))
             }
-            byID.removeAll()
             return recorded
         }
     }

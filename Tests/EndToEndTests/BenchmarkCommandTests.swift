@@ -16,16 +16,8 @@ import Testing
 
     /// Rows of a query on the store, through Python's own sqlite3 (not strategyc's GRDB).
     private func query(_ store: URL, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))",
-                             store.path, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        try PythonScript.run("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))",
+                             [store.path, sql])
     }
 
     @Test func returnsGoInOnceAndEveryFileIsAccountedFor() throws {
@@ -164,12 +156,7 @@ import Testing
                     for item in old.infolist():
                         new.writestr(item, old.read(item.filename))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, StrategycRunner.packageRoot.appendingPathComponent(source).path, target]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try PythonScript.run(script, [StrategycRunner.packageRoot.appendingPathComponent(source).path, target])
         return target
     }
 
@@ -221,19 +208,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // Another version of the same edition: a warning (return-model-changed), the answers still read.
         let changed = folder.appendingPathComponent("changed.xlsx").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import sys, openpyxl
-            book = openpyxl.load_workbook(sys.argv[1])
-            for row in book["Metadata"].iter_rows():
-                if row[0].value == "Content hash":
-                    row[1].value = "0" * 64
-            book.save(sys.argv[2])
-            """, StrategycRunner.packageRoot.appendingPathComponent(examples[1]).path, changed]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try PythonScript.copy(examples[1], to: changed, settingMetadata: "Content hash", to: String(repeating: "0", count: 64))
         let strict = folder.appendingPathComponent("strict.sqlite").path
         let refused = try StrategycRunner.run(["returns", "add", changed, "--store", strict, "--warnings-as-errors"])
         #expect(refused.status == 1)

@@ -77,19 +77,7 @@ import Testing
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let old = folder.appendingPathComponent("old.xlsx").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import sys, openpyxl
-            book = openpyxl.load_workbook(sys.argv[1])
-            for row in book["Metadata"].iter_rows():
-                if row[0].value == "Edition":
-                    row[1].value = "2018"
-            book.save(sys.argv[2])
-            """, StrategycRunner.packageRoot.appendingPathComponent(returns[1]).path, old]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try PythonScript.copy(returns[1], to: old, settingMetadata: "Edition", to: "2018")
         let json = folder.appendingPathComponent("answers.json")
         let result = try StrategycRunner.run(["read-return", old, "--variant", "Variants/riverside", "-o", json.path])
         #expect(result.status == 0, "\(result.stderr)")

@@ -16,12 +16,6 @@ public struct ReturnIntake {
 
     /// The About answers a return needs before it can be compared with anyone's.
     static let required: [CompletedReturn.AboutQuestion] = [.organisation, .organisationType, .region, .round, .validation]
-
-    /// A variant's id from a stamp becomes a path only when it is a slug.
-    static func isSlug(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 100 && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
-            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
 }
 
 extension PublicationPipeline {
@@ -35,7 +29,8 @@ extension PublicationPipeline {
         for id in Set(stamps.compactMap { $0?.variant }).sorted() {
             let folder = (variantsFolder as NSString).appendingPathComponent(id)
             var isFolder: ObjCBool = false
-            guard ReturnIntake.isSlug(id), FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
+            // A variant's id from a stamp becomes a path only when it is a slug.
+            guard Slug.isValid(id), FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
                   isFolder.boolValue else {
                 contexts[id] = .some(nil)
                 continue

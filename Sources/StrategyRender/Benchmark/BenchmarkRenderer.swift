@@ -29,8 +29,10 @@ public struct BenchmarkRenderer {
         guard diagnostics.isEmpty else { return [] }
         var files: [OutputFile] = []
         let regionPartition = figures.partitions.firstIndex { $0.name == "region" }
+        // A region's folder is the slug of its name ("North West" → north-west): a label never chooses a path.
         let regions: [(group: Int, slug: String, title: String)] = regionPartition.map { p in
-            figures.partitions[p].groups.enumerated().filter { !$0.element.pooled }.map { ($0.offset, Self.slug($0.element.label), $0.element.label) }
+            figures.partitions[p].groups.enumerated().filter { !$0.element.pooled }
+                .map { ($0.offset, Slug.make(from: $0.element.label), $0.element.label) }.filter { Slug.isValid($0.slug) }
         } ?? []
         func pages(_ folder: String, region: (group: Int, slug: String, title: String)?) {
             let view = Self.view(figures, strategy: strategy, stamp: stamp, region: region.map { ($0.group, $0.title) },
@@ -42,16 +44,10 @@ public struct BenchmarkRenderer {
                 BenchmarkJSON.document(figures, strategy: strategy, stamp: stamp, region: region?.group))))
         }
         pages("", region: nil)
-        for region in regions where !region.slug.isEmpty {
+        for region in regions {
             pages("regions/\(region.slug)/", region: region)
         }
         return files + templates.assets
-    }
-
-    /// "North West" → "north-west"; only letters and digits survive, so a label never chooses a path.
-    static func slug(_ label: String) -> String {
-        label.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? String($0) : " " }
-            .joined().split(separator: " ").joined(separator: "-")
     }
 
     static func percent(_ value: Double?) -> String {
