@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -20,6 +20,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The preview server (`strategyc serve`); its optional configuration-file support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The C library, seen through pkg-config. Only Sources/StrategyCompiler/Parsing/CommonMarkParser.swift
@@ -92,6 +98,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The editors' preview server: serves a build held in memory, rebuilds when the sources change and
+        // tells open pages to reload. Only this target imports Hummingbird; it is handed the build as a
+        // closure and never sees the compiler.
+        .target(
+            name: "StrategyServer",
+            dependencies: [
+                "StrategyModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The command-line interface, kept in a library so tests can drive it.
         .target(
             name: "StrategyCommands",
@@ -101,6 +121,7 @@ let package = Package(
                 "StrategyRender",
                 "StrategyPipeline",
                 "StrategyStore",
+                "StrategyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -124,6 +145,10 @@ let package = Package(
             name: "StrategyReturnsTests",
             dependencies: ["StrategyReturns", "StrategyRender", "StrategyCompiler", "StrategyModel",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "StrategyServerTests",
+            dependencies: ["StrategyServer", "StrategyModel"]
         ),
         .testTarget(
             name: "BenchmarkTests",

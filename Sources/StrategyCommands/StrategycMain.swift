@@ -8,7 +8,7 @@ import StrategyModel
 /// Argument Parser exits with 64 for usage errors; strategyc promises 2 (as grep and diff do), so usage
 /// errors are caught and mapped here. A mistyped subcommand gets a "did you mean", as options already do.
 public enum StrategycMain {
-    public static func main(_ arguments: [String]? = nil) -> Never {
+    public static func main(_ arguments: [String]? = nil) async -> Never {
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let message = unknownSubcommand(first) {
             FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -16,7 +16,12 @@ public enum StrategycMain {
         }
         do {
             var command = try StrategycCommand.parseAsRoot(arguments)
-            try command.run()
+            // `serve` runs a server and is asynchronous; every other command is synchronous.
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
             StrategycCommand.exit()
         } catch {
             if StrategycCommand.exitCode(for: error) == .validationFailure {

@@ -1,3 +1,3 @@
 import StrategyCommands
 
-StrategycMain.main()
+await StrategycMain.main()

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import StrategyCompiler
+import StrategyModel
+import StrategyPipeline
+import StrategyRender
+import StrategyServer
+
+/// `strategyc serve [DIR | --variant V]`: the editors' preview. The site is built in memory by the same
+/// pipeline as `build` (nothing is written to disk), served on 127.0.0.1, rebuilt when a source, template
+/// or variant file changes, and open pages reload themselves. While the sources have errors the last good
+/// build stays up, with a banner and a diagnostics page linked to each file, line and column.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site while you edit: rebuilt and reloaded on every change, errors shown beside it.",
+        discussion: """
+            Serves http://127.0.0.1:8080/ until Ctrl-C. Only this machine can reach it unless --host names \
+            another address. The pages carry a small reload script as they are served; the published build \
+            never does. See docs/serve.md.
+            """
+    )
+
+    @Argument(help: "The strategy folder.", completion: .directory)
+    var folder: String = "Strategy"
+
+    @Option(help: "Preview a variant folder (Variants/<id>) resolved onto its bases, instead of the strategy.",
+            completion: .directory)
+    var variant: String?
+
+    @OptionGroup var templates: TemplatesOption
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Option(help: "The address to listen on. Any other than 127.0.0.1 or localhost lets other machines see the preview.")
+    var host: String = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("'\(folder)' is not a strategy folder")
+        }
+        if let variant, !FileManager.default.fileExists(atPath: variant, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw ValidationError("'\(variant)' is not a variant folder")
+        }
+    }
+
+    func run() async throws {
+        let state = PreviewState()
+        let request = PublicationRequest(strategyFolder: folder, templates: templates.source, outputFolder: nil,
+                                         since: nil, generator: "strategyc \(StrategycVersion.current)")
+        let variant = self.variant
+        let address = AddressBox()
+        let watcher = SourceWatcher(
+            roots: watchedRoots(request),
+            state: state,
+            build: { Self.build(request, variant: variant) },
+            onBuild: { build, duration in Self.report(build, duration: duration, address: address.url) })
+        let server = PreviewServer(host: host, port: port, state: state, watcher: watcher)
+        let subject = variant.map { "the variant \($0)" } ?? folder
+        let local = ["127.0.0.1", "localhost", "::1"].contains(host)
+        try await server.run { host, port in
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+            address.url = url
+            Output.standardOutput("Serving \(subject) at \(url) (Ctrl-C to stop)\n")
+            if !local {
+                Output.standardError("strategyc: warning: listening on \(host): other machines can see the preview\n")
+            }
+        }
+        Output.standardOutput("Stopped serving; wrote nothing.\n")
+    }
+
+    /// What a build reads: the strategy (or the national strategy under a variant), the variants folder
+    /// holding the variant and its bases, and a templates folder.
+    func watchedRoots(_ request: PublicationRequest) -> [String] {
+        var roots = [folder]
+        if let variant { roots.append((variant as NSString).deletingLastPathComponent.isEmpty ? variant
+                                       : (variant as NSString).deletingLastPathComponent) }
+        if case .folder(let templates) = request.templates ?? .builtIn { roots.append(templates) }
+        return roots
+    }
+
+    /// One build, in memory, through the publication pipeline: the files only when nothing is wrong.
+    static func build(_ request: PublicationRequest, variant: String?) -> PreviewBuild {
+        let collector = DiagnosticCollector(warningsAsErrors: false, errorLimit: nil)
+        let pipeline = PublicationPipeline(request, collector: collector)
+        do {
+            let publication = try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish()
+            guard let publication, !collector.hasErrors else {
+                return PreviewBuild(files: nil, diagnostics: collector.diagnostics)
+            }
+            var files: [String: Data] = [:]
+            for file in publication.files { files[file.path] = file.contents }
+            return PreviewBuild(files: files, diagnostics: collector.diagnostics)
+        } catch let error as StrategyReadError {
+            collector.report(Diagnostic(.folderUnreadable, error.description, at: SourceRange(at: .wholeFile(request.strategyFolder))))
+            return PreviewBuild(files: nil, diagnostics: collector.diagnostics)
+        } catch {
+            collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(request.strategyFolder))))
+            return PreviewBuild(files: nil, diagnostics: collector.diagnostics)
+        }
+    }
+
+    /// One line per build on standard error, with the diagnostics in text form when there are any.
+    static func report(_ build: PreviewBuild, duration: Duration, address: String?) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let time = String(format: "%.2f s", seconds)
+        if !build.diagnostics.isEmpty { Output.standardError(DiagnosticFormat.text.render(build.diagnostics)) }
+        if build.succeeded {
+            let warnings = build.warningCount == 0 ? "" : ", \(build.warningCount) warning\(build.warningCount == 1 ? "" : "s")"
+            Output.standardError("strategyc: built in \(time): \(build.files?.count ?? 0) files\(warnings)\n")
+        } else {
+            let page = address.map { " (\($0)_strategyc/diagnostics)" } ?? ""
+            Output.standardError("strategyc: build failed in \(time) with \(build.errorCount) error\(build.errorCount == 1 ? "" : "s"); "
+                + "serving the last good build\(page)\n")
+        }
+    }
+}
+
+/// The address the server bound, known only once it runs; read by the build reports.
+private final class AddressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    var url: String? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}
