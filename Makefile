@@ -4,11 +4,13 @@
 #   make install   install the binary, its manual page and shell completions under PREFIX (/usr/local)
 #
 # Variables you may override: STRATEGY (the sources), SITE (the output folder), VARIANTS (the variants
-# published under SITE/variants/; set it empty to publish none).
+# published under SITE/variants/; set it empty to publish none), PREVIOUS (the previous edition the site's
+# "What changed since" page compares with, and that the published ids are held against; empty for none).
 
 STRATEGY ?= Strategy
 SITE     ?= _site
 VARIANTS ?= Variants
+PREVIOUS ?= Editions/2018
 RELEASE  := .build/release/strategyc
 
 PREFIX   ?= /usr/local
@@ -17,8 +19,8 @@ PREFIX   ?= /usr/local
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
-	$(RELEASE) check --warnings-as-errors $(STRATEGY)
-	scripts/publish $(RELEASE) $(STRATEGY) $(SITE) $(VARIANTS)
+	$(RELEASE) check --warnings-as-errors $(STRATEGY) $(if $(PREVIOUS),--since $(PREVIOUS))
+	scripts/publish $(RELEASE) $(STRATEGY) $(SITE) "$(VARIANTS)" "$(PREVIOUS)"
 
 deps:
 	@scripts/install-deps

@@ -20,6 +20,11 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: CompileOptions
     @OptionGroup var publication: PublicationOptions
 
+    @Option(help: ArgumentHelp("The previous edition, for the \"What changed since\" page: git:REV[:PATH] or a folder.",
+                               discussion: "Defaults to previous_edition in strategy.md; without either there is no such page."),
+            completion: .directory)
+    var since: String?
+
     @Option(help: "Build a variant folder (Variants/<id>) resolved onto its bases, instead of the strategy.",
             completion: .directory)
     var variant: String?
@@ -32,7 +37,8 @@ struct BuildCommand: ParsableCommand {
         if let variants { return try buildVariants(variants) }
         let collector = options.makeCollector()
         var pipeline = PublicationPipeline(
-            options.request(templates: publication.templateSource, output: publication.output), collector: collector)
+            options.request(templates: publication.templateSource, output: publication.output, since: since),
+            collector: collector)
         let progress = publication.withVariants == nil ? nil : ProgressLine.forTerminal()
         if let progress { pipeline.progress = { @Sendable update in progress.update(update) } }
         let result = try options.perform(collector) {

@@ -30,6 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var templates: TemplatesOption
 
+    @Option(help: "The previous edition, for the \"What changed since\" page: git:REV[:PATH] or a folder.",
+            completion: .directory)
+    var since: String?
+
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8080
 
@@ -50,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let state = PreviewState()
         let request = PublicationRequest(strategyFolder: folder, templates: templates.source, outputFolder: nil,
-                                         since: nil, generator: "strategyc \(StrategycVersion.current)")
+                                         since: since, generator: "strategyc \(StrategycVersion.current)")
         let variant = self.variant
         let address = AddressBox()
         let watcher = SourceWatcher(
@@ -79,6 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let variant { roots.append((variant as NSString).deletingLastPathComponent.isEmpty ? variant
                                        : (variant as NSString).deletingLastPathComponent) }
         if case .folder(let templates) = request.templates ?? .builtIn { roots.append(templates) }
+        if let since, !since.hasPrefix("git:") { roots.append(since) }
         return roots
     }
 

@@ -125,7 +125,7 @@ import Testing
         #expect(html.contains("<p class=\"changes__text\">Councillor involvement improves some projects.</p>"))
         #expect(try RenderSupport.matchesSnapshot(html, named: "site/changes.html"), "\(html)")
         let index = String(decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
-        #expect(index.contains("<a href=\"changes.html\">what changed in this edition</a>"))
+        #expect(index.contains("<a href=\"changes.html\">what changed since 2018</a>"))
     }
 
     @Test func noChangesPageWithoutPreviousEdition() throws {

@@ -33,18 +33,18 @@ public struct SiteRenderer {
                        reportingTo collector: DiagnosticCollector) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
-        let hasChanges = changes != nil
+        let changesSince = changes?.oldEdition
         let navigation = SiteNavigation(published)
         let areas = published.keyAreas
         var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]
-        let index = indexView(published, navigation: navigation, hasChanges: hasChanges, variant: variant)
+        let index = indexView(published, navigation: navigation, changesSince: changesSince, variant: variant)
         files.append(OutputFile(path: "index.html", text: templates.render(.index, diagnostics: &diagnostics, index)))
         var vocabularyViews: [Any] = [index]
         // Pages are independent of each other, so they are rendered on every core; each keeps its own
         // diagnostics, gathered afterwards in page order.
         let pages = Array(areas.indices).concurrentMap { position in
             let area = areas[position]
-            let view = keyAreaView(area, in: published, navigation: navigation, hasChanges: hasChanges, variant: variant,
+            let view = keyAreaView(area, in: published, navigation: navigation, changesSince: changesSince, variant: variant,
                                    previous: position > 0 ? areas[position - 1] : nil,
                                    next: position + 1 < areas.count ? areas[position + 1] : nil)
             var pageDiagnostics: [Diagnostic] = []
@@ -59,8 +59,9 @@ public struct SiteRenderer {
         let toolkit = ToolkitMarkdownView(published, stamp: stamp)
         vocabularyViews.append(toolkit)
         files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, diagnostics: &diagnostics, toolkit)))
-        let changesPage = page(published, navigation: navigation, title: "What changed in this edition", root: "", current: nil,
-                               breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: true)
+        let changesPage = page(published, navigation: navigation, title: "What changed since \(changes?.oldEdition ?? "the previous edition")",
+                               root: "", current: nil, breadcrumbs: [Link(title: "Home", href: "index.html")],
+                               changesSince: changes?.oldEdition ?? "the previous edition")
         if let changes {
             let report = DiffReport(changes)
             let view = ChangesView(
@@ -74,7 +75,7 @@ public struct SiteRenderer {
                                                sections: [.sample], hasChanges: true))
         }
         let variantPage = page(published, navigation: navigation, title: "How this variant differs", root: "", current: nil,
-                               breadcrumbs: [Link(title: "Home", href: "index.html")], hasChanges: hasChanges,
+                               breadcrumbs: [Link(title: "Home", href: "index.html")], changesSince: changesSince,
                                variant: variant)
         if let variant {
             let view = variantView(variant, page: variantPage)
@@ -121,14 +122,15 @@ public struct SiteRenderer {
     // MARK: - Views
 
     private func page(_ published: PublishedStrategy, navigation: SiteNavigation, title: String, root: String, current: String?,
-                      breadcrumbs: [Link], hasChanges: Bool, variant: VariantPresentation? = nil) -> PageView {
+                      breadcrumbs: [Link], changesSince: String?, variant: VariantPresentation? = nil) -> PageView {
         let strategy = published.strategy
         var view = PageView(
             root: root, pageTitle: title, strategyTitle: strategy.title,
             shortTitle: strategy.shortTitle ?? strategy.title, edition: strategy.edition,
             publisher: strategy.publisher, contentHash: hash.hex, contentHashShort: hash.short, generator: generator,
             navigation: navigation.contents(root: root, current: current),
-            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: hasChanges)
+            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, hasChangesPage: changesSince != nil,
+            changesSince: changesSince ?? "")
         view.hasVariantPage = variant != nil
         view.hasVariantsIndex = linksToVariants
         view.accent = variant?.accent
@@ -154,7 +156,7 @@ public struct SiteRenderer {
         }
     }
 
-    private func indexView(_ published: PublishedStrategy, navigation: SiteNavigation, hasChanges: Bool, variant: VariantPresentation?) -> IndexView {
+    private func indexView(_ published: PublishedStrategy, navigation: SiteNavigation, changesSince: String?, variant: VariantPresentation?) -> IndexView {
         let strategy = published.strategy
         let themes = published.themes.map { group in
             ThemeView(
@@ -179,7 +181,7 @@ public struct SiteRenderer {
         let themeAreas = published.themeKeyAreas
         return IndexView(
             page: page(published, navigation: navigation, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,
-                       breadcrumbs: [], hasChanges: hasChanges, variant: variant),
+                       breadcrumbs: [], changesSince: changesSince, variant: variant),
             introductionHTML: strategy.introduction.html, levels: Self.levels(strategy), levelCount: strategy.levels.count,
             themes: themes, retired: retired, hasRetired: !retired.isEmpty,
             keyAreaCount: themeAreas.count,
@@ -187,7 +189,7 @@ public struct SiteRenderer {
             enablerCount: published.enablers.count)
     }
 
-    private func keyAreaView(_ area: KeyArea, in published: PublishedStrategy, navigation: SiteNavigation, hasChanges: Bool,
+    private func keyAreaView(_ area: KeyArea, in published: PublishedStrategy, navigation: SiteNavigation, changesSince: String?,
                              variant: VariantPresentation?, previous: KeyArea?, next: KeyArea?) -> KeyAreaView {
         let strategy = published.strategy
         let theme = published.theme(of: area)
@@ -209,7 +211,7 @@ public struct SiteRenderer {
         let isEnabler = theme?.kind == .enablers
         var view = KeyAreaView(
             page: page(published, navigation: navigation, title: area.title, root: "../", current: area.id,
-                       breadcrumbs: breadcrumbs, hasChanges: hasChanges, variant: variant),
+                       breadcrumbs: breadcrumbs, changesSince: changesSince, variant: variant),
             id: area.id, title: area.title, kind: isEnabler ? "Enabler" : "Key area",
             kindLowercased: isEnabler ? "enabler" : "key area",
             themeTitle: theme?.title ?? area.themeID, themeHref: themeHref, since: area.since,

@@ -16,8 +16,10 @@ struct PageView {
     var navigation: [NavigationTheme]
     var breadcrumbs: [Link]
     var hasBreadcrumbs: Bool
-    /// Whether the site has a "What changed in this edition" page (a previous edition is configured).
+    /// Whether the site has a "What changed since …" page (a previous edition is configured).
     var hasChangesPage: Bool
+    /// The edition that page compares with (`2018`); empty without one.
+    var changesSince: String
     /// Whether the site is a variant's, with a "How this variant differs" page.
     var hasVariantPage: Bool = false
     /// Whether the national site carries its variants, with their index at `variants/index.html`.

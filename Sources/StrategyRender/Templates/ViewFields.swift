@@ -19,6 +19,7 @@ extension PageView: TemplateFields {
         "breadcrumbs": \PageView.breadcrumbs,
         "hasBreadcrumbs": \PageView.hasBreadcrumbs,
         "hasChangesPage": \PageView.hasChangesPage,
+        "changesSince": \PageView.changesSince,
         "hasVariantPage": \PageView.hasVariantPage,
         "hasVariantsIndex": \PageView.hasVariantsIndex,
         "accent": \PageView.accent,
