@@ -2,6 +2,7 @@
 #   make toolkit   install what is missing, build, check Strategy/ and write the published toolkit to _site/
 #   make test      run every test and output check
 #   make install   install the binary, its manual page and shell completions under PREFIX (/usr/local)
+#   make dist      the release archive for machines without Swift, in dist/ (see docs/install.md)
 #
 # Variables you may override: STRATEGY (the sources), SITE (the output folder), VARIANTS (the variants
 # published under SITE/variants/; set it empty to publish none), PREVIOUS (the previous edition the site's
@@ -15,7 +16,7 @@ RELEASE  := .build/release/strategyc
 
 PREFIX   ?= /usr/local
 
-.PHONY: toolkit test deps build embed-templates fuzz swift-test output-checks benchmark mutate clean install
+.PHONY: toolkit test deps build embed-templates fuzz swift-test output-checks benchmark mutate clean install dist dist-check
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
@@ -27,12 +28,12 @@ deps:
 
 # The default templates are built into the binary from Templates/ (see docs/templates.md).
 build: deps embed-templates
-	swift build -c release --product strategyc
+	swift build -c release --static-swift-stdlib --product strategyc
 
 embed-templates:
 	@scripts/embed-templates
 
-test: deps swift-test output-checks
+test: deps swift-test output-checks dist-check
 
 swift-test: embed-templates
 	swift test
@@ -43,6 +44,14 @@ output-checks: build
 # The binary, its manual page and shell completions under PREFIX (DESTDIR honoured); see scripts/install.
 install: build
 	scripts/install "$(PREFIX)" $(RELEASE)
+
+# The release archive: the binary (Swift's standard library linked in, templates built in), its manual page,
+# completions, and the Debian packages it needs. dist-check runs it in a bare Debian root (needs root).
+dist: build
+	scripts/dist $(RELEASE) dist
+
+dist-check: dist
+	scripts/check-dist dist/strategyc-$$($(RELEASE) --version)-linux-$$(dpkg --print-architecture).tar.gz
 
 benchmark: build
 	scripts/benchmark $(RELEASE)
@@ -58,4 +67,4 @@ mutate:
 	scripts/mutate
 
 clean:
-	rm -rf .build $(SITE)
+	rm -rf .build $(SITE) dist
