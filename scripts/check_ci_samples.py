@@ -10,7 +10,7 @@ the build job runs in order, in one shell each, with GITHUB_PATH honoured betwee
 GitLab CI, each job runs before_script and its script in one shell. Then:
 - the check step prints nothing and the build writes the site (GitHub: _site/, GitLab: public/);
 - with an error planted in Strategy/, the GitHub check step exits 1 and prints the workflow command that
-  annotates the line: ::error file=Strategy/...,line=4,col=8,title=unknown-theme::...
+  annotates the line: ::error file=Strategy/...,line=4,col=8,endLine=4,endColumn=27,title=unknown-theme::...
 What cannot run here (actions/checkout, the Pages upload and deploy, GitLab's artifacts) is GitHub's and
 GitLab's own, and is not run.
 """
@@ -33,8 +33,10 @@ def fail(message):
 def inside(root, workdir, script, env):
     """Runs a bash script in the root, in /work/<workdir>, with only the given environment."""
     environment = ["HOME=/root", "LANG=C.UTF-8", "DEBIAN_FRONTEND=noninteractive"] + [f"{k}={v}" for k, v in env.items()]
-    command = ["chroot", root, "/usr/bin/env", "-i"] + environment + [
-        "bash", "-eo", "pipefail", "-c", f"cd /work/{workdir}\n{script}"]
+    # /proc mounted in a mount namespace of the command's own, as on a real machine (Swift reads the command
+    # line from it); nothing stays mounted afterwards.
+    command = ["unshare", "--mount", "--fork", "sh", "-c", 'mount -t proc proc "$0/proc" && exec chroot "$0" "$@"', root,
+               "/usr/bin/env", "-i"] + environment + ["bash", "-eo", "pipefail", "-c", f"cd /work/{workdir}\n{script}"]
     return subprocess.run(command, capture_output=True, text=True)
 
 
@@ -106,9 +108,10 @@ def main(argv):
     print("ok: GitHub Actions sample: strategyc installed from the archive, Strategy checked silently, _site built")
 
     check, _ = github(root, url, broken=True)
-    expected = ("::error file=Strategy/key-areas/showing-leadership/engaging-councillors.md,line=4,col=8,"
-                "title=unknown-theme::unknown theme 'showing-leadershipp'; did you mean 'showing-leadership'?")
-    if check.returncode != 1 or not check.stdout.startswith(expected):
+    expected = ("::error file=Strategy/key-areas/showing-leadership/engaging-councillors.md,line=4,col=8,endLine=4,"
+                "endColumn=27,title=unknown-theme::unknown theme 'showing-leadershipp'; did you mean 'showing-leadership'?"
+                "%0Afix-it: replace with 'showing-leadership'\n")
+    if check.returncode != 1 or check.stdout != expected:
         fail(f"the GitHub check step should exit 1 with the annotation {expected!r}; it exited {check.returncode} with:\n"
              f"{check.stdout}{check.stderr}")
     print("ok: GitHub Actions sample: an error in Strategy/ fails the check step with an annotation on its line")

@@ -65,6 +65,16 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(host: host, port: port, state: state, watcher: watcher)
         let subject = variant.map { "the variant \($0)" } ?? folder
         let local = ["127.0.0.1", "localhost", "::1"].contains(host)
+        do {
+            try await run(server, subject: subject, local: local, address: address)
+        } catch let error as PreviewServerError {
+            Output.standardError("strategyc: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        Output.standardOutput("Stopped serving; wrote nothing.\n")
+    }
+
+    private func run(_ server: PreviewServer, subject: String, local: Bool, address: AddressBox) async throws {
         try await server.run { host, port in
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
             address.url = url
@@ -73,7 +83,6 @@ struct ServeCommand: AsyncParsableCommand {
                 Output.standardError("strategyc: warning: listening on \(host): other machines can see the preview\n")
             }
         }
-        Output.standardOutput("Stopped serving; wrote nothing.\n")
     }
 
     /// What a build reads: the strategy (or the national strategy under a variant), the variants folder

@@ -39,7 +39,11 @@ public struct PreviewServer: Sendable {
         // server, which then has no long-lived connection to wait for.
         let group = ServiceGroup(configuration: .init(
             services: [app, watcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as IOError {
+            throw PreviewServerError.cannotListen(host: host, port: port, reason: String(cString: strerror(error.errnoCode)))
+        }
     }
 
     func makeRouter() -> Router<BasicRequestContext> {
@@ -152,6 +156,19 @@ public struct PreviewServer: Sendable {
         headers[.cacheControl] = "no-store"
         if let nosniff = HTTPField.Name("X-Content-Type-Options") { headers[nosniff] = "nosniff" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Why the server could not start: the address is taken, or not this machine's.
+public enum PreviewServerError: Error, CustomStringConvertible {
+    case cannotListen(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotListen(let host, let port, let reason):
+            "cannot listen on \(host):\(port): \(reason.prefix(1).lowercased() + reason.dropFirst()); "
+                + "choose another port with --port (0 picks a free one)"
+        }
     }
 }
 

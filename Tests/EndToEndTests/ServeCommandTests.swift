@@ -116,6 +116,19 @@ import Testing
         #expect(server.interrupt().stopped)
     }
 
+    @Test func aPortInUseIsAClearErrorNotACrash() throws {
+        let strategy = try StrategycRunner.copyOfStrategy()
+        let root = strategy.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try ServeSession(["Strategy"], in: root)
+        let port = try #require(first.baseURL.split(separator: ":").last.flatMap { Int($0.dropLast()) })
+        let second = try StrategycRunner.run(["serve", "Strategy", "--port", "\(port)"], in: root, timeout: 60)
+        #expect(second.status == 2)
+        #expect(second.stderr.hasSuffix("strategyc: error: cannot listen on 127.0.0.1:\(port): address already in use; "
+            + "choose another port with --port (0 picks a free one)\n"), "\(second.stderr)")
+        #expect(first.interrupt().stopped)
+    }
+
     @Test func refusesAFolderThatIsNotThere() throws {
         let result = try StrategycRunner.run(["serve", "/nonexistent/Strategy"])
         #expect(result.status == 2)
