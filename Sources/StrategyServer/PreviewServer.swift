@@ -129,7 +129,8 @@ public struct PreviewServer: Sendable {
     }
 
     /// Server-sent events: the current generation at once, then one `build` event per completed build,
-    /// until the page goes away or the server stops.
+    /// until the page goes away or the server stops (the watcher, stopped first, ends every stream by
+    /// closing the state).
     static func events(_ state: PreviewState) async -> Response {
         let (id, builds) = await state.listen()
         let current = await state.generation
@@ -139,7 +140,7 @@ public struct PreviewServer: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             do {
                 try await writer.write(ByteBuffer(string: "retry: 1000\nevent: build\ndata: \(current)\n\n"))
-                for await generation in builds.cancelOnGracefulShutdown() {
+                for await generation in builds {
                     try await writer.write(ByteBuffer(string: "event: build\ndata: \(generation)\n\n"))
                 }
             } catch {
