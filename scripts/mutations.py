@@ -360,4 +360,7 @@ M = [
     ("build-since-ignored", "editions", "Sources/StrategyCommands/BuildCommand.swift",
      "output: publication.output, since: since),", "output: publication.output, since: nil),",
      "build --since publishes no \"What changed since\" page"),
+    ("serve-variant-unwatched", "serve", "Sources/StrategyCommands/ServeCommand.swift",
+     "if let variant { roots.append(", "if let variant, variant.isEmpty { roots.append(",
+     "a change to a variant's own files is not seen by serve --variant"),
 ]

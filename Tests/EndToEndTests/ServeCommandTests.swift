@@ -116,6 +116,29 @@ import Testing
         #expect(server.interrupt().stopped)
     }
 
+    @Test func aVariantIsServedAndRebuiltWhenItsFileChanges() throws {
+        let strategy = try StrategycRunner.copyOfStrategy()
+        let root = strategy.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: StrategycRunner.packageRoot.appendingPathComponent("Variants"),
+                                         to: root.appendingPathComponent("Variants"))
+        let server = try ServeSession(["--variant", "Variants/greener-north"], in: root)
+        #expect(server.stdout.hasPrefix("Serving the variant Variants/greener-north at http://127.0.0.1:"))
+        let first = try #require(server.nextBuild(after: 0))
+        #expect(first.succeeded)
+        #expect(server.get("").body.contains("Greener North procurement strategy"))
+        let file = root.appendingPathComponent("Variants/greener-north/variant.md")
+        try edit(file, "title: Greener North procurement strategy\n", "title: Greener North buying strategy\n")
+        let edited = try #require(server.nextBuild(after: first.generation))
+        #expect(edited.succeeded)
+        #expect(server.get("").body.contains("Greener North buying strategy"))
+        // The national strategy under it is watched too.
+        try edit(strategy.appendingPathComponent("key-areas/enablers/embedding-change.md"), "order: 5\n", "order: five\n")
+        let broken = try #require(server.nextBuild(after: edited.generation))
+        #expect(!broken.succeeded && broken.serving)
+        #expect(server.interrupt().stopped)
+    }
+
     @Test func aPortInUseIsAClearErrorNotACrash() throws {
         let strategy = try StrategycRunner.copyOfStrategy()
         let root = strategy.deletingLastPathComponent()
