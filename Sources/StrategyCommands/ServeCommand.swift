@@ -89,8 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// holding the variant and its bases, and a templates folder.
     func watchedRoots(_ request: PublicationRequest) -> [String] {
         var roots = [folder]
-        if let variant { roots.append((variant as NSString).deletingLastPathComponent.isEmpty ? variant
-                                       : (variant as NSString).deletingLastPathComponent) }
+        if let variant { roots.append(URL(fileURLWithPath: variant).deletingLastPathComponent().path) }
         if case .folder(let templates) = request.templates ?? .builtIn { roots.append(templates) }
         if let since, !since.hasPrefix("git:") { roots.append(since) }
         return roots
@@ -108,10 +107,8 @@ struct ServeCommand: AsyncParsableCommand {
             var files: [String: Data] = [:]
             for file in publication.files { files[file.path] = file.contents }
             return PreviewBuild(files: files, diagnostics: collector.diagnostics)
-        } catch let error as StrategyReadError {
-            collector.report(Diagnostic(.folderUnreadable, error.description, at: SourceRange(at: .wholeFile(request.strategyFolder))))
-            return PreviewBuild(files: nil, diagnostics: collector.diagnostics)
         } catch {
+            // A folder that cannot be read (StrategyReadError): shown like any diagnostic, and watched until it can.
             collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(request.strategyFolder))))
             return PreviewBuild(files: nil, diagnostics: collector.diagnostics)
         }

@@ -98,10 +98,7 @@ public struct PreviewServer: Sendable {
         }
         let type = SitePath.contentType(of: wanted)
         guard wanted.hasSuffix(".html") else { return response(.ok, data, type: type) }
-        let latestFailed = await !state.latestSucceeded
-        let diagnostics = await state.diagnostics
-        let failed = latestFailed ? (errors: diagnostics.filter { $0.severity == .error }.count,
-                                     warnings: diagnostics.filter { $0.severity == .warning }.count) : nil
+        let failed = await state.failedBuild
         return response(.ok, PreviewPages.inject(into: data, generation: generation, failedBuild: failed), type: type)
     }
 
@@ -185,9 +182,8 @@ struct Status {
         generation = await state.generation
         succeeded = await state.latestSucceeded
         serving = await state.site != nil
-        let diagnostics = await state.diagnostics
-        errors = diagnostics.filter { $0.severity == .error }.count
-        warnings = diagnostics.filter { $0.severity == .warning }.count
+        errors = await state.errorCount
+        warnings = await state.warningCount
     }
 
     var json: String {

@@ -14,6 +14,9 @@ public actor PreviewState {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Whether the most recent build succeeded (false before the first build).
     public private(set) var latestSucceeded = false
+    /// The most recent build's errors and warnings.
+    public private(set) var errorCount = 0
+    public private(set) var warningCount = 0
     /// Counts completed builds; 0 before the first.
     public private(set) var generation = 0
     /// The files that diagnostics name, in order, so the source view is reached by number and a request can
@@ -30,6 +33,8 @@ public actor PreviewState {
         generation += 1
         diagnostics = build.diagnostics
         latestSucceeded = build.succeeded
+        errorCount = build.errorCount
+        warningCount = build.warningCount
         if build.succeeded, let files = build.files { site = files }
         var files: [String] = []
         for diagnostic in build.diagnostics {
@@ -61,6 +66,8 @@ public actor PreviewState {
 
     public var listenerCount: Int { listeners.count }
 
-    /// The number the source view uses for a diagnosed file.
-    public func sourceNumber(of path: String) -> Int? { diagnosedFiles.firstIndex(of: path) }
+    /// What the banner says while the latest build has failed; nil when it succeeded or none has finished.
+    public var failedBuild: (errors: Int, warnings: Int)? {
+        generation > 0 && !latestSucceeded ? (errorCount, warningCount) : nil
+    }
 }

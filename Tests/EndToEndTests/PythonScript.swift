@@ -11,15 +11,8 @@ enum PythonScript {
     /// Runs `script` with `arguments` (its `sys.argv[1...]`); its standard output, trimmed of newlines.
     @discardableResult
     static func run(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus) }
+        let (status, data) = try ExternalProgram.run(["python3", "-c", script] + arguments)
+        guard status == 0 else { throw Failure(status: status) }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 

@@ -108,15 +108,7 @@ final class ServeSession {
     }
 
     private func curl(_ arguments: [String]) -> String {
-        let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        curl.arguments = ["curl", "-s", "--max-time", "30"] + arguments
-        let pipe = Pipe()
-        curl.standardOutput = pipe
-        curl.standardError = FileHandle.nullDevice
-        guard (try? curl.run()) != nil else { return "" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        curl.waitUntilExit()
+        guard let (_, data) = try? ExternalProgram.run(["curl", "-s", "--max-time", "30"] + arguments, quiet: true) else { return "" }
         return String(decoding: data, as: UTF8.self)
     }
 }
