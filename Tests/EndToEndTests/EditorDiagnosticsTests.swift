@@ -113,9 +113,32 @@ import Testing
         let result = try check(repo)
         #expect(result.status == 1)
         let lines = result.stderr.components(separatedBy: "\n")
-        #expect(lines[0].hasPrefix("\(councillors):"))
-        #expect(lines[0].hasSuffix(": error: a quoted text is never closed; end it with the same quote mark it starts with [yaml-syntax]"), "\(result.stderr)")
-        #expect(lines[1] == "\(councillors):3:8: note: the YAML parser says: found unexpected end of stream, while scanning a quoted scalar")
+        // At the quote that is never closed, not at the end of the front matter where the parser gave up.
+        #expect(lines[0] == "\(councillors):3:8: error: a quoted text is never closed; end it with the same quote mark it starts with [yaml-syntax]", "\(result.stderr)")
+        #expect(lines[1] == "\(councillors):7:12: note: the YAML parser says: found unexpected end of stream, while scanning a quoted scalar")
+    }
+
+    /// `order 1` (no colon) is the slip on its own line; libyaml only notices it on the next one.
+    @Test func aKeyWithoutItsColonIsReportedOnItsOwnLine() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(councillors, "\norder: 1\n", "\norder 1\n")
+        let result = try check(repo)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("""
+            \(councillors):5:1: error: a line has no `:` after its key; write `key: value` [yaml-syntax]
+            \(councillors):6:1: note: the YAML parser says: could not find expected ':', while scanning a simple key
+
+            """), "\(result.stderr)")
+    }
+
+    /// An unclosed `[` is reported where it opens.
+    @Test func anUnclosedListIsReportedWhereItOpens() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        try repo.edit(councillors, "title: Engaging councillors", "title: [Engaging councillors")
+        let result = try check(repo)
+        #expect(result.stderr.hasPrefix("\(councillors):3:8: error: a list opened with `[` is never closed"), "\(result.stderr)")
     }
 
     @Test func unquotedHashCutsAValueAndTheFixItQuotesIt() throws {

@@ -8,11 +8,19 @@ struct KeyAreaBuilder {
     let levels: [Level]?
     /// The themes that exist, by id; nil when none could be read (then theme references are not checked).
     let themes: [String: Theme]?
+    /// Theme files that could not be built: a key area naming a theme one of them may hold is not told that
+    /// its theme does not exist (with a fix-it to another theme); the theme's own file reports the problem.
+    var unbuiltThemes: [UnbuiltSource] = []
 
-    func build(_ file: SourceFile) -> KeyArea? {
-        guard let source = ParsedSource(file, engine: engine) else { return nil }
+    func build(_ file: SourceFile) -> KeyArea? { outcome(file).element }
+
+    /// The key area, or what is known of a file that could not be built into one (its problems reported).
+    func outcome(_ file: SourceFile) -> BuildOutcome<KeyArea> {
+        var unbuilt = UnbuiltSource(kind: .keyArea, relativePath: file.relativePath, path: file.path)
+        guard let source = ParsedSource(file, engine: engine) else { return .unbuilt(unbuilt) }
         let fields = source.fields(.keyArea, what: "key area front matter", engine: engine)
         let id = fields?.id("id")
+        unbuilt.id = id?.value
         let title = fields?.text("title")
         let themeID = fields?.id("theme")
         let order = fields?.integer("order")
@@ -33,10 +41,12 @@ struct KeyAreaBuilder {
                                    at: fields.range))
         }
         let theme = themeID.flatMap { checkTheme($0) }
-        let body = buildBody(source.body, isEnabler: theme?.kind == .enablers, title: title?.value ?? file.stem)
+        // Whether it is an enabler (which needs no help sections) is unknown when its theme is: then the help is
+        // not asked for, rather than reported missing because the front matter was broken.
+        let body = buildBody(source.body, isEnabler: theme.map { $0.kind == .enablers }, title: title?.value ?? file.stem)
 
         guard let id, let title, let themeID, theme != nil || themes == nil, let order, let status,
-              let since else { return nil }
+              let since else { return .unbuilt(unbuilt) }
         let lifecycle: Lifecycle = status == .active ? .active : .retired(.init(
             edition: retiredIn?.value, editionRange: retiredIn?.range,
             replacedBy: replacedBy.map { Lifecycle.Reference($0.value, at: $0.range) }))
@@ -48,12 +58,18 @@ struct KeyAreaBuilder {
         area.sinceRange = since.range
         area.orderRange = fields?.pair("order")?.value.range
         area.titleRange = title.range
-        return area
+        area.unbuiltIndicators = body.unbuiltIndicators
+        return .built(area)
     }
 
     private func checkTheme(_ reference: (value: String, range: SourceRange)) -> Theme? {
         guard let themes else { return nil }
         if let theme = themes[reference.value] { return theme }
+        let holders = unbuiltThemes.filter { $0.id == nil || $0.id == reference.value }
+        if !holders.isEmpty {
+            engine.emit(contentsOf: holders.map(\.uncheckedNote))
+            return nil
+        }
         let known = themes.keys.sorted()
         let suggestion = Suggestion.closest(to: reference.value, among: known)
         engine.emit(Diagnostic(
@@ -70,9 +86,10 @@ struct KeyAreaBuilder {
         var whatItIs: RichText?
         var whyItIsImportant: RichText?
         var indicators: [Indicator]
+        var unbuiltIndicators: [SourceRange]
     }
 
-    private func buildBody(_ body: MarkdownBody, isEnabler: Bool, title: String) -> Body {
+    private func buildBody(_ body: MarkdownBody, isEnabler: Bool?, title: String) -> Body {
         let outline = BodyOutline(body, levelNames: levels?.map(\.name) ?? [], engine: engine)
         let factory = RichTextFactory(engine: engine)
         func text(_ name: BodyOutline.SectionName) -> RichText? {
@@ -90,7 +107,7 @@ struct KeyAreaBuilder {
         }
         let whatItIs = text(.whatItIs)
         let whyItIsImportant = text(.whyItIsImportant)
-        if !isEnabler {
+        if isEnabler == false {
             for (name, value) in [(BodyOutline.SectionName.whatItIs, whatItIs), (.whyItIsImportant, whyItIsImportant)]
             where value == nil && !outline.suggested.contains(name) {
                 engine.emit(Diagnostic(
@@ -105,8 +122,14 @@ struct KeyAreaBuilder {
             indicatorBuilder.splitHeading(outline.heading.inlineText).attributes?
                 .split(separator: " ").first.map { String($0.dropFirst()) }
         })
-        let indicators = (indicatorSection?.indicators ?? []).compactMap {
-            indicatorBuilder.build($0, in: body, takenIDs: writtenIDs)
+        var indicators: [Indicator] = []
+        var unbuiltIndicators: [SourceRange] = []
+        for outline in indicatorSection?.indicators ?? [] {
+            if let indicator = indicatorBuilder.build(outline, in: body, takenIDs: writtenIDs) {
+                indicators.append(indicator)
+            } else {
+                unbuiltIndicators.append(body.range(of: outline.heading))
+            }
         }
         if indicatorSection?.indicators.isEmpty ?? !outline.suggested.contains(.indicators) {
             engine.emit(Diagnostic(
@@ -117,6 +140,6 @@ struct KeyAreaBuilder {
                 at: indicatorSection.map { body.range(of: $0.heading) } ?? body.startRange))
         }
         return Body(description: description ?? RichText(markdown: "", html: "", plainText: ""), whatItIs: whatItIs,
-                    whyItIsImportant: whyItIsImportant, indicators: indicators)
+                    whyItIsImportant: whyItIsImportant, indicators: indicators, unbuiltIndicators: unbuiltIndicators)
     }
 }

@@ -10,7 +10,9 @@ struct ModelBuilder {
 
     func build(_ tree: SourceTree) -> Strategy? {
         let (metadata, levels) = tree.strategyFile.map { StrategyMetadataBuilder(engine: engine).build($0) } ?? (nil, nil)
-        let themes = tree.themeFiles.compactMap { ThemeBuilder(engine: engine).build($0) }
+        let themeOutcomes = tree.themeFiles.map { ThemeBuilder(engine: engine).build($0) }
+        let themes = themeOutcomes.compactMap(\.element)
+        let unbuiltThemes = tree.unreadable.filter { $0.kind == .theme } + themeOutcomes.compactMap(\.unbuilt)
         let form = tree.assessmentFile.flatMap { AssessmentFormBuilder(engine: engine).build($0) }
         var themesByID: [String: Theme] = [:]
         for theme in themes where themesByID[theme.id] == nil { themesByID[theme.id] = theme }
@@ -20,11 +22,19 @@ struct ModelBuilder {
         let themesForKeyAreas = tree.themeFiles.isEmpty ? nil : themesByID
         let built = tree.keyAreaFiles.concurrentMap { file in
             let local = DiagnosticCollector()
-            let area = KeyAreaBuilder(engine: local, levels: levels, themes: themesForKeyAreas).build(file)
-            return (area, local.diagnostics)
+            let outcome = KeyAreaBuilder(engine: local, levels: levels, themes: themesForKeyAreas,
+                                         unbuiltThemes: unbuiltThemes).outcome(file)
+            return (outcome, local.diagnostics)
         }
         for (_, diagnostics) in built { engine.report(diagnostics) }
-        let keyAreas = built.compactMap(\.0)
+        // A key area whose theme is not there (its theme file could not be built, or none could) has no place
+        // in the model: it is kept as unbuilt, with its id, like a file that did not parse.
+        let placed = Set(themes.map(\.id))
+        let keyAreas = built.compactMap(\.0.element).filter { placed.contains($0.themeID) }
+        let unbuiltKeyAreas = built.compactMap(\.0.unbuilt)
+            + built.compactMap(\.0.element).filter { !placed.contains($0.themeID) }.map {
+                UnbuiltSource(kind: .keyArea, relativePath: $0.source, path: $0.sourcePath, id: $0.id)
+            }
 
         guard let metadata, let levels else { return nil }
         let sortedThemes = themes.map { theme in
@@ -41,6 +51,8 @@ struct ModelBuilder {
         strategy.editions = metadata.editions.map(\.value)
         strategy.editionsRange = metadata.editions.first?.range
         strategy.assessmentForm = form
+        strategy.unbuilt = (unbuiltThemes + tree.unreadable.filter { $0.kind == .keyArea } + unbuiltKeyAreas)
+            .sorted { $0.path < $1.path }
         return strategy
     }
 }

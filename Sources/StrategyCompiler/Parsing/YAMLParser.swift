@@ -110,9 +110,14 @@ struct YAMLParser {
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
                 let parserText = ([problem] + (context.map { [$0.text] } ?? [])).joined(separator: ", ")
-                let notes = [Diagnostic.Note("the YAML parser says: \(parserText)", at: context.map { range($0.mark) })]
+                // libyaml notices a key without its colon, an unclosed quote or an unclosed `[`/`{` only on a
+                // later line; the slip is where that construct opened, which its context marks. The parser's
+                // own words follow as a note at the place it noticed.
+                let opened = context.flatMap { YAMLProblemWording.opensConstruct($0.text) ? $0.mark : nil }
+                let notes = [Diagnostic.Note("the YAML parser says: \(parserText)",
+                                             at: opened != nil ? range(mark) : context.map { range($0.mark) })]
                 return Diagnostic(.yamlSyntax, YAMLProblemWording.plain(problem: problem, context: context?.text),
-                                  at: range(mark), notes: notes)
+                                  at: range(opened ?? mark), notes: notes)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
                 return Diagnostic(.duplicateKey, "key \(names) is given more than once; keep one", at: range(context.mark))

@@ -2,6 +2,14 @@
 ///
 /// The parser's own text still follows as a note, for the rare case it says more.
 enum YAMLProblemWording {
+    /// Whether libyaml's context names a construct that its mark opens (`while scanning a simple key`, `a
+    /// quoted scalar`, `parsing a flow sequence` or `mapping`): the mistake is there, not where the parser
+    /// gave up.
+    static func opensConstruct(_ context: String) -> Bool {
+        let context = context.lowercased()
+        return ["simple key", "quoted scalar", "flow sequence", "flow mapping"].contains { context.contains($0) }
+    }
+
     static func plain(problem: String, context: String?) -> String {
         let problem = problem.lowercased(), context = context?.lowercased() ?? ""
         switch true {

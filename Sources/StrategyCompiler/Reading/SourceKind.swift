@@ -1,3 +1,5 @@
+import StrategyModel
+
 /// The role of a Markdown file in a strategy folder, decided by where it sits.
 ///
 /// The layout is fixed so that an editor can tell what a file is from its path alone:
@@ -20,6 +22,20 @@ enum SourceKind: Sendable, Equatable {
         case ("themes", 2): self = .theme
         case ("key-areas", 2...): self = .keyArea
         default: self = .other
+        }
+    }
+}
+
+extension UnbuiltSource.Kind {
+    /// The kind of element a file or linked folder at this path would hold: a theme file, or anything under
+    /// `key-areas/` (a linked folder there may hold any number of key areas); nil elsewhere.
+    init?(layoutOf relativePath: String) {
+        let parts = relativePath.split(separator: "/")
+        switch (parts.first, parts.count) {
+        case ("themes", 2): self = .theme
+        case ("themes", 1): self = .theme
+        case ("key-areas", _): self = .keyArea
+        default: return nil
         }
     }
 }

@@ -9,6 +9,9 @@ struct SourceTree: Sendable {
     var assessmentFile: SourceFile?
     var themeFiles: [SourceFile]
     var keyAreaFiles: [SourceFile]
+    /// Theme and key-area files that are there but could not be read or decoded (or are links, which are
+    /// never followed): the model builder records them, so that nothing takes their ids as gone.
+    var unreadable: [UnbuiltSource] = []
     var diagnostics: [Diagnostic]
     /// How many Markdown files were found, readable or not.
     var fileCount: Int

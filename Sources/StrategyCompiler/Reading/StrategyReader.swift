@@ -44,6 +44,9 @@ struct StrategyReader {
                 "'\(link)' is a symbolic link; strategyc never follows links, so that nothing outside the strategy "
                     + "folder is read or published: put the file or folder itself here",
                 at: SourceRange(at: .wholeFile(path))))
+            if let kind = UnbuiltSource.Kind(layoutOf: link) {
+                tree.unreadable.append(UnbuiltSource(kind: kind, relativePath: link, path: path))
+            }
         }
         for relativePath in listing.files {
             let path = root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
@@ -84,7 +87,12 @@ struct StrategyReader {
             }
             return
         }
-        guard let file = load(&tree.diagnostics) else { return }
+        guard let file = load(&tree.diagnostics) else {
+            if let unbuiltKind = UnbuiltSource.Kind(layoutOf: relativePath) {
+                tree.unreadable.append(UnbuiltSource(kind: unbuiltKind, relativePath: relativePath, path: path))
+            }
+            return
+        }
         switch kind {
         case .strategy: tree.strategyFile = file
         case .assessment: tree.assessmentFile = file

@@ -80,11 +80,15 @@ public struct VariantReader {
                                          text: factory.make(markdown: text.value), range: item.range)
         }
         let themes = Dictionary(base.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let keyAreaBuilder = KeyAreaBuilder(engine: engine, levels: base.levels, themes: themes)
-        layer.keyAreas = files(under: root, in: "key-areas", reader: reader, diagnostics: &loadDiagnostics)
-            .compactMap { keyAreaBuilder.build($0) }
-        layer.additions = files(under: root, in: "additions", reader: reader, diagnostics: &loadDiagnostics)
-            .compactMap { addition($0, levels: base.levels, engine: engine) }
+        let keyAreaBuilder = KeyAreaBuilder(engine: engine, levels: base.levels, themes: themes,
+                                            unbuiltThemes: base.unbuilt.filter { $0.kind == .theme })
+        let keyAreas = files(under: root, in: "key-areas", reader: reader, diagnostics: &loadDiagnostics)
+            .map { keyAreaBuilder.outcome($0) }
+        layer.keyAreas = keyAreas.compactMap(\.element)
+        let additions = files(under: root, in: "additions", reader: reader, diagnostics: &loadDiagnostics)
+            .map { addition($0, levels: base.levels, engine: engine) }
+        layer.additions = additions.compactMap(\.element)
+        layer.unbuilt = keyAreas.compactMap(\.unbuilt) + additions.compactMap(\.unbuilt)
         return layer
     }
 
@@ -122,13 +126,18 @@ public struct VariantReader {
     }
 
     /// `additions/<file>.md`: `key_area:` in the front matter, then `## Indicators` with `###` indicators.
-    private func addition(_ file: SourceFile, levels: [Level], engine: DiagnosticCollector) -> VariantLayer.Addition? {
+    /// The addition, or (when it or one of its indicator headings could not be built) what is known of it.
+    private func addition(_ file: SourceFile, levels: [Level], engine: DiagnosticCollector)
+        -> BuildOutcome<VariantLayer.Addition> {
+        let unbuilt = UnbuiltSource(kind: .additions, relativePath: file.relativePath, path: file.path)
         guard let source = ParsedSource(file, engine: engine),
               let fields = source.fields(.addition, what: "addition front matter", engine: engine),
-              let area = fields.id("key_area") else { return nil }
+              let area = fields.id("key_area") else { return .unbuilt(unbuilt) }
         let outline = BodyOutline(source.body, levelNames: levels.map(\.name), engine: engine)
         let builder = IndicatorBuilder(engine: engine, levels: levels)
-        let indicators = (outline.section(.indicators)?.indicators ?? []).compactMap { builder.build($0, in: source.body) }
-        return VariantLayer.Addition(keyAreaID: area.value, keyAreaRange: area.range, indicators: indicators)
+        let headings = outline.section(.indicators)?.indicators ?? []
+        let indicators = headings.compactMap { builder.build($0, in: source.body) }
+        guard indicators.count == headings.count else { return .unbuilt(unbuilt) }
+        return .built(VariantLayer.Addition(keyAreaID: area.value, keyAreaRange: area.range, indicators: indicators))
     }
 }

@@ -32,6 +32,7 @@ public struct VariantResolver {
     // MARK: - One layer
 
     private func apply(_ layer: VariantLayer, to resolved: inout ResolvedVariant, collector: DiagnosticCollector) {
+        resolved.strategy.unbuilt += layer.unbuilt
         var strategy = resolved.strategy
         var active: [String: KeyArea] = [:]
         var activeIndicators: [String: (KeyArea, Indicator)] = [:]
@@ -57,6 +58,11 @@ public struct VariantResolver {
                 collector.report(Diagnostic(.variantUnknownID, "\(what) names '\(id)', which is retired in the base", at: range))
             } else if resolved.exclusions.contains(where: { $0.id == id }) {
                 collector.report(Diagnostic(.variantUnknownID, "\(what) names '\(id)', which an earlier layer left out", at: range))
+            } else if case let holders = strategy.unbuilt(mayHoldKeyArea: id)
+                        + (keyAreasOnly ? [] : strategy.unbuilt(mayHoldIndicator: id)), !holders.isEmpty {
+                // It may be in a file of the base or of this layer that could not be built (reported there):
+                // not applied, and not "corrected" to a near id either.
+                collector.report(holders.map(\.uncheckedNote))
             } else {
                 let candidates = (Array(active.keys) + (keyAreasOnly ? [] : Array(activeIndicators.keys))).sorted()
                 let suggestion = Suggestion.closest(to: id, among: candidates)

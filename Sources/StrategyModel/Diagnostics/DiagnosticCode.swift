@@ -79,6 +79,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case idRemoved = "id-removed"
     case idChanged = "id-changed"
     case retiredIDReused = "retired-id-reused"
+    case idsUnchecked = "ids-unchecked"
     case unknownEdition = "unknown-edition"
     case editionOutOfRange = "edition-out-of-range"
 
@@ -140,6 +141,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
              .variantBaseMoved, .overrideBaseChanged, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText,
              .returnOtherEdition, .returnModelChanged, .returnNotNewer:
             .warning
+        case .idsUnchecked:
+            .note
         default:
             .error
         }
@@ -228,6 +231,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .idRemoved: "An id of the previous edition is gone without being retired."
         case .idChanged: "An element's id was changed in place; ids never change once published."
         case .retiredIDReused: "An id retired in an earlier edition is used again."
+        case .idsUnchecked: "A file that could not be built was left out of the checks across files and editions, so none of its ids is reported as gone or unknown."
         case .unknownEdition: "A `since` or `retired_in` names an edition that is not in the strategy's `editions`."
         case .editionOutOfRange: "A `since` or `retired_in` is after the current edition, or `retired_in` is before `since`."
         case .variantBaseMissing: "A variant's `base` is not a strategy folder or a variant folder."

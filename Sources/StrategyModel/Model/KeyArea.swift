@@ -20,6 +20,9 @@ public struct KeyArea: Hashable, Sendable, Identifiable {
     /// The "Why it is important" help; enablers usually have none.
     public var whyItIsImportant: RichText?
     public var indicators: [Indicator]
+    /// Where indicator headings stand that could not be built into indicators (no valid id, no title): what
+    /// they hold is unknown, so no check takes an indicator as gone because of them (see `UnbuiltSource`).
+    public var unbuiltIndicators: [SourceRange] = []
     /// The file's path relative to the strategy folder (`key-areas/enablers/adding-value.md`), the same on
     /// every machine.
     public var source: String

@@ -28,6 +28,9 @@ public struct Strategy: Hashable, Sendable {
     /// The "About this assessment" choices, from `assessment.md`; nil when the strategy has none (the
     /// workbook then asks its questions without lists to choose from).
     public var assessmentForm: AssessmentForm?
+    /// Theme and key-area files that are part of the strategy but could not be built into it (see
+    /// `UnbuiltSource`); empty when every file was built. Never published: a strategy with any is in error.
+    public var unbuilt: [UnbuiltSource] = []
 
     public init(
         title: String, shortTitle: String? = nil, edition: String, publisher: String, published: String? = nil,

@@ -120,6 +120,9 @@ public struct VariantLayer: Sendable {
         }
     }
 
+    /// The layer's key-area and additions files that could not be built (reported): what they hold is
+    /// unknown, so no reference to an id they may hold is reported as unknown (see `UnbuiltSource`).
+    public var unbuilt: [UnbuiltSource] = []
     public var id: String
     public var idRange: SourceRange
     public var title: String

@@ -7,7 +7,8 @@ import StrategyModel
 /// An element that is gone is reported where it would be seen: a deleted key-area file at its old path, a
 /// deleted indicator in its key area's file where it used to sit. Each gets two fix-its, to restore it as
 /// it was, or to keep it retired (then `replaced_by` can say what took its place); and a note at its place
-/// in the previous edition.
+/// in the previous edition. An id that may be in a file or heading that could not be built is never
+/// reported as gone (`Strategy.unbuilt(mayHoldKeyArea:)`): the file is there, only broken, and says so.
 struct ContinuityChecker {
     let previous: Strategy
     /// `git:v2018`, `../2018`: how the previous edition is named in messages.
@@ -32,12 +33,24 @@ struct ContinuityChecker {
                                               previousRange: old.idRange))
                 }
                 for oldIndicator in old.indicators {
+                    let holders = currentIndicators[oldIndicator.id] == nil ? current.unbuilt(mayHoldIndicator: oldIndicator.id) : []
+                    guard holders.isEmpty else {
+                        diagnostics += holders.map(\.uncheckedNote)
+                        continue
+                    }
                     diagnostics += checkIndicator(oldIndicator, of: old, in: now, currentIndicators: currentIndicators,
                                                   previousIDs: previousIDs, edition: edition)
                 }
                 continue
             }
             if currentIndicators[old.id] != nil { continue }  // became an indicator: a change of kind, still present
+            // It may be in a file that could not be built: no verdict, and above all no fix-it restoring the
+            // old file over what the editor wrote (the compiler says once that the file's ids were not checked).
+            let holders = current.unbuilt(mayHoldKeyArea: old.id)
+            guard holders.isEmpty else {
+                diagnostics += holders.map(\.uncheckedNote)
+                continue
+            }
             if let renamed = current.allKeyAreas.first(where: { $0.source == old.source && !previousIDs.contains($0.id) }) {
                 diagnostics.append(Diagnostic(
                     .idChanged,

@@ -23,14 +23,17 @@ struct LinkChecker: Checker {
             texts += [area.description] + [area.whatItIs, area.whyItIsImportant].compactMap { $0 }
             texts += area.indicators.flatMap { $0.descriptors.map(\.text) }
         }
-        return texts.flatMap(\.links).compactMap { link in
-            problem(with: link, pages: pages, anchors: anchors)
+        return texts.flatMap(\.links).flatMap { link in
+            problem(with: link, pages: pages, anchors: anchors, mayBeUnbuilt: { strategy.unbuilt(mayHold: $0) })
         }
     }
 
-    private func problem(with link: RichText.LinkReference, pages: Set<String>, anchors: Set<String>) -> Diagnostic? {
+    /// - Parameter mayBeUnbuilt: what could not be built that may hold a page's or anchor's id; a link to it
+    ///   is then left alone rather than "corrected" to a near name, and each holder's note said instead.
+    private func problem(with link: RichText.LinkReference, pages: Set<String>, anchors: Set<String>,
+                         mayBeUnbuilt: (String) -> [UnbuiltSource]) -> [Diagnostic] {
         let url = link.url
-        guard !url.isEmpty, !Self.hasScheme(url), !url.hasPrefix("//") else { return nil }
+        guard !url.isEmpty, !Self.hasScheme(url), !url.hasPrefix("//") else { return [] }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         var path = String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : nil
@@ -40,28 +43,32 @@ struct LinkChecker: Checker {
         let stem = path.hasSuffix(".html") ? String(path.dropLast(5)) : (path.hasSuffix(".md") ? String(path.dropLast(3)) : path)
         if path.hasSuffix(".md"), pages.contains(stem) {
             let target = stem + ".html" + (fragment.map { "#" + $0 } ?? "")
-            return Diagnostic(
+            return [Diagnostic(
                 .brokenLink, "link '\(url)' points at a source file, which is not published; link to its page '\(target)'",
-                at: link.range, fixIts: [FixIt("link to '\(target)'", range: link.range, replacement: target)])
+                at: link.range, fixIts: [FixIt("link to '\(target)'", range: link.range, replacement: target)])]
         }
         let pageExists = path.isEmpty || Self.siteFiles.contains(path) || (path.hasSuffix(".html") && pages.contains(stem))
+        let pageHolders = !pageExists && path.hasSuffix(".html") ? mayBeUnbuilt(stem) : []
+        if !pageHolders.isEmpty { return pageHolders.map(\.uncheckedNote) }
         guard pageExists else {
             let suggestion = Suggestion.closest(to: stem, among: pages.sorted())
-            return Diagnostic(
+            return [Diagnostic(
                 .brokenLink,
                 "link '\(url)' leads to no published page" + (suggestion.map { "; did you mean '\($0).html'?" } ?? ""),
                 at: link.range,
-                fixIts: suggestion.map { [FixIt("link to '\($0).html'", range: link.range, replacement: "\($0).html")] } ?? [])
+                fixIts: suggestion.map { [FixIt("link to '\($0).html'", range: link.range, replacement: "\($0).html")] } ?? [])]
         }
         if let fragment, !fragment.isEmpty, !anchors.contains(fragment) {
+            let holders = mayBeUnbuilt(fragment.hasPrefix("maturity-") ? String(fragment.dropFirst("maturity-".count)) : fragment)
+            if !holders.isEmpty { return holders.map(\.uncheckedNote) }
             let suggestion = Suggestion.closest(to: fragment, among: anchors.sorted())
-            return Diagnostic(
+            return [Diagnostic(
                 .brokenLink,
                 "link '\(url)' names '#\(fragment)', which no published page has"
                     + (suggestion.map { "; did you mean '#\($0)'?" } ?? ""),
-                at: link.range)
+                at: link.range)]
         }
-        return nil
+        return []
     }
 
     /// `https:`, `mailto:`, `tel:`: a scheme is letters (and `+.-`) then a colon, before any `/`.
