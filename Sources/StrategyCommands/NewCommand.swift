@@ -152,7 +152,8 @@ struct NewKeyArea: ParsableCommand {
                                         levels: strategy.levels, indicator: indicator, help: help)
         let path = (folder.hasSuffix("/") ? folder : folder + "/") + "key-areas/\(theme.id)/\(id).md"
         try Scaffold.create(text, at: path)
-        Output.standardOutput(path + "\n")
+        // The ids it chose, which `replaced_by`, links and variants name: said, not left to be looked up.
+        Output.standardOutput("wrote \(path): \(help ? "key area" : "enabler") '\(id)' with indicator '\(indicator.id)'\n")
     }
 }
 
@@ -199,6 +200,6 @@ struct NewIndicator: ParsableCommand {
         var result = lines.joined(separator: "\n")
         if !result.hasSuffix("\n") { result += "\n" }
         try Data(result.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        Output.standardOutput("\(path)\n")
+        Output.standardOutput("wrote \(path):\(end + 2): indicator '\(id)' in \(area.status == .active ? "" : "retired ")key area '\(area.id)'\n")
     }
 }

@@ -61,7 +61,11 @@ struct ServeCommand: AsyncParsableCommand {
             roots: watchedRoots(request),
             state: state,
             build: { Self.build(request, variant: variant) },
-            onBuild: { build, duration in Self.report(build, duration: duration, address: address.url) })
+            onBuild: { build, duration in
+                // Builds are reported one at a time, in order (the watcher builds one at a time).
+                Self.report(build, duration: duration, address: address.url, servingEarlierBuild: address.hadGoodBuild)
+                if build.succeeded { address.hadGoodBuild = true }
+            })
         let server = PreviewServer(host: host, port: port, state: state, watcher: watcher)
         let subject = variant.map { "the variant \($0)" } ?? folder
         let local = ["127.0.0.1", "localhost", "::1"].contains(host)
@@ -115,7 +119,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// One line per build on standard error, with the diagnostics in text form when there are any.
-    static func report(_ build: PreviewBuild, duration: Duration, address: String?) {
+    /// - Parameter servingEarlierBuild: whether an earlier build succeeded, so that its pages are still served.
+    static func report(_ build: PreviewBuild, duration: Duration, address: String?, servingEarlierBuild: Bool) {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let time = String(format: "%.2f s", seconds)
         if !build.diagnostics.isEmpty { Output.standardError(DiagnosticFormat.text.render(build.diagnostics)) }
@@ -125,17 +130,23 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             let page = address.map { " (\($0)_strategyc/diagnostics)" } ?? ""
             Output.standardError("strategyc: build failed in \(time) with \(build.errorCount) error\(build.errorCount == 1 ? "" : "s"); "
-                + "serving the last good build\(page)\n")
+                + (servingEarlierBuild ? "serving the last good build" : "nothing to serve until it is fixed") + "\(page)\n")
         }
     }
 }
 
-/// The address the server bound, known only once it runs; read by the build reports.
+/// The address the server bound, known only once it runs, and whether any build has succeeded yet; read by
+/// the build reports.
 private final class AddressBox: @unchecked Sendable {
     private let lock = NSLock()
     private var value: String?
+    private var succeeded = false
     var url: String? {
         get { lock.withLock { value } }
         set { lock.withLock { value = newValue } }
+    }
+    var hadGoodBuild: Bool {
+        get { lock.withLock { succeeded } }
+        set { lock.withLock { succeeded = newValue } }
     }
 }

@@ -188,8 +188,8 @@ import Testing
         let bad = try altered(examples[3], ["AboutRegion": "Nort West", "AboutRound": nil], into: folder, name: "bad.xlsx")
         let result = try StrategycRunner.run(["returns", "add", bad, examples[1], "--store", store])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(bad): error: '\(bad)' does not answer 'Round' on its About sheet: a return is compared with its peers only when it says who and when it is [return-about-missing]\n"))
-        #expect(result.stderr.contains("\(bad): error: '\(bad)' answers 'Region' with 'Nort West', which is not one of the list's choices (did you mean 'North West'?) [return-about-invalid]\n"))
+        #expect(result.stderr.contains("\(bad):About!B10: error: '\(bad)' does not answer 'Round' on its About sheet: a return is compared with its peers only when it says who and when it is [return-about-missing]\n"))
+        #expect(result.stderr.contains("\(bad):About!B6: error: '\(bad)' answers 'Region' with 'Nort West', which is not one of the list's choices (did you mean 'North West'?) [return-about-invalid]\n"))
         #expect(result.stdout.hasPrefix("refused    \(bad): see the diagnostics\nadded      \(examples[1]): "))
         #expect(try query(URL(fileURLWithPath: store), "select fileName from returns") == "riverside-2026-finance.xlsx")
     }

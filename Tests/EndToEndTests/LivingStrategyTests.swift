@@ -20,7 +20,7 @@ import Testing
                                                "--title", "Managing energy costs"])
         #expect(created.status == 0, "\(created.stderr)")
         let path = root.appendingPathComponent("key-areas/behaving-commercially/managing-energy-costs.md").path
-        #expect(created.stdout == path + "\n")
+        #expect(created.stdout == "wrote \(path): key area 'managing-energy-costs' with indicator 'managing-energy-costs-principle'\n")
         let check = try StrategycRunner.run(["check", root.path])
         #expect(check.status == 0, "\(check.stderr)")
         let lines = check.stderr.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
@@ -32,7 +32,10 @@ import Testing
         let indicator = try StrategycRunner.run(["new", "indicator", "--strategy", root.path, "--key-area", "managing-energy-costs",
                                                  "--title", "Tendering"])
         #expect(indicator.status == 0, "\(indicator.stderr)")
-        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("### Tendering {#tendering}"))
+        // It says the id it chose (for `replaced_by`) and the line the heading is on.
+        let heading = try #require(try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+            .firstIndex(of: "### Tendering {#tendering}")) + 1
+        #expect(indicator.stdout == "wrote \(path):\(heading): indicator 'tendering' in key area 'managing-energy-costs'\n")
         // The slug of this title is an id used in another key area, so the id gets the key area's prefix.
         let again = try StrategycRunner.run(["new", "indicator", "--strategy", root.path, "--key-area", "managing-energy-costs",
                                              "--title", "Opportunities tendering"])
@@ -61,7 +64,7 @@ import Testing
         try edit(file, "status: active", "status: retired\nretired_in: 2022")
         let result = try StrategycRunner.run(["new", "key-area", "--strategy", root.path, "--theme", "showing-leadership",
                                               "--title", "Working with partners"])
-        #expect(result.stdout.hasSuffix("key-areas/showing-leadership/working-with-partners-2.md\n"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasSuffix("key-areas/showing-leadership/working-with-partners-2.md: key area 'working-with-partners-2' with indicator 'working-with-partners-2-principle'\n"), "\(result.stdout)\(result.stderr)")
     }
 
     @Test func retiringRemovesFromTheBuildAndTheDiffSaysSo() throws {

@@ -52,13 +52,13 @@ import Testing
                                               "--previous", returns[0], "--variant", "Variants/riverside", "--out", out.path])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("\(returns[0]): error: '\(returns[0])' is a return of round 2026, which is not earlier than the report's round 2025: give --previous a return of an earlier round [return-previous-not-earlier]\n"))
+        #expect(result.stderr.hasPrefix("\(returns[0]):About!B10: error: '\(returns[0])' is a return of round 2026, which is not earlier than the report's round 2025: give --previous a return of an earlier round [return-previous-not-earlier]\n"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
         // The same round is not earlier either.
         let same = try StrategycRunner.run(["report", returns[1], "--previous", returns[0], "--variant", "Variants/riverside",
                                             "--out", out.path])
         #expect(same.status == 1)
-        #expect(same.stderr.hasPrefix("\(returns[0]): error: '\(returns[0])' is a return of round 2026, which is not earlier than the report's round 2026: give --previous a return of an earlier round [return-previous-not-earlier]\n"))
+        #expect(same.stderr.hasPrefix("\(returns[0]):About!B10: error: '\(returns[0])' is a return of round 2026, which is not earlier than the report's round 2026: give --previous a return of an earlier round [return-previous-not-earlier]\n"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

@@ -63,6 +63,7 @@ import Testing
             + "<div class=\"message\"><code>       ^</code> error: unknown theme"), "\(source.body)")
         #expect(server.get("_strategyc/source/1").status == 404)
         #expect(server.stderr.contains("strategyc: build failed in "))
+        #expect(server.stderr.contains(" with 1 error; serving the last good build (http://127.0.0.1:"), "\(server.stderr)")
 
         // Fix: the banner goes.
         try edit(file, "theme: showing-leadershipp\n", "theme: showing-leadership\n")
@@ -109,6 +110,9 @@ import Testing
         #expect(home.status == 503)
         #expect(home.body.contains("There is no good build to show yet: fix these and the preview appears."))
         #expect(home.body.contains("embedding-change.md:5:"), "\(home.body)")
+        // There is no earlier build to serve, and the terminal says so.
+        #expect(server.stderr.contains("; nothing to serve until it is fixed (http://127.0.0.1:"), "\(server.stderr)")
+        #expect(!server.stderr.contains("serving the last good build"))
         try edit(file, "order: five\n", "order: 5\n")
         let fixed = try #require(server.nextBuild(after: broken.generation))
         #expect(fixed.succeeded && fixed.serving)

@@ -6,7 +6,10 @@ import Testing
 /// neither.
 @Suite struct OneOrganisationTests {
     private func completed(_ path: String, _ organisation: String) -> CompletedReturn {
-        CompletedReturn(path: path, stamp: nil, about: organisation.isEmpty ? [:] : ["AboutOrganisation": organisation], answers: [:])
+        var completed = CompletedReturn(path: path, stamp: nil, about: organisation.isEmpty ? [:] : ["AboutOrganisation": organisation],
+                                        answers: [:])
+        completed.aboutCells = ["AboutOrganisation": .cell(path: path, sheet: "About", row: 4, column: 2)]
+        return completed
     }
 
     @Test func returnsOfTwoOrganisationsAreRefused() {
@@ -15,7 +18,8 @@ import Testing
         pipeline.checkOneOrganisation([completed("a.xlsx", "Riverside District Council"), completed("b.xlsx", ""),
                                        completed("c.xlsx", "riverside district council "), completed("d.xlsx", "Hillside Borough Council")])
         #expect(DiagnosticFormat.text.render(collector.diagnostics) == """
-            d.xlsx: error: 'd.xlsx' is a return of Hillside Borough Council, but 'a.xlsx' is a return of Riverside District Council: give one organisation's returns to a report [return-mixed-organisations]
+            d.xlsx:About!B4: error: 'd.xlsx' is a return of Hillside Borough Council, but 'a.xlsx' is a return of Riverside District Council: give one organisation's returns to a report [return-mixed-organisations]
+            a.xlsx:About!B4: note: Riverside District Council is named here
             1 error and 0 warnings generated.
 
             """)

@@ -50,6 +50,19 @@ import Testing
         #expect(completed.about == ["AboutOrganisation": "Riverside District Council", "AboutRegion": "North West"])
     }
 
+    /// Problems with an About answer are reported at its cell: where the answer stands, or (left blank) the
+    /// first row under its header.
+    @Test func aboutAnswersKnowTheirCells() throws {
+        let fixtures = try ReturnFixtures()
+        defer { fixtures.remove() }
+        let url = try csv(in: fixtures) { rows in
+            rows[2][16] = "North West"  // the region on the CSV's third row, column Q
+        }
+        let completed = try #require(read(url).0)
+        #expect(completed.range(of: .region).start.description == "return.csv:Q3")
+        #expect(completed.range(of: .organisation).start.description == "return.csv:O2")  // blank: under its header
+    }
+
     @Test func aFormulaAndAWrongLevelAreNamedAtTheirCells() throws {
         let fixtures = try ReturnFixtures()
         defer { fixtures.remove() }

@@ -71,6 +71,9 @@ public struct CompletedReturn: Equatable, Sendable {
     /// The About answers, by the defined name of their cell (`AboutRegion` → `North West`); a question left
     /// blank is absent.
     public var about: [String: String]
+    /// Where each About answer is (or, left blank, would be), by the defined name of its cell: problems with
+    /// an answer are reported at its cell, as the respondent sees it, not at the file.
+    public var aboutCells: [String: SourceLocation] = [:]
     /// By indicator id; every published indicator the return answers (or has a blank row for).
     public var answers: [String: Answer]
     /// Nil when every row was for a published indicator of the strategy it was read against.
@@ -86,6 +89,11 @@ public struct CompletedReturn: Equatable, Sendable {
 
     /// The About answer with this defined name, or "" when it was left blank.
     public func about(_ name: AboutQuestion) -> String { about[name.rawValue] ?? "" }
+
+    /// Where the answer to this question is, or would be; the whole file when the return has no place for it.
+    public func range(of question: AboutQuestion) -> SourceRange {
+        SourceRange(at: aboutCells[question.rawValue] ?? .wholeFile(path))
+    }
 
     /// The About questions by their defined names, as the workbook names their answer cells.
     public enum AboutQuestion: String, CaseIterable, Sendable {

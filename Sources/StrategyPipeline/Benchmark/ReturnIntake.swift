@@ -86,7 +86,7 @@ extension PublicationPipeline {
             collector.report(Diagnostic(
                 .returnAboutMissing,
                 "'\(path)' does not answer '\(question.label)' on its About sheet: a return is compared with its peers only when it says who and when it is",
-                at: SourceRange(at: .wholeFile(path))))
+                at: completed.range(of: question)))
         }
         let lists: [(CompletedReturn.AboutQuestion, [String])] = [
             (.organisationType, form?.organisationTypes ?? []), (.region, form?.regions ?? []),
@@ -101,7 +101,7 @@ extension PublicationPipeline {
                 .returnAboutInvalid,
                 "'\(path)' answers '\(question.label)' with '\(answer)', which is not one of the list's choices"
                     + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                at: SourceRange(at: .wholeFile(path))))
+                at: completed.range(of: question)))
         }
         guard fine else { return nil }
         let validations = form?.validations ?? []

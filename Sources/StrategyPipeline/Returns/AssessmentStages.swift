@@ -69,19 +69,20 @@ extension PublicationPipeline {
     /// Returns combined in one report must be one organisation's: respondents of one council, never two
     /// councils averaged into a figure that describes neither.
     public func checkOneOrganisation(_ returns: [CompletedReturn]) {
-        var first: (name: String, path: String)?
+        var first: (name: String, path: String, range: SourceRange)?
         for completed in returns {
             let name = completed.about(.organisation)
             guard !name.isEmpty else { continue }
             guard let seen = first else {
-                first = (name, completed.path)
+                first = (name, completed.path, completed.range(of: .organisation))
                 continue
             }
             if Suggestion.normalize(name) != Suggestion.normalize(seen.name) {
                 collector.report(Diagnostic(
                     .returnMixedOrganisations,
                     "'\(completed.path)' is a return of \(name), but '\(seen.path)' is a return of \(seen.name): give one organisation's returns to a report",
-                    at: SourceRange(at: .wholeFile(completed.path))))
+                    at: completed.range(of: .organisation),
+                    notes: [.init("\(seen.name) is named here", at: seen.range)]))
             }
         }
     }
@@ -102,7 +103,7 @@ extension PublicationPipeline {
             collector.report(Diagnostic(
                 .returnPreviousNotEarlier,
                 "'\(completed.path)' is a return of round \(round), which is not earlier than the report's round \(latest): give --previous a return of an earlier round",
-                at: SourceRange(at: .wholeFile(completed.path))))
+                at: completed.range(of: .round)))
         }
     }
 

@@ -58,8 +58,11 @@ struct CSVReturnReader {
         let (answers, migration) = AnswerReading(strategy: reader.strategy, collector: collector)
             .read(table, edition: reader.strategy.edition)
         var about: [String: String] = [:]
+        var aboutCells: [String: SourceLocation] = [:]
         for question in CompletedReturn.AboutQuestion.allCases {
             guard let column = table.columns[question.label] else { continue }
+            // The answer stands in the first row that has one; a blank one belongs under its header.
+            aboutCells[question.rawValue] = table.range(2, column).start
             for row in table.rows.keys.sorted() where row > 1 {
                 guard let cell = table.rows[row]?[column], !cell.text.isEmpty else { continue }
                 if cell.formula != nil {
@@ -69,10 +72,13 @@ struct CSVReturnReader {
                 } else {
                     about[question.rawValue] = cell.text
                 }
+                aboutCells[question.rawValue] = table.range(row, column).start
                 break
             }
         }
-        return CompletedReturn(path: path, stamp: nil, about: about, answers: answers, migration: migration)
+        var completed = CompletedReturn(path: path, stamp: nil, about: about, answers: answers, migration: migration)
+        completed.aboutCells = aboutCells
+        return completed
     }
 
     /// Whether a spreadsheet opening the file would run the field as a formula: it starts with `=`, `@`,

@@ -93,6 +93,7 @@ public struct ReturnReader: Sendable {
 
         // The About answers, found by the defined names of their cells wherever the rows have moved.
         var about: [String: String] = [:]
+        var aboutCells: [String: SourceLocation] = [:]
         // Each sheet read once, however many answers it holds.
         var sheets: [String: [XLSXPackage.CellReference: XLSXPackage.RawCell]?] = [:]
         for (name, target) in package.definedNames() where name.hasPrefix("About") {
@@ -106,11 +107,12 @@ public struct ReturnReader: Sendable {
                     return refuse(path, error.description, collector)
                 }
             }
+            let location = SourceLocation.cell(path: path, sheet: sheetName, row: reference.row,
+                                               column: columnNumber(reference.column))
+            aboutCells[name] = location
             guard let sheet = sheets[sheetName] ?? nil, let cell = sheet[reference] else { continue }
             if cell.formula != nil {
-                collector.report(AnswerReading.formula(
-                    at: SourceRange(at: .cell(path: path, sheet: sheetName, row: reference.row, column: columnNumber(reference.column))),
-                    what: "an answer"))
+                collector.report(AnswerReading.formula(at: SourceRange(at: location), what: "an answer"))
                 continue
             }
             var value = text(cell)
@@ -120,7 +122,9 @@ public struct ReturnReader: Sendable {
             }
             if !value.isEmpty { about[name] = value }
         }
-        return CompletedReturn(path: path, stamp: stamp, about: about, answers: answers, migration: migration)
+        var completed = CompletedReturn(path: path, stamp: stamp, about: about, answers: answers, migration: migration)
+        completed.aboutCells = aboutCells
+        return completed
     }
 
     /// What a workbook says it was made from, read from its Metadata sheet alone, so that a reader for the
