@@ -22,18 +22,24 @@ struct NewVariant: ParsableCommand {
     @Option(help: "The folder that holds variants.", completion: .directory)
     var variants: String = "Variants"
 
+    @Option(help: "The variant's id, a short slug that prefixes every id it adds (default: proposed from --for).")
+    var id: String?
+
     func validate() throws {
         guard !Slug.make(from: audience).isEmpty else { throw ValidationError("--for needs letters or digits, to make an id from") }
+        if let id, !Slug.isValid(id) {
+            throw ValidationError("--id must be a slug (lowercase letters, digits and single hyphens), such as '\(Slug.make(from: id))'")
+        }
         guard VariantLayer.OrganisationType(rawValue: type) != nil else {
             throw ValidationError("--type must be one of: " + VariantLayer.OrganisationType.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 
     func run() throws {
-        let id = Slug.make(from: audience)
+        let id = self.id ?? VariantID.proposed(for: audience)
         let folder = (variants.hasSuffix("/") ? String(variants.dropLast()) : variants) + "/" + id
         guard !FileManager.default.fileExists(atPath: folder) else {
-            Output.standardError("strategyc: error: \(folder) already exists; choose another --for, or edit it\n")
+            Output.standardError("strategyc: error: \(folder) already exists; choose another --id, or edit it\n")
             throw ExitCode(ExitStatus.errors.rawValue)
         }
         // The base's edition, so the variant records what it was written against.
@@ -82,6 +88,23 @@ struct NewVariant: ParsableCommand {
             """
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try text.write(toFile: folder + "/variant.md", atomically: true, encoding: .utf8)
-        Output.standardOutput("wrote \(folder)/variant.md\n")
+        Output.standardOutput("wrote \(folder)/variant.md: variant '\(id)'; the key areas and indicators it adds start with "
+            + "'\(id)-'\(self.id == nil ? " (choose another id with --id)" : "")\n")
+    }
+}
+
+/// A short id for a variant, from the name of the organisation it is for. Every id the variant adds starts
+/// with it, so "London Borough of Camden" proposes `camden`, not `london-borough-of-camden`: the words that
+/// only say what kind of organisation it is are left out, unless nothing else is left.
+enum VariantID {
+    static let kindWords: Set<String> = [
+        "the", "of", "and", "council", "borough", "district", "county", "city", "metropolitan", "london", "royal",
+        "combined", "authority", "unitary", "town", "parish", "region", "regional", "procurement", "strategy",
+    ]
+
+    static func proposed(for audience: String) -> String {
+        let slug = Slug.make(from: audience)
+        let words = slug.split(separator: "-").filter { !kindWords.contains(String($0)) }
+        return words.isEmpty ? slug : words.joined(separator: "-")
     }
 }

@@ -27,8 +27,8 @@ struct VariantCommand: ParsableCommand {
             let pipeline = PublicationPipeline(options.request(), collector: collector)
             let resolved = try options.perform(collector) { try pipeline.resolveVariant(folder) }
             let own = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/variant.md"
-            let changes = collector.diagnostics.filter { $0.code == .overrideBaseChanged && $0.range.path == own }
-            let blocking = collector.diagnostics.filter { $0.severity == .error && $0.code != .overrideBaseChanged }
+            let changes = collector.diagnostics.filter { [.overrideBaseChanged, .overrideBaseMissing].contains($0.code) && $0.range.path == own }
+            let blocking = collector.diagnostics.filter { $0.severity == .error && ![.overrideBaseChanged, .overrideBaseMissing].contains($0.code) }
             guard resolved != nil, blocking.isEmpty else {
                 options.write(blocking)
                 throw ExitCode(ExitStatus.errors.rawValue)
@@ -49,7 +49,11 @@ struct VariantCommand: ParsableCommand {
                 lines[index] = String(decoding: utf8, as: UTF8.self)
             }
             try lines.joined(separator: "\n").write(toFile: own, atomically: true, encoding: .utf8)
-            Output.standardOutput("wrote \(own): accepted \(changes.count) changed base text\(changes.count == 1 ? "" : "s")\n")
+            let recorded = changes.filter { $0.code == .overrideBaseMissing }.count
+            let accepted = changes.count - recorded
+            let said = [(accepted, "accepted", "changed base text"), (recorded, "recorded", "base text")]
+                .filter { $0.0 > 0 }.map { "\($0.1) \($0.0) \($0.2)\($0.0 == 1 ? "" : "s")" }
+            Output.standardOutput("wrote \(own): \(said.joined(separator: ", "))\n")
         }
     }
 }

@@ -252,16 +252,49 @@ import Testing
         defer { repo.remove() }
         let created = try repo.run(["new", "variant", "--base", "Variants/greener-north", "--for", "Hill Town Council"])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout == "wrote Variants/hill-town-council/variant.md\n")
-        let text = try repo.read("Variants/hill-town-council/variant.md")
+        #expect(created.stdout == "wrote Variants/hill/variant.md: variant 'hill'; the key areas and indicators it adds start with 'hill-' (choose another id with --id)\n")
+        let text = try repo.read("Variants/hill/variant.md")
         #expect(text.contains("\nbase: ../greener-north\n") && text.contains("\nbase_edition: 2022\n"))
-        let result = try check(repo, "Variants/hill-town-council")
+        let result = try check(repo, "Variants/hill")
         #expect(result.status == 0)
-        #expect(result.stdout == "Variants/hill-town-council: Hill Town Council procurement strategy (district, 2 layers on edition 2022): 0 left out, 0 texts changed, 3 added, 2 priorities; no errors, 1 warning\n")
+        #expect(result.stdout == "Variants/hill: Hill Town Council procurement strategy (district, 2 layers on edition 2022): 0 left out, 0 texts changed, 3 added, 2 priorities; no errors, 1 warning\n")
         #expect(result.stderr.hasSuffix("[placeholder-text]\n0 errors and 1 warning generated.\n"))
         let again = try repo.run(["new", "variant", "--base", "Variants/greener-north", "--for", "Hill Town Council"])
         #expect(again.status == 1)
-        #expect(again.stderr == "strategyc: error: Variants/hill-town-council already exists; choose another --for, or edit it\n")
+        #expect(again.stderr == "strategyc: error: Variants/hill already exists; choose another --id, or edit it\n")
+    }
+
+    /// An override written without `base:` is `override-base-missing` (it has not changed: it was never
+    /// recorded), and accept-base records it.
+    @Test func anUnrecordedBaseIsMissingAndAcceptBaseRecordsIt() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let text = try repo.read(district)
+        let baseLine = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("    base: ") })
+        try repo.edit(district, baseLine + "\n", "")
+        let result = try check(repo, "Variants/small-district")
+        #expect(result.stderr.contains("does not record the base text it replaces; record it with `strategyc variant accept-base`, so that check can tell you when it changes [override-base-missing]\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("[override-base-changed]"))
+        let accept = try repo.run(["variant", "accept-base", "Variants/small-district"])
+        #expect(accept.stdout == "wrote \(district): recorded 1 base text\n", "\(accept.stderr)")
+        // Recorded under the override's id, with the fingerprint it had.
+        #expect(try repo.read(district).contains("  - id: developing-talent-maturity\n\(baseLine)\n    level: leader\n"))
+        #expect(try check(repo, "Variants/small-district", ["--warnings-as-errors"]).status == 0)
+    }
+
+    /// The proposed id is the distinctive part of the name, since every local id starts with it; --id
+    /// chooses another, and must be a slug.
+    @Test func newVariantProposesAShortIdAndTakesAnother() throws {
+        let repo = try ScratchRepository(git: false)
+        defer { repo.remove() }
+        let camden = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--type", "london-borough"])
+        #expect(camden.stdout == "wrote Variants/camden/variant.md: variant 'camden'; the key areas and indicators it adds start with 'camden-' (choose another id with --id)\n", "\(camden.stderr)")
+        #expect(try repo.read("Variants/camden/variant.md").contains("\nid: camden\n"))
+        let chosen = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--id", "lbc"])
+        #expect(chosen.stdout == "wrote Variants/lbc/variant.md: variant 'lbc'; the key areas and indicators it adds start with 'lbc-'\n")
+        let bad = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--id", "LB Camden"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--id must be a slug (lowercase letters, digits and single hyphens), such as 'lb-camden'"), "\(bad.stderr)")
     }
 
     /// A variant's site: its title, what it leaves out with the reason, the base text beside the override,

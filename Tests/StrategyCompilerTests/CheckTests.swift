@@ -203,7 +203,7 @@ let checkCases: [CheckCase] = [
         .outputWriteFailed, .folderUnreadable,
         .tooManyFiles,  // needs a smaller limit than the compiler's: ReaderTests
         .idsUnchecked,  // a note always beside an error (so no build succeeds): UnbuiltFileTests, one per check
-    ] + DiagnosticCode.allCases.filter { $0.rawValue.hasPrefix("variant-") || $0 == .overrideBaseChanged })
+    ] + DiagnosticCode.allCases.filter { $0.rawValue.hasPrefix("variant-") || $0 == .overrideBaseChanged || $0 == .overrideBaseMissing })
 
     @Test func everyCodeHasACase() {
         let covered = Set(checkCases.map(\.code))

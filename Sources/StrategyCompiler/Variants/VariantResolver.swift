@@ -166,9 +166,10 @@ public struct VariantResolver {
                 let indent = String(repeating: " ", count: max(0, idLine.column - 1 - "id: ".count))
                 let range = override.baseFingerprintRange ?? insertion
                 collector.report(Diagnostic(
-                    .overrideBaseChanged,
+                    override.baseFingerprint == nil ? .overrideBaseMissing : .overrideBaseChanged,
                     override.baseFingerprint == nil
-                        ? "the override of \(override.field.name) of '\(override.id)' does not record the base text it replaces"
+                        ? "the override of \(override.field.name) of '\(override.id)' does not record the base text it replaces; "
+                            + "record it with `strategyc variant accept-base`, so that check can tell you when it changes"
                         : "the base text this override of \(override.field.name) of '\(override.id)' replaced has changed; "
                             + "read it again, then accept it with `strategyc variant accept-base`",
                     at: override.baseFingerprintRange ?? override.idRange,

@@ -96,6 +96,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case variantTargetBelowMinimum = "variant-target-below-minimum"
     case variantIDCollision = "variant-id-collision"
     case overrideBaseChanged = "override-base-changed"
+    case overrideBaseMissing = "override-base-missing"
     case variantAccentColour = "variant-accent-colour"
     case variantLogoRefused = "variant-logo-refused"
 
@@ -138,7 +139,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .fileIgnored, .fileNameMismatch, .missingHelp, .longDescriptor,
              .rawHTML, .unsafeLink, .valueCutByComment, .duplicateIndicatorTitle, .duplicateKeyAreaTitle,
-             .variantBaseMoved, .overrideBaseChanged, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText,
+             .variantBaseMoved, .overrideBaseChanged, .overrideBaseMissing, .emptyTheme, .duplicateOrder, .templateAssetName, .placeholderText,
              .returnOtherEdition, .returnModelChanged, .returnNotNewer:
             .warning
         case .idsUnchecked:
@@ -246,6 +247,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .variantTargetBelowMinimum: "A target is below the minimum an earlier layer (the region) sets."
         case .variantIDCollision: "A local id is used by the base, or is not in the variant's namespace."
         case .overrideBaseChanged: "The base text an override replaced has changed since; review and accept it."
+        case .overrideBaseMissing: "An override does not yet record the base text it replaces, so a later change to it could not be noticed."
         case .variantAccentColour: "The accent colour is not a #rrggbb colour, or white text on it fails WCAG AA contrast (4.5:1)."
         case .variantLogoRefused: "The logo is missing, outside the variant folder, not PNG or SVG, too large, or an SVG with scripts, event handlers or external references."
         case .outputProtected: "The output would replace or be written inside a folder strategyc never writes to (the sources, the working or home folder, a git repository, a link)."
