@@ -410,4 +410,13 @@ M = [
     ("serve-claims-good-build", "serve", "Sources/StrategyCommands/ServeCommand.swift",
      "if build.succeeded { address.hadGoodBuild = true }", "address.hadGoodBuild = true",
      "serve says it serves the last good build when none ever succeeded"),
+    ("diff-headline-no-edition", "editions", "Sources/StrategyRender/Diff/DiffReport.swift",
+     "return \"the edition changed from \\(from) to \\(to)\"", "return nil; _ = (from, to)",
+     "the diff's headline counts the edition's change but does not name it"),
+    ("variant-file-not-folder", "variants", "Sources/StrategyPipeline/Variants/VariantChain.swift",
+     "let folder = VariantPaths.folder(named: given)", "let folder = given",
+     "--variant Variants/x/variant.md is refused instead of being taken for its folder"),
+    ("return-variant-no-folder", "returns", "Sources/StrategyReturns/Reading/ReturnReader.swift",
+     "expectation.knownVariantFolders[id].map { \"read it with --variant \\($0)\" }", "Optional<String>.none",
+     "a variant's return read without --variant is not told the folder that holds the variant"),
 ]

@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let state = PreviewState()
         let request = PublicationRequest(strategyFolder: folder, templates: templates.source, outputFolder: nil,
                                          since: since, generator: "strategyc \(StrategycVersion.current)")
-        let variant = self.variant
+        let variant = self.variant.map(VariantPaths.folder(named:))
         let address = AddressBox()
         let watcher = SourceWatcher(
             roots: watchedRoots(request),

@@ -110,6 +110,21 @@ import Testing
         #expect(markdown.stdout.contains("Developing descriptor reworded."))
     }
 
+    /// The headline's parts add up to its total, and to the changes listed: the edition's change is one of
+    /// them (it once said "4 changes" and named three).
+    @Test func theDiffHeadlineAddsUp() throws {
+        let result = try StrategycRunner.run(["diff", "Editions/2018", "Strategy"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\n")
+        let headline = try #require(lines.first { $0.contains(" changes: ") })
+        #expect(headline.hasPrefix("98 changes: the edition changed from 2018 to 2022, 2 theme texts reworded, "), "\(headline)")
+        let total = try #require(Int(headline.prefix { $0.isNumber }))
+        let parts = headline.drop { $0 != ":" }.dropFirst().dropLast().components(separatedBy: ", ")
+        let counted = parts.map { part in Int(part.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) ?? 1 }
+        #expect(counted.reduce(0, +) == total, "\(parts)")
+        #expect(lines.filter { $0.hasPrefix("- ") }.count == total)
+    }
+
     @Test func diffAgainstGitHeadWorks() throws {
         let result = try StrategycRunner.run(["diff", "git:HEAD", "Strategy"])
         #expect(result.status == 0, "\(result.stderr)")

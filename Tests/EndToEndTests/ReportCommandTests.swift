@@ -64,6 +64,21 @@ import Testing
 
     /// A variant names its own base in variant.md: a --strategy beside --variant would be ignored, so it is
     /// refused instead.
+    /// A return of a variant read without --variant is told the folder that holds that variant; and the
+    /// variant's own file is taken for its folder.
+    @Test func aVariantsReturnIsToldItsFolder() throws {
+        let missing = try StrategycRunner.run(["read-return", returns[0]])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == """
+            \(returns[0]):Metadata!B11: error: the return was made from variant 'riverside', not from the national strategy: read it with --variant Variants/riverside [return-variant-mismatch]
+            1 error and 0 warnings generated.
+
+            """)
+        let file = try StrategycRunner.run(["read-return", returns[0], "--variant", "Variants/riverside/variant.md"])
+        #expect(file.status == 0, "\(file.stderr)")
+        #expect(file.stdout.hasPrefix("read \(returns[0]): Riverside District Council, "), "\(file.stdout)")
+    }
+
     @Test func strategyAndVariantTogetherAreRefused() throws {
         for command in ["read-return", "report"] {
             let result = try StrategycRunner.run([command, returns[0], "--variant", "Variants/riverside", "--strategy", "Elsewhere"])

@@ -53,7 +53,8 @@ extension PublicationPipeline {
     /// the ones that could be read at all, in the order given.
     public func readReturns(_ paths: [String], in context: AssessmentContext) -> [CompletedReturn] {
         let reader = ReturnReader(strategy: context.strategy, expecting: .init(
-            edition: context.strategy.edition, contentHash: context.stamp.hash.hex, variant: context.variant))
+            edition: context.strategy.edition, contentHash: context.stamp.hash.hex, variant: context.variant,
+            knownVariantFolders: VariantPaths.foldersByID(in: "Variants")))
         return paths.compactMap { path in
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {

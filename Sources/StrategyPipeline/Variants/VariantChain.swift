@@ -18,7 +18,8 @@ struct VariantChain {
 
     let collector: DiagnosticCollector
 
-    func follow(from folder: String) -> Links? {
+    func follow(from given: String) -> Links? {
+        let folder = VariantPaths.folder(named: given)
         var variants: [String] = []
         var seen: [String: String] = [:]
         var current = folder
@@ -108,5 +109,27 @@ public enum VariantPaths {
         let up = Array(repeating: "..", count: a.count - common)
         let down = b[common...].map(String.init)
         return (up + down).joined(separator: "/")
+    }
+
+    /// `Variants/x/variant.md` names its folder, `Variants/x`: the file is taken for the folder that holds it,
+    /// as a user who points at the file they edit means.
+    public static func folder(named path: String) -> String {
+        var isFolder: ObjCBool = false
+        guard (path as NSString).lastPathComponent == VariantReader.fileName,
+              FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return path }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+
+    /// The variant folders directly under `folder` whose name is a slug and which hold a variant.md, by that
+    /// name (a variant's folder is named after its id): to tell a user the folder a return's variant is in.
+    public static func foldersByID(in folder: String) -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var found: [String: String] = [:]
+        for name in names.sorted() where Slug.isValid(name)
+            && FileManager.default.fileExists(atPath: folder + "/" + name + "/" + VariantReader.fileName) {
+            found[name] = folder + "/" + name
+        }
+        return found
     }
 }

@@ -60,7 +60,11 @@ struct DiffReport {
             (.level, "level", "levels"), (.theme, "theme", "themes"), (.keyArea, "key area", "key areas"),
             (.indicator, "indicator", "indicators"),
         ]
-        var parts: [String] = []
+        // Every change counted is named, so that the parts add up to the total: the edition's own change too.
+        var parts = diff.changes.compactMap { change -> String? in
+            guard case .editionChanged(let from, let to) = change.what else { return nil }
+            return "the edition changed from \(from) to \(to)"
+        }
         for (subject, one, many) in nouns {
             for kind in Change.Kind.allCases {
                 let n = diff.count(kind, subject)

@@ -13,11 +13,16 @@ public struct ReturnReader: Sendable {
         public var contentHash: String
         /// The variant's id; nil for the national strategy.
         public var variant: String?
+        /// Variant folders that exist, by id (`riverside` → `Variants/riverside`): a return of another variant is
+        /// told which folder to read it with, not only that it needs one.
+        public var knownVariantFolders: [String: String]
 
-        public init(edition: String, contentHash: String, variant: String? = nil) {
+        public init(edition: String, contentHash: String, variant: String? = nil,
+                    knownVariantFolders: [String: String] = [:]) {
             self.edition = edition
             self.contentHash = contentHash
             self.variant = variant
+            self.knownVariantFolders = knownVariantFolders
         }
     }
 
@@ -165,7 +170,10 @@ public struct ReturnReader: Sendable {
         if stamp.variant != expectation.variant {
             let made = stamp.variant.map { "variant '\($0)'" } ?? "the national strategy"
             let asked = expectation.variant.map { "variant '\($0)'" } ?? "the national strategy"
-            let advice = stamp.variant.map { "read it with --variant naming the folder of variant '\($0)'" } ?? "read it without --variant"
+            let advice = stamp.variant.map { id in
+                expectation.knownVariantFolders[id].map { "read it with --variant \($0)" }
+                    ?? "read it with --variant naming the folder of variant '\(id)'"
+            } ?? "read it without --variant"
             collector.report(Diagnostic(.returnVariantMismatch, "the return was made from \(made), not from \(asked): \(advice)",
                                         at: cell(stamp.variant == nil ? "Workbook layout" : "Variant")))
             return false
