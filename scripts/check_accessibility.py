@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Runs axe-core (through axe-selenium-python) in headless Chromium on pages of a built site.
 
-usage: check_accessibility.py SITE_DIR PAGE...   exit 1 when any page has a violation
-Each page is checked at a desktop width and at a phone width (tables must scroll, not shrink).
+usage: check_accessibility.py [--print] SITE_DIR PAGE...   exit 1 when any page has a violation
+Each page is checked at a desktop width and at a phone width; with --print, also in print emulation (CSS
+print media at the width of an A4 landscape page less its margins), as the council's report is printed.
 
 axe-selenium-python bundles axe-core 3.1 (2018), which predates the WCAG 2.1 and 2.2 rules. So the
 driver comes from axe-selenium-python, and the axe-core script from the one bundled in the
@@ -42,22 +43,24 @@ def axe_version(script):
         return f.readline().strip().lstrip("/*! ")
 
 
-def main(site, pages):
+def main(site, pages, in_print=False):
     script = axe_script()
     print(f"axe: using {axe_version(script)} with axe-selenium-python")
     browser = driver()
+    browser.set_script_timeout(180)  # a long report on a busy machine takes axe more than the default 30 s
     total = 0
     try:
         for page in pages:
-            for width, height in ((1280, 900), (390, 844)):
+            for width, height, media in ((1280, 900, "screen"), (390, 844, "screen")) + (((1032, 900, "print"),) if in_print else ()):
                 browser.set_window_size(width, height)
+                browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
                 browser.get("file://" + os.path.abspath(os.path.join(site, page)))
                 axe = Axe(browser, script_url=script)
                 axe.inject()
                 results = axe.run(options=RULES)
                 violations = results["violations"]
                 total += len(violations)
-                print(f"axe: {page} at {width}px: {len(results['passes'])} rules passed, {len(violations)} violations")
+                print(f"axe: {page} at {width}px{' (print)' if media == 'print' else ''}: {len(results['passes'])} rules passed, {len(violations)} violations")
                 for violation in violations:
                     targets = ", ".join(str(node["target"]) for node in violation["nodes"][:5])
                     print(f"  {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
@@ -67,4 +70,7 @@ def main(site, pages):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2:]))
+    arguments = sys.argv[1:]
+    in_print = "--print" in arguments
+    arguments = [a for a in arguments if a != "--print"]
+    sys.exit(main(arguments[0], arguments[1:], in_print))

@@ -184,6 +184,80 @@ def read_return(path, numbers, areas):
     return {i: values[i][:2] for i in wanted}
 
 
+def read_notes(path):
+    """{indicator: (actions, owner, review date)} from one return, as text trimmed; a date cell as YYYY-MM-DD."""
+    import datetime
+    import openpyxl
+    sheet = openpyxl.load_workbook(path, data_only=True)["Assessment"]
+    header = [cell.value.strip() if isinstance(cell.value, str) else cell.value for cell in sheet[1]]
+    col = {c: header.index(c) + 1 for c in ("Indicator id", "Actions", "Owner", "Review date") if c in header}
+    def text(value):
+        if isinstance(value, (datetime.datetime, datetime.date)):
+            return value.strftime("%Y-%m-%d")
+        return "" if value is None else str(value).strip()
+    notes = {}
+    for row in range(2, sheet.max_row + 1):
+        indicator = sheet.cell(row=row, column=col["Indicator id"]).value
+        if indicator:
+            notes[str(indicator).strip()] = tuple(text(sheet.cell(row=row, column=col[c]).value) if c in col else ""
+                                                  for c in ("Actions", "Owner", "Review date"))
+    return notes
+
+
+def distinct(texts):
+    seen, kept = set(), []
+    for text in texts:
+        if text and text not in seen:
+            seen.add(text)
+            kept.append(text)
+    return kept
+
+
+def expected_action_plan(steps, notes):
+    """Each next step with the respondents' distinct actions, owners and review dates, in return order."""
+    plan = []
+    for step in steps:
+        rows = [n[step["indicator"]] for n in notes if step["indicator"] in n]
+        plan.append({"indicator": step["indicator"], "keyArea": step["keyArea"], "current": step["current"],
+                     "next": step["next"], "actions": distinct([r[0] for r in rows]),
+                     "owners": distinct([r[1] for r in rows]), "reviewDates": distinct([r[2] for r in rows])})
+    return plan
+
+
+def compare_action_plan(report, csv_path, plan):
+    """report.json's actionPlan and actions.csv against the plan worked out from the returns."""
+    import csv
+    keys = ("indicator", "keyArea", "current", "next", "actions", "owners", "reviewDates")
+    mismatches = []
+    actual = [{k: item.get(k) for k in keys} for item in report.get("actionPlan") or []]
+    if actual != plan:
+        first = next((i for i, (a, w) in enumerate(zip(actual, plan)) if a != w), min(len(actual), len(plan)))
+        mismatches.append(f"actionPlan: {len(actual)} entries, expected {len(plan)}; first difference at {first}: "
+                          f"{show(actual[first] if first < len(actual) else None)} != {show(plan[first] if first < len(plan) else None)}")
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        raw = f.read()
+    if raw and not raw.endswith("\r\n"):
+        mismatches.append("actions.csv: lines do not end with CRLF")
+    rows = list(csv.reader(raw.splitlines()))
+    header, body = rows[0], rows[1:]
+    if len(body) != len(plan):
+        mismatches.append(f"actions.csv: {len(body)} rows, expected {len(plan)}")
+    for row, wanted in zip(body, plan):
+        cells = dict(zip(header, row))
+        for field in row:
+            if field[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                mismatches.append(f"actions.csv: a field a spreadsheet would run as a formula: {show(field)}")
+        def unguarded(text):
+            return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text
+        for column, key in (("Actions", "actions"), ("Owner", "owners"), ("Review date", "reviewDates")):
+            if unguarded(cells.get(column, "")) != "; ".join(wanted[key]):
+                mismatches.append(f"actions.csv: {wanted['indicator']} {column} is {show(cells.get(column))}, "
+                                  f"expected {show('; '.join(wanted[key]))}")
+        if cells.get("Indicator id") != wanted["indicator"] or cells.get("Key area id") != wanted["keyArea"]:
+            mismatches.append(f"actions.csv: row for {show(cells.get('Indicator id'))}, expected {wanted['indicator']}")
+    return mismatches
+
+
 def combine(returns, areas):
     indicators = [i for _, _, ids in areas for i in ids]
     return {i: (lower_median([r[i][0] for r in returns]), lower_median([r[i][1] for r in returns]))
@@ -383,6 +457,8 @@ def main(argv):
         return 2
     expected = expected_report(areas, returns, previous)
     mismatches = compare(report, expected)
+    plan = expected_action_plan(expected["nextSteps"], [read_notes(p) for p in return_paths])
+    mismatches += compare_action_plan(report, os.path.join(os.path.dirname(report_path), "actions.csv"), plan)
     for mismatch in mismatches:
         print(f"MISMATCH: {mismatch}")
     overall = expected["overall"]
@@ -393,7 +469,8 @@ def main(argv):
     shown = "null" if overall["progress"] is None else f"{overall['progress']:.4f}"
     print(f"check_report: {report_path} matches: {len(areas)} key areas, {overall['answered']} of "
           f"{overall['indicators']} indicators answered, overall progress {shown}, "
-          f"{len(expected['nextSteps'])} next steps, from {len(returns)} returns"
+          f"{len(expected['nextSteps'])} next steps (the action plan and actions.csv with "
+          f"{sum(len(p['owners']) for p in plan)} owners), from {len(returns)} returns"
           + (f" and {len(previous)} previous" if previous else ""))
     return 0
 

@@ -75,6 +75,6 @@ struct ReportCommand: ParsableCommand {
         try reporting.perform(collector) { try pipeline.write(files) }
         try reporting.finish(collector)
         Output.wrote(reporting, "wrote \(output)/: the report on \(read.count) return\(read.count == 1 ? "" : "s")"
-            + (earlier.isEmpty ? "" : " and \(earlier.count) earlier") + " (index.html, report.md, report.json; \(files.count) files)")
+            + (earlier.isEmpty ? "" : " and \(earlier.count) earlier") + " (index.html, report.md, report.json, actions.csv; \(files.count) files)")
     }
 }

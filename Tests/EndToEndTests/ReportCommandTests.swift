@@ -19,9 +19,9 @@ import Testing
         let result = try StrategycRunner.run(["report"] + returns + [
             "--previous", "Examples/returns/riverside-2025-procurement.xlsx", "--variant", "Variants/riverside", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "wrote \(out.path)/: the report on 2 returns and 1 earlier (index.html, report.md, report.json; 4 files)\n")
+        #expect(result.stdout == "wrote \(out.path)/: the report on 2 returns and 1 earlier (index.html, report.md, report.json, actions.csv; 5 files)\n")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == [".strategyc-output.json", "assets", "index.html", "report.json", "report.md"])
+        #expect(files == [".strategyc-output.json", "actions.csv", "assets", "index.html", "report.json", "report.md"])
         let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(page.contains("<h1>Where Riverside District Council stands</h1>"))
         #expect(page.contains("<svg class=\"radar\"") && !page.contains("<script"))

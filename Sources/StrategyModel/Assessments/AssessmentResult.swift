@@ -15,6 +15,12 @@ public struct AssessmentResult: Sendable {
         public var indicator: Indicator
         public var current: Int?
         public var target: Int?
+        /// Each return's own current level for the indicator, in the order the returns were given (nil:
+        /// left blank), so a report can say which answers the combined level is the middle of.
+        public var respondentCurrents: [Int?] = []
+        /// Each return's answer row, in the order the returns were given (nil: no row), for the evidence,
+        /// actions, owners and review dates the respondents wrote.
+        public var answers: [CompletedReturn.Answer?] = []
     }
 
     public struct KeyAreaResult: Sendable {
@@ -33,9 +39,10 @@ public struct AssessmentResult: Sendable {
         /// From the earlier round's returns, when given.
         public var previousCurrent: Int?
         public var previousProgress: Double?
-        /// The sums progress is made of, for the weighted overall figure.
-        var shortfall: Int
-        var targetSum: Int
+        /// The sums progress is made of (levels still to climb, target levels, over the answered
+        /// indicators), for the weighted overall figure and for a report to explain the percentage.
+        public var shortfall: Int
+        public var targetSum: Int
     }
 
     /// An indicator below its target, and the descriptor of the next level up.
@@ -71,8 +78,12 @@ public struct AssessmentResult: Sendable {
             Self.lowerMedian(returns.compactMap { $0.answers[id]?[keyPath: level].flatMap { numbers[$0] } })
         }
         func results(_ area: KeyArea, from returns: [CompletedReturn]) -> [IndicatorResult] {
-            area.indicators.map { IndicatorResult(indicator: $0, current: combined(returns, $0.id, \.current),
-                                                  target: combined(returns, $0.id, \.target)) }
+            area.indicators.map { indicator in
+                IndicatorResult(indicator: indicator, current: combined(returns, indicator.id, \.current),
+                                target: combined(returns, indicator.id, \.target),
+                                respondentCurrents: returns.map { $0.answers[indicator.id]?.current.flatMap { numbers[$0] } },
+                                answers: returns.map { $0.answers[indicator.id] })
+            }
         }
         var areas: [KeyAreaResult] = []
         var previousParts: [(weight: Double, shortfall: Int, targetSum: Int)] = []

@@ -22,6 +22,9 @@ public struct AssessmentContext: Sendable {
     /// Indicators the variant added or reworded (or that sit in a key area it added): the council's own,
     /// never part of a national figure. Empty for the national strategy.
     public var localIndicators: Set<String> = []
+    /// What the council's report says about the variant: its own indicators and what it left out. Nil for
+    /// the national strategy.
+    public var assessedVariant: AssessedVariant?
 }
 
 extension PublicationPipeline {
@@ -40,7 +43,8 @@ extension PublicationPipeline {
             return AssessmentContext(
                 strategy: strategy, published: published, stamp: stamp, variant: resolved.variant?.id,
                 weights: resolved.priorities.mapValues(\.weight), accent: resolved.branding.accent,
-                templateOverrides: templateOverrides(of: resolved), localIndicators: Set(local))
+                templateOverrides: templateOverrides(of: resolved), localIndicators: Set(local),
+                assessedVariant: AssessedVariant(resolved))
         }
         let compilation = try compile()
         guard let strategy = compilation.strategy, !collector.hasErrors else { return nil }
@@ -114,6 +118,6 @@ extension PublicationPipeline {
         let result = AssessmentResult(context.published, returns: returns, weights: context.weights, previous: previous)
         return ReportRenderer(templates: templates, stamp: context.stamp)
             .render(result, returns: returns, previous: previous, variant: context.variant, accent: context.accent,
-                    peers: peers, reportingTo: collector)
+                    peers: peers, assessedVariant: context.assessedVariant, reportingTo: collector)
     }
 }

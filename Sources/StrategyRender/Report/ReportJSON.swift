@@ -7,7 +7,8 @@ enum ReportJSON {
     static let format = "strategyc-report-1"
 
     static func document(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn],
-                         stamp: PublicationStamp, variant: String?, peers: PeerComparison? = nil) -> JSONValue {
+                         stamp: PublicationStamp, variant: String?, peers: PeerComparison? = nil,
+                         details: ReportDetails) -> JSONValue {
         let strategy = result.strategy
         return .object([
             "format": .string(format),
@@ -29,7 +30,32 @@ enum ReportJSON {
                     "respondents": .array(area.respondents.map(JSONValue.level)),
                     "previousCurrent": .level(area.previousCurrent),
                     "previousProgress": area.previousProgress.map(JSONValue.number) ?? .null,
+                    "reading": .string(KeyAreaReading.text(area, in: strategy, returnCount: returns.count)),
+                    "local": .bool(details.origin(ofKeyArea: area.keyArea.id) != nil),
+                    "notes": .array(area.indicators.flatMap { indicator in
+                        indicator.answers.enumerated().compactMap { index, answer -> JSONValue? in
+                            guard let answer, !(answer.evidence + answer.actions + answer.owner + answer.reviewDate)
+                                .trimmingSpacesAndNewlines().isEmpty else { return nil }
+                            return .object(["indicator": .string(indicator.indicator.id), "respondent": .int(index + 1),
+                                            "evidence": .string(answer.evidence), "actions": .string(answer.actions),
+                                            "owner": .string(answer.owner), "reviewDate": .string(answer.reviewDate)])
+                        }
+                    }),
                 ])
+            }),
+            "actionPlan": .array(result.actionPlan.map { item in
+                .object(["indicator": .string(item.step.indicator.id), "keyArea": .string(item.step.keyArea.id),
+                         "current": .int(item.step.current), "next": .int(item.step.nextNumber), "target": .int(item.step.target),
+                         "actions": .array(item.actions.map(JSONValue.string)), "owners": .array(item.owners.map(JSONValue.string)),
+                         "reviewDates": .array(item.reviewDates.map(JSONValue.string))])
+            }),
+            "localIndicators": .object((details.variant?.localIndicators ?? [:]).mapValues {
+                switch $0 { case .added: .string("added"); case .reworded: .string("reworded") }
+            }),
+            "excluded": .array(((details.variant?.excludedKeyAreas ?? []).map { ("keyArea", $0) }
+                                + (details.variant?.excludedIndicators ?? []).map { ("indicator", $0) }).map { kind, excluded in
+                .object(["kind": .string(kind), "id": .string(excluded.id), "title": .string(excluded.title),
+                         "layer": .string(excluded.layer), "reason": .string(excluded.reason)])
             }),
             "overall": .object([
                 "progress": result.progress.map(JSONValue.number) ?? .null,

@@ -2,7 +2,8 @@ import Foundation
 import StrategyModel
 
 /// Renders a council's report from its scored returns: `index.html` (through the `report` template, with
-/// the site's stylesheet), `report.md` (through `report.md`) and `report.json` (every figure).
+/// the site's stylesheet), `report.md` (through `report.md`), `report.json` (every figure) and `actions.csv`
+/// (the action plan).
 ///
 /// The page stands alone: it links to no toolkit page, so the folder can be mailed or published as it is.
 /// Nothing here reads a clock: the same returns give the same bytes.
@@ -17,9 +18,10 @@ public struct ReportRenderer {
 
     /// `variant` is the variant's id, when the report is for one; `accent` its colour.
     /// `peers`: the benchmark's figures for the council's groups, for "compared to your peers".
+    /// `assessedVariant`: the variant's own indicators and exclusions, marked in the report.
     public func render(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn] = [],
                        variant: String? = nil, accent: String? = nil, peers: PeerComparison? = nil,
-                       reportingTo collector: DiagnosticCollector) -> [OutputFile] {
+                       assessedVariant: AssessedVariant? = nil, reportingTo collector: DiagnosticCollector) -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
         defer { collector.report(diagnostics) }
         for name in [TemplateSet.Name.report, .reportMarkdown] where !templates.has(name) {
@@ -27,12 +29,15 @@ public struct ReportRenderer {
                                           at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
         }
         guard diagnostics.isEmpty else { return [] }
-        let view = Self.view(result, returns: returns, previous: previous, stamp: stamp, accent: accent, peers: peers)
+        let details = ReportDetails(result: result, respondentLabels: Self.numberedLabels(returns), variant: assessedVariant)
+        let view = Self.view(result, returns: returns, previous: previous, stamp: stamp, accent: accent, peers: peers, details: details)
         return [
             OutputFile(path: "index.html", text: templates.render(.report, diagnostics: &diagnostics, view)),
             OutputFile(path: "report.md", text: templates.render(.reportMarkdown, diagnostics: &diagnostics, view)),
             OutputFile(path: "report.json", contents: StableJSON.encode(
-                ReportJSON.document(result, returns: returns, previous: previous, stamp: stamp, variant: variant, peers: peers))),
+                ReportJSON.document(result, returns: returns, previous: previous, stamp: stamp, variant: variant, peers: peers,
+                                    details: details))),
+            OutputFile(path: "actions.csv", text: ActionPlanCSV.text(result, details: details)),
         ] + templates.assets
     }
 
@@ -52,11 +57,25 @@ public struct ReportRenderer {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
+    /// Each return as the report names its respondent: role and department, or "Respondent N".
+    static func respondentLabels(_ returns: [CompletedReturn]) -> [String] {
+        returns.enumerated().map { index, completed in
+            let role = [completed.about(.role), completed.about(.department)].filter { !$0.isEmpty }.joined(separator: ", ")
+            return role.isEmpty ? "Respondent \(index + 1)" : role
+        }
+    }
+
+    /// "1. Head of procurement, Procurement": as the respondents' table heads its columns.
+    static func numberedLabels(_ returns: [CompletedReturn]) -> [String] {
+        respondentLabels(returns).enumerated().map { "\($0 + 1). \($1)" }
+    }
+
     static func view(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn],
-                     stamp: PublicationStamp, accent: String?, peers: PeerComparison? = nil) -> ReportView {
+                     stamp: PublicationStamp, accent: String?, peers: PeerComparison? = nil, details: ReportDetails) -> ReportView {
         let strategy = result.strategy
         func name(_ number: Int?) -> String { levelName(number, in: strategy) }
         let organisation = returns.lazy.map { $0.about(.organisation) }.first { !$0.isEmpty } ?? "The council"
+        let labels = numberedLabels(returns)
         let keyAreas = result.keyAreas.enumerated().map { index, area -> ReportKeyAreaView in
             let given = area.respondents.compactMap { $0 }
             let change: String
@@ -72,35 +91,29 @@ public struct ReportRenderer {
                 gap: area.gap.map { $0 == 0 ? "met" : "\($0) level\($0 == 1 ? "" : "s")" } ?? "–",
                 progress: percent(area.progress), answered: "\(area.answered) of \(area.indicators.count)",
                 previousCurrent: name(area.previousCurrent), change: change,
-                respondentLevels: area.respondents.map { ReportCellView(text: name($0)) },
+                respondentLevels: zip(area.respondents, labels).map { ReportCellView(text: name($0), label: $1) },
                 middle: name(AssessmentResult.lowerMedian(given)),
-                spread: given.isEmpty ? "–" : (given.min() == given.max() ? "none" : "\(name(given.min())) to \(name(given.max()))"))
+                spread: given.isEmpty ? "–" : (given.min() == given.max() ? "none" : "\(name(given.min())) to \(name(given.max()))"),
+                reading: KeyAreaReading.text(area, in: strategy, returnCount: returns.count),
+                origin: details.origin(ofKeyArea: area.keyArea.id), indicators: details.indicators(of: area))
         }
-        let respondents = returns.enumerated().map { index, completed in
-            let role = [completed.about(.role), completed.about(.department)].filter { !$0.isEmpty }.joined(separator: ", ")
+        let respondents = zip(returns, respondentLabels(returns)).enumerated().map { index, pair in
+            let (completed, label) = pair
             let stampText = completed.stamp.map { "edition \($0.edition), content hash \($0.contentHash.prefix(12))\($0.variant.map { ", variant \($0)" } ?? "")" }
                 ?? "a CSV return (no stamp)"
             return ReportRespondentView(
-                number: index + 1, label: role.isEmpty ? "Respondent \(index + 1)" : role,
+                number: index + 1, label: label,
                 file: (completed.path as NSString).lastPathComponent, date: completed.about(.date).isEmpty ? "–" : completed.about(.date),
                 round: completed.about(.round).isEmpty ? "–" : completed.about(.round),
                 validation: completed.about(.validation).isEmpty ? "–" : completed.about(.validation), stamp: stampText)
         }
-        var groups: [ReportNextStepGroupView] = []
-        for step in result.nextSteps {
-            let view = ReportNextStepView(
-                indicatorTitle: step.indicator.title, from: name(step.current), to: step.next.name, target: name(step.target),
-                descriptorHTML: step.descriptor?.html ?? "", descriptorText: step.descriptor?.plainText ?? "")
-            if groups.last?.id == step.keyArea.id {
-                groups[groups.count - 1].steps.append(view)
-            } else {
-                let weight = result.keyAreas.first { $0.keyArea.id == step.keyArea.id }?.weight ?? 1
-                groups.append(ReportNextStepGroupView(id: step.keyArea.id, title: step.keyArea.title, weight: Self.weight(weight), steps: [view]))
-            }
-        }
         let areaTitles = Dictionary(result.keyAreas.flatMap { area in area.indicators.map { ($0.indicator.id, area.keyArea.title) } },
                                     uniquingKeysWith: { first, _ in first })
-        let unanswered = result.unanswered.map { ReportUnansweredView(keyAreaTitle: areaTitles[$0.id] ?? "", indicatorTitle: $0.title) }
+        let unanswered = result.unanswered.map {
+            ReportUnansweredView(keyAreaTitle: areaTitles[$0.id] ?? "", indicatorID: $0.id, indicatorTitle: $0.title,
+                                 origin: details.origin(ofIndicator: $0.id))
+        }
+        let actions = details.actions, excluded = details.excluded
         var notes: [String] = []
         for completed in returns + previous {
             let file = (completed.path as NSString).lastPathComponent
@@ -135,10 +148,12 @@ public struct ReportRenderer {
             accent: accent, summary: summary, hasPrevious: !previous.isEmpty, previousSummary: previousSummary, levels: levels,
             keyAreas: keyAreas, hasWeights: result.keyAreas.contains { $0.weight != 1 },
             respondents: respondents, hasSeveralRespondents: returns.count > 1, radarSVG: chart.svg,
-            nextStepGroups: groups, hasNextSteps: !groups.isEmpty, unanswered: unanswered, hasUnanswered: !unanswered.isEmpty,
+            unanswered: unanswered, hasUnanswered: !unanswered.isEmpty,
             notes: notes, hasNotes: !notes.isEmpty, peerTables: peers.map { peerTables($0, result) } ?? [],
             hasPeers: peers != nil,
-            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels. Counts are of councils at each level; \"withheld\" marks a count hidden so that no council can be picked out, and a median needs at least \($0.threshold) councils." } ?? "")
+            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels. Counts are of councils at each level; \"withheld\" marks a count hidden so that no council can be picked out, and a median needs at least \($0.threshold) councils." } ?? "",
+            actions: actions, hasActions: !actions.isEmpty, variantNote: details.variantNote, hasVariantNote: !details.variantNote.isEmpty,
+            excluded: excluded, hasExcluded: !excluded.isEmpty)
     }
 
     /// One table per group the council belongs to: the group's councils by level in each key area, its
@@ -157,6 +172,7 @@ public struct ReportRenderer {
                 cells.append(ReportCellView(text: median.map { percent($0) } ?? "too few to show"))
                 cells.append(ReportCellView(text: levelName(area.current, in: strategy)))
                 cells.append(ReportCellView(text: percent(area.progress)))
+                for index in cells.indices where headers.indices.contains(index) { cells[index].label = headers[index].text }
                 return ReportPeerRowView(title: area.keyArea.title, cells: cells)
             }
             return ReportPeerTableView(id: "peers-\(index + 1)", caption: "\(group.label): councils by level reached, round \(peers.round)",
@@ -173,16 +189,23 @@ public struct ReportRenderer {
             levels: [LevelView(id: "", name: "", number: 1, summary: "", hasSummary: true)],
             keyAreas: [ReportKeyAreaView(number: 1, id: "", title: "", themeTitle: "", weight: "", current: "", target: "", gap: "",
                                          progress: "", answered: "", previousCurrent: "", change: "",
-                                         respondentLevels: [ReportCellView(text: "")], middle: "", spread: "")],
+                                         respondentLevels: [ReportCellView(text: "")], middle: "", spread: "", reading: "",
+                                         origin: "", indicators: [ReportIndicatorView(
+                                            id: "", title: "", current: "", target: "", origin: "",
+                                            notes: [ReportNoteView(respondent: "", items: [ReportNoteItemView(label: "", text: "", markdown: "")])],
+                                            hasNotes: true)])],
             hasWeights: true,
             respondents: [ReportRespondentView(number: 1, label: "", file: "", date: "", round: "", validation: "", stamp: "")],
             hasSeveralRespondents: true, radarSVG: "",
-            nextStepGroups: [ReportNextStepGroupView(id: "", title: "", weight: "", steps: [
-                ReportNextStepView(indicatorTitle: "", from: "", to: "", target: "", descriptorHTML: "", descriptorText: "")])],
-            hasNextSteps: true, unanswered: [ReportUnansweredView(keyAreaTitle: "", indicatorTitle: "")], hasUnanswered: true,
+            unanswered: [ReportUnansweredView(keyAreaTitle: "", indicatorID: "", indicatorTitle: "", origin: "")], hasUnanswered: true,
             notes: [""], hasNotes: true,
             peerTables: [ReportPeerTableView(id: "", caption: "", headers: [ReportCellView(text: "")],
                                              rows: [ReportPeerRowView(title: "", cells: [ReportCellView(text: "")])])],
-            hasPeers: true, peersIntro: "")
+            hasPeers: true, peersIntro: "",
+            actions: [ReportActionView(keyAreaID: "", keyAreaTitle: "", indicatorID: "", indicatorTitle: "", origin: "", from: "", to: "",
+                                       target: "", descriptorHTML: "", descriptorMarkdown: "", actions: "", owner: "", reviewDate: "",
+                                       actionsMarkdown: "", ownerMarkdown: "", reviewDateMarkdown: "")],
+            hasActions: true, variantNote: "", hasVariantNote: true,
+            excluded: [ReportExcludedView(kind: "", title: "", reason: "", reasonMarkdown: "")], hasExcluded: true)
     }
 }

@@ -20,8 +20,6 @@ struct ReportView {
     var respondents: [ReportRespondentView]
     var hasSeveralRespondents: Bool
     var radarSVG: String
-    var nextStepGroups: [ReportNextStepGroupView]
-    var hasNextSteps: Bool
     var unanswered: [ReportUnansweredView]
     var hasUnanswered: Bool
     var notes: [String]
@@ -30,6 +28,68 @@ struct ReportView {
     var peerTables: [ReportPeerTableView]
     var hasPeers: Bool
     var peersIntro: String
+    /// The action plan: every gap to target with its next step and what the respondents wrote.
+    var actions: [ReportActionView]
+    var hasActions: Bool
+    /// For a variant: what "local" means in this report, and what the variant left out.
+    var variantNote: String
+    var hasVariantNote: Bool
+    var excluded: [ReportExcludedView]
+    var hasExcluded: Bool
+}
+
+/// A national element the variant left out, with the layer's reason.
+struct ReportExcludedView {
+    var kind: String
+    var title: String
+    var reason: String
+    var reasonMarkdown: String
+}
+
+/// One row of the action plan.
+struct ReportActionView {
+    var keyAreaID: String
+    var keyAreaTitle: String
+    var indicatorID: String
+    var indicatorTitle: String
+    /// "local", "reworded locally", or nil for a national indicator.
+    var origin: String?
+    var from: String
+    var to: String
+    var target: String
+    var descriptorHTML: String
+    var descriptorMarkdown: String
+    /// The respondents' texts, "–" when none; the Markdown forms escaped for a table cell.
+    var actions: String
+    var owner: String
+    var reviewDate: String
+    var actionsMarkdown: String
+    var ownerMarkdown: String
+    var reviewDateMarkdown: String
+}
+
+/// One indicator in a key area's detail: its combined levels and what each respondent wrote.
+struct ReportIndicatorView {
+    var id: String
+    var title: String
+    var current: String
+    var target: String
+    var origin: String?
+    var notes: [ReportNoteView]
+    var hasNotes: Bool
+}
+
+/// What one respondent wrote on one indicator's row.
+struct ReportNoteView {
+    var respondent: String
+    var items: [ReportNoteItemView]
+}
+
+/// "Evidence", "Actions", "Owner" or "Review date", with the text as written.
+struct ReportNoteItemView {
+    var label: String
+    var text: String
+    var markdown: String
 }
 
 /// One group's published figures beside the council's own, key area by key area.
@@ -62,10 +122,17 @@ struct ReportKeyAreaView {
     var respondentLevels: [ReportCellView]
     var middle: String
     var spread: String
+    /// The plain-English reading of the figures (docs/assessments.md's rules applied to this area).
+    var reading: String
+    /// "local key area" for a key area the variant added.
+    var origin: String?
+    var indicators: [ReportIndicatorView]
 }
 
 struct ReportCellView {
     var text: String
+    /// The column's heading, for the cell's label when a narrow screen stacks the table.
+    var label = ""
 }
 
 /// One return, as the report names it.
@@ -79,23 +146,9 @@ struct ReportRespondentView {
     var stamp: String
 }
 
-struct ReportNextStepGroupView {
-    var id: String
-    var title: String
-    var weight: String
-    var steps: [ReportNextStepView]
-}
-
-struct ReportNextStepView {
-    var indicatorTitle: String
-    var from: String
-    var to: String
-    var target: String
-    var descriptorHTML: String
-    var descriptorText: String
-}
-
 struct ReportUnansweredView {
     var keyAreaTitle: String
+    var indicatorID: String
     var indicatorTitle: String
+    var origin: String?
 }

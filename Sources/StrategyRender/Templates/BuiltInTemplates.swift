@@ -204,9 +204,6 @@ table.maturity { border-collapse: collapse; width: 100%; min-width: 54rem; font-
   max-width: 100%;
   height: auto;
 }
-.report__table td, .report__table th {
-  white-space: nowrap;
-}
 .report__steps > li {
   margin-bottom: 1rem;
 }
@@ -222,6 +219,41 @@ main.report {
 .report__table th[scope="row"] {
   white-space: normal;
 }
+
+/* The report's tables fit the page at every width and in print, so no column is ever scrolled out of
+   sight: they wrap (long file names and hashes break anywhere if they must) and, on narrow screens, each
+   row becomes a card whose cells carry their column's heading (data-label). */
+table.maturity.report__fit { min-width: 0; width: 100%; }
+.report__fit th, .report__fit td { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
+.report__fit .prose p { margin: 0 0 0.5rem; }
+.report__fit .prose p:last-child { margin-bottom: 0; }
+.report__plan { table-layout: fixed; }
+.report__plan thead th:nth-child(1) { width: 22%; }
+.report__plan thead th:nth-child(2) { width: 12%; }
+.report__plan thead th:nth-child(3) { width: 32%; }
+.report__plan thead th:nth-child(4), .report__plan thead th:nth-child(5), .report__plan thead th:nth-child(6) { width: 11.33%; }
+.report__plan th[scope="row"] { width: auto; }
+@media screen and (max-width: 48em) {
+  .report__fit, .report__fit tbody, .report__fit tr, .report__fit th, .report__fit td { display: block; width: auto; }
+  .report__fit caption { display: block; padding: 0.75rem 0; }
+  .report__fit thead {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  }
+  .report__fit tr { border: 1px solid var(--border); margin: 0 0 0.75rem; }
+  .report__fit th, .report__fit td { border: 0; border-top: 1px solid var(--border); }
+  .report__fit tr > :first-child { border-top: 0; }
+  .report__fit th[scope="row"] { width: auto; }
+  .report__fit [data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+  .report__fit th[scope="row"][data-label]::before { content: none; }
+}
+.report__area { border-top: 1px solid var(--border); margin-top: 1.5rem; }
+.report__figures { font-weight: 600; }
+.report__indicators > li { margin-bottom: 0.75rem; }
+.report__indicators p { margin: 0; }
+.report__notes { margin: 0.25rem 0 0 1rem; }
+.report__notes dt { font-weight: 600; }
+.report__notes dd { margin-left: 1rem; }
+.report__note-label { font-weight: 600; }
 
 """#,
         "benchmark.md.mustache": #"""
@@ -658,27 +690,60 @@ The middle of the respondents' levels can differ from the council's current leve
 {{/keyAreas}}
 {{/hasSeveralRespondents}}
 
-## Next steps
-{{#nextStepGroups}}
+## Action plan
+{{#hasActions}}
 
-### {{title}}
+Every indicator below its target, with the next level up in the toolkit's words, and the actions, owners and review dates the respondents wrote against it. The same plan is in actions.csv.
 
-{{#steps}}
-- **{{indicatorTitle}}**: from {{from}} to {{to}} (target {{target}}). {{descriptorText}}
-{{/steps}}
-{{/nextStepGroups}}
-{{^hasNextSteps}}
+| Key area | Indicator | From | To | Target | Next step | Actions | Owner | Review date |
+|---|---|---|---|---|---|---|---|---|
+{{#actions}}
+| {{keyAreaTitle}} | {{indicatorTitle}}{{#origin}} ({{origin}}){{/origin}} | {{from}} | {{to}} | {{target}} | {{{descriptorMarkdown}}} | {{{actionsMarkdown}}} | {{{ownerMarkdown}}} | {{{reviewDateMarkdown}}} |
+{{/actions}}
+{{/hasActions}}
+{{^hasActions}}
 
 Every indicator with a current and a target level has reached its target.
-{{/hasNextSteps}}
+{{/hasActions}}
+
+## What the figures say
+{{#hasVariantNote}}
+
+{{variantNote}}
+{{/hasVariantNote}}
+{{#keyAreas}}
+
+### {{number}}. {{title}}{{#origin}} ({{origin}}){{/origin}}
+
+Current level {{current}} · target {{target}} · gap {{gap}} · progress to target {{progress}} · {{answered}} indicators answered
+
+{{reading}}
+
+{{#indicators}}
+- **{{title}}**{{#origin}} ({{origin}}){{/origin}}: current {{current}}, target {{target}}
+{{#notes}}
+  - {{respondent}}:{{#items}} {{label}}: {{{markdown}}}.{{/items}}
+{{/notes}}
+{{/indicators}}
+{{/keyAreas}}
 {{#hasUnanswered}}
 
 ## Not yet answered
 
 {{#unanswered}}
-- {{keyAreaTitle}}: {{indicatorTitle}}
+- {{keyAreaTitle}}: {{indicatorTitle}}{{#origin}} ({{origin}}){{/origin}}
 {{/unanswered}}
 {{/hasUnanswered}}
+{{#hasExcluded}}
+
+## Left out by this variant
+
+National elements this variant does not assess, with the reason it gives. They are in no figure above.
+
+{{#excluded}}
+- {{kind}} **{{title}}**: {{{reasonMarkdown}}}
+{{/excluded}}
+{{/hasExcluded}}
 
 {{#hasPeers}}
 ## Compared to your peers
@@ -744,56 +809,74 @@ Migration notes:
 {{{radarSVG}}}
 <p class="caption">The radar chart shows the same figures as the table: spoke numbers are the numbers in its first column.</p>
 </div>
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="key-areas-caption">
-<table class="maturity report__table">
+<table class="maturity report__table report__fit">
 <caption id="key-areas-caption">Current and target level, gap and progress to target for each key area and enabler</caption>
 <thead>
 <tr><th scope="col">No.</th><th scope="col">Key area or enabler</th>{{#hasWeights}}<th scope="col">Weight</th>{{/hasWeights}}<th scope="col">Current level</th><th scope="col">Target level</th><th scope="col">Gap</th><th scope="col">Progress to target</th><th scope="col">Indicators answered</th>{{#hasPrevious}}<th scope="col">Earlier current level</th><th scope="col">Progress since</th>{{/hasPrevious}}</tr>
 </thead>
 <tbody>
 {{#keyAreas}}
-<tr><td>{{number}}</td><th scope="row">{{title}}</th>{{#hasWeights}}<td>{{weight}}</td>{{/hasWeights}}<td>{{current}}</td><td>{{target}}</td><td>{{gap}}</td><td>{{progress}}</td><td>{{answered}}</td>{{#hasPrevious}}<td>{{previousCurrent}}</td><td>{{change}}</td>{{/hasPrevious}}</tr>
+<tr><td data-label="No.">{{number}}</td><th scope="row" data-label="Key area or enabler"><a href="#area-{{id}}">{{title}}</a>{{#origin}} <span class="origin">{{origin}}</span>{{/origin}}</th>{{#hasWeights}}<td data-label="Weight">{{weight}}</td>{{/hasWeights}}<td data-label="Current level">{{current}}</td><td data-label="Target level">{{target}}</td><td data-label="Gap">{{gap}}</td><td data-label="Progress to target">{{progress}}</td><td data-label="Indicators answered">{{answered}}</td>{{#hasPrevious}}<td data-label="Earlier current level">{{previousCurrent}}</td><td data-label="Progress since">{{change}}</td>{{/hasPrevious}}</tr>
 {{/keyAreas}}
 </tbody>
 </table>
-</div>
+<p>Each key area's figures are read out in words under <a href="#reading">What the figures say</a>.</p>
 </section>
 
 {{#hasSeveralRespondents}}
 <section aria-labelledby="respondents">
 <h2 id="respondents">What each respondent said</h2>
 <p>Each respondent's current level for the key area (shown once they answered every indicator of it), the middle of those levels and the spread between the lowest and the highest. The middle of the respondents' levels can differ from the council's current level in the first table, which combines the answers indicator by indicator before taking the lowest.</p>
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="respondents-caption">
-<table class="maturity report__table">
+<table class="maturity report__table report__fit">
 <caption id="respondents-caption">Current level by respondent</caption>
 <thead>
 <tr><th scope="col">Key area or enabler</th>{{#respondents}}<th scope="col">{{number}}. {{label}}</th>{{/respondents}}<th scope="col">Middle of these levels</th><th scope="col">Spread</th></tr>
 </thead>
 <tbody>
 {{#keyAreas}}
-<tr><th scope="row">{{title}}</th>{{#respondentLevels}}<td>{{text}}</td>{{/respondentLevels}}<td>{{middle}}</td><td>{{spread}}</td></tr>
+<tr><th scope="row" data-label="Key area or enabler">{{title}}</th>{{#respondentLevels}}<td data-label="{{label}}">{{text}}</td>{{/respondentLevels}}<td data-label="Middle of these levels">{{middle}}</td><td data-label="Spread">{{spread}}</td></tr>
 {{/keyAreas}}
 </tbody>
 </table>
-</div>
 </section>
 {{/hasSeveralRespondents}}
 
-<section aria-labelledby="next-steps">
-<h2 id="next-steps">Next steps</h2>
-{{#hasNextSteps}}
-<p>For every indicator below its target, what the next level up looks like{{#hasWeights}}, key areas with the highest weight first{{/hasWeights}}.</p>
-{{#nextStepGroups}}
-<h3 id="next-{{id}}">{{title}}</h3>
-<ul class="report__steps">
-{{#steps}}
-<li><p><strong>{{indicatorTitle}}</strong>: from {{from}} to {{to}} (target {{target}})</p>
-<div class="prose">{{{descriptorHTML}}}</div></li>
-{{/steps}}
+<section aria-labelledby="action-plan">
+<h2 id="action-plan">Action plan</h2>
+{{#hasActions}}
+<p>Every indicator below its target, with the next level up in the toolkit's words (the next level, even where the target is further), and the actions, owners and review dates the respondents wrote against it{{#hasWeights}}; key areas with the highest weight first{{/hasWeights}}. The same plan is in <a href="actions.csv">actions.csv</a>.</p>
+<table class="maturity report__table report__fit report__plan">
+<caption>Action plan: the gaps to target and the next step for each</caption>
+<thead>
+<tr><th scope="col">Key area: indicator</th><th scope="col">From, to (target)</th><th scope="col">Next step</th><th scope="col">Actions</th><th scope="col">Owner</th><th scope="col">Review date</th></tr>
+</thead>
+<tbody>
+{{#actions}}
+<tr><th scope="row" data-label="Key area: indicator">{{keyAreaTitle}}: <a href="#indicator-{{indicatorID}}">{{indicatorTitle}}</a>{{#origin}} <span class="origin">{{origin}}</span>{{/origin}}</th><td data-label="From, to (target)">{{from}} to {{to}} (target {{target}})</td><td data-label="Next step"><div class="prose">{{{descriptorHTML}}}</div></td><td data-label="Actions">{{actions}}</td><td data-label="Owner">{{owner}}</td><td data-label="Review date">{{reviewDate}}</td></tr>
+{{/actions}}
+</tbody>
+</table>
+{{/hasActions}}
+{{^hasActions}}<p>Every indicator with a current and a target level has reached its target.</p>{{/hasActions}}
+</section>
+
+<section aria-labelledby="reading">
+<h2 id="reading">What the figures say</h2>
+<p>Key area by key area: the figures of the first table in words, each indicator's combined levels, and the evidence, actions, owners and review dates the respondents wrote.{{#hasVariantNote}} {{variantNote}}{{/hasVariantNote}}</p>
+{{#keyAreas}}
+<section class="report__area" aria-labelledby="area-{{id}}">
+<h3 id="area-{{id}}">{{number}}. {{title}}{{#origin}} <span class="origin">{{origin}}</span>{{/origin}}</h3>
+<p class="report__figures">Current level {{current}} · target {{target}} · gap {{gap}} · progress to target {{progress}} · {{answered}} indicators answered</p>
+<p>{{reading}}</p>
+<ul class="report__indicators">
+{{#indicators}}
+<li id="indicator-{{id}}"><p><strong>{{title}}</strong>{{#origin}} <span class="origin">{{origin}}</span>{{/origin}}: current {{current}}, target {{target}}</p>
+{{#notes}}<dl class="report__notes"><dt>{{respondent}}</dt>{{#items}}<dd><span class="report__note-label">{{label}}:</span> {{text}}</dd>{{/items}}</dl>
+{{/notes}}</li>
+{{/indicators}}
 </ul>
-{{/nextStepGroups}}
-{{/hasNextSteps}}
-{{^hasNextSteps}}<p>Every indicator with a current and a target level has reached its target.</p>{{/hasNextSteps}}
+</section>
+{{/keyAreas}}
 </section>
 
 {{#hasUnanswered}}
@@ -802,49 +885,57 @@ Migration notes:
 <p>These indicators have no current level or no target level in the returns, so they are left out of the figures above.</p>
 <ul>
 {{#unanswered}}
-<li>{{keyAreaTitle}}: {{indicatorTitle}}</li>
+<li>{{keyAreaTitle}}: <a href="#indicator-{{indicatorID}}">{{indicatorTitle}}</a>{{#origin}} <span class="origin">{{origin}}</span>{{/origin}}</li>
 {{/unanswered}}
 </ul>
 </section>
 {{/hasUnanswered}}
+
+{{#hasExcluded}}
+<section aria-labelledby="excluded">
+<h2 id="excluded">Left out by this variant</h2>
+<p>National elements this variant does not assess, with the reason it gives. They are in no figure above.</p>
+<ul>
+{{#excluded}}
+<li>{{kind}} <strong>{{title}}</strong>: {{reason}}</li>
+{{/excluded}}
+</ul>
+</section>
+{{/hasExcluded}}
 
 {{#hasPeers}}
 <section aria-labelledby="peers">
 <h2 id="peers">Compared to your peers</h2>
 <p>{{peersIntro}}</p>
 {{#peerTables}}
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="{{id}}-caption">
-<table class="maturity report__table">
+<table class="maturity report__table report__fit">
 <caption id="{{id}}-caption">{{caption}}</caption>
 <thead>
 <tr><th scope="col">Key area or enabler</th>{{#headers}}<th scope="col">{{text}}</th>{{/headers}}</tr>
 </thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{title}}</th>{{#cells}}<td>{{text}}</td>{{/cells}}</tr>
+<tr><th scope="row" data-label="Key area or enabler">{{title}}</th>{{#cells}}<td data-label="{{label}}">{{text}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
-</div>
 {{/peerTables}}
 </section>
 {{/hasPeers}}
 
 <section aria-labelledby="returns">
 <h2 id="returns">The returns</h2>
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="returns-caption">
-<table class="maturity report__table">
+<table class="maturity report__table report__fit">
 <caption id="returns-caption">The returns this report is made from</caption>
 <thead>
 <tr><th scope="col">No.</th><th scope="col">Respondent</th><th scope="col">File</th><th scope="col">Date</th><th scope="col">Round</th><th scope="col">Validation</th><th scope="col">Made from</th></tr>
 </thead>
 <tbody>
 {{#respondents}}
-<tr><td>{{number}}</td><th scope="row">{{label}}</th><td>{{file}}</td><td>{{date}}</td><td>{{round}}</td><td>{{validation}}</td><td>{{stamp}}</td></tr>
+<tr><td data-label="No.">{{number}}</td><th scope="row" data-label="Respondent">{{label}}</th><td data-label="File">{{file}}</td><td data-label="Date">{{date}}</td><td data-label="Round">{{round}}</td><td data-label="Validation">{{validation}}</td><td data-label="Made from">{{stamp}}</td></tr>
 {{/respondents}}
 </tbody>
 </table>
-</div>
 {{#hasNotes}}
 <h3>Migration notes</h3>
 <ul>
@@ -858,7 +949,7 @@ Migration notes:
 <footer class="site-footer">
   <div class="site-footer__inner">
     <p>{{strategyTitle}}, edition {{edition}}.</p>
-    <p class="site-footer__stamp">Content hash <code title="SHA-256 of model.json: {{contentHash}}">{{contentHashShort}}</code> · <a href="report.md">report.md</a> · <a href="report.json">report.json</a> · generated by {{generator}}</p>
+    <p class="site-footer__stamp">Content hash <code title="SHA-256 of model.json: {{contentHash}}">{{contentHashShort}}</code> · <a href="report.md">report.md</a> · <a href="report.json">report.json</a> · <a href="actions.csv">actions.csv</a> · generated by {{generator}}</p>
   </div>
 </footer>
 </body>

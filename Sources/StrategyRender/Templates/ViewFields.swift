@@ -337,8 +337,12 @@ extension ReportView: TemplateFields {
         "respondents": \ReportView.respondents,
         "hasSeveralRespondents": \ReportView.hasSeveralRespondents,
         "radarSVG": \ReportView.radarSVG,
-        "nextStepGroups": \ReportView.nextStepGroups,
-        "hasNextSteps": \ReportView.hasNextSteps,
+        "actions": \ReportView.actions,
+        "hasActions": \ReportView.hasActions,
+        "variantNote": \ReportView.variantNote,
+        "hasVariantNote": \ReportView.hasVariantNote,
+        "excluded": \ReportView.excluded,
+        "hasExcluded": \ReportView.hasExcluded,
         "unanswered": \ReportView.unanswered,
         "hasUnanswered": \ReportView.hasUnanswered,
         "notes": \ReportView.notes,
@@ -366,12 +370,16 @@ extension ReportKeyAreaView: TemplateFields {
         "respondentLevels": \ReportKeyAreaView.respondentLevels,
         "middle": \ReportKeyAreaView.middle,
         "spread": \ReportKeyAreaView.spread,
+        "reading": \ReportKeyAreaView.reading,
+        "origin": \ReportKeyAreaView.origin,
+        "indicators": \ReportKeyAreaView.indicators,
     ]
 }
 
 extension ReportCellView: TemplateFields {
     nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportCellView>] = [
         "text": \ReportCellView.text,
+        "label": \ReportCellView.label,
     ]
 }
 
@@ -387,30 +395,69 @@ extension ReportRespondentView: TemplateFields {
     ]
 }
 
-extension ReportNextStepGroupView: TemplateFields {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportNextStepGroupView>] = [
-        "id": \ReportNextStepGroupView.id,
-        "title": \ReportNextStepGroupView.title,
-        "weight": \ReportNextStepGroupView.weight,
-        "steps": \ReportNextStepGroupView.steps,
+extension ReportActionView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportActionView>] = [
+        "keyAreaID": \ReportActionView.keyAreaID,
+        "keyAreaTitle": \ReportActionView.keyAreaTitle,
+        "indicatorID": \ReportActionView.indicatorID,
+        "indicatorTitle": \ReportActionView.indicatorTitle,
+        "origin": \ReportActionView.origin,
+        "from": \ReportActionView.from,
+        "to": \ReportActionView.to,
+        "target": \ReportActionView.target,
+        "descriptorHTML": \ReportActionView.descriptorHTML,
+        "descriptorMarkdown": \ReportActionView.descriptorMarkdown,
+        "actions": \ReportActionView.actions,
+        "owner": \ReportActionView.owner,
+        "reviewDate": \ReportActionView.reviewDate,
+        "actionsMarkdown": \ReportActionView.actionsMarkdown,
+        "ownerMarkdown": \ReportActionView.ownerMarkdown,
+        "reviewDateMarkdown": \ReportActionView.reviewDateMarkdown,
     ]
 }
 
-extension ReportNextStepView: TemplateFields {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportNextStepView>] = [
-        "indicatorTitle": \ReportNextStepView.indicatorTitle,
-        "from": \ReportNextStepView.from,
-        "to": \ReportNextStepView.to,
-        "target": \ReportNextStepView.target,
-        "descriptorHTML": \ReportNextStepView.descriptorHTML,
-        "descriptorText": \ReportNextStepView.descriptorText,
+extension ReportIndicatorView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportIndicatorView>] = [
+        "id": \ReportIndicatorView.id,
+        "title": \ReportIndicatorView.title,
+        "current": \ReportIndicatorView.current,
+        "target": \ReportIndicatorView.target,
+        "origin": \ReportIndicatorView.origin,
+        "notes": \ReportIndicatorView.notes,
+        "hasNotes": \ReportIndicatorView.hasNotes,
+    ]
+}
+
+extension ReportNoteView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportNoteView>] = [
+        "respondent": \ReportNoteView.respondent,
+        "items": \ReportNoteView.items,
+    ]
+}
+
+extension ReportNoteItemView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportNoteItemView>] = [
+        "label": \ReportNoteItemView.label,
+        "text": \ReportNoteItemView.text,
+        "markdown": \ReportNoteItemView.markdown,
+    ]
+}
+
+extension ReportExcludedView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportExcludedView>] = [
+        "kind": \ReportExcludedView.kind,
+        "title": \ReportExcludedView.title,
+        "reason": \ReportExcludedView.reason,
+        "reasonMarkdown": \ReportExcludedView.reasonMarkdown,
     ]
 }
 
 extension ReportUnansweredView: TemplateFields {
     nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReportUnansweredView>] = [
         "keyAreaTitle": \ReportUnansweredView.keyAreaTitle,
+        "indicatorID": \ReportUnansweredView.indicatorID,
         "indicatorTitle": \ReportUnansweredView.indicatorTitle,
+        "origin": \ReportUnansweredView.origin,
     ]
 }
 
