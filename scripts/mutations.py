@@ -444,4 +444,13 @@ M = [
     ("variant-exclusions-unsaid", "report", "Sources/StrategyModel/Assessments/AssessedVariant.swift",
      "excludedKeyAreas: resolved.exclusions.filter { baseAreas.contains($0.id) }", "excludedKeyAreas: []",
      "the report does not say which national key areas the variant left out"),
+    ("retired-indicators-unlisted", "site", "Sources/StrategyModel/Publication/PublishedStrategy.swift",
+     "area.indicators.filter { $0.status == .retired }.map { RetiredIndicator(keyArea: area, indicator: $0) }", "[RetiredIndicator]()",
+     "a retired indicator is not listed on the home page, though the changes page says it is"),
+    ("changes-unlinked", "site", "Sources/StrategyRender/Diff/DiffReport.swift",
+     "                    item.href = href(change)\n", "",
+     "the changes page names what changed without linking to it"),
+    ("changes-indicator-link-to-page", "site", "Sources/StrategyRender/Site/SiteRenderer.swift",
+     "                return pagePath(area) + \"#\" + change.id\n", "                return pagePath(area)\n",
+     "a changed indicator links to its key area's page, not to its row"),
 ]

@@ -87,6 +87,29 @@ import Testing
         #expect(diff.stdout.contains("- Retired in 2022: Working with partners (working-with-partners, in Showing leadership). Replaced by Engaging senior managers (engaging-senior-managers)."), "\(diff.stdout)")
     }
 
+    /// A retired indicator is listed on the home page (and in toolkit.md) as the changes page says, and each
+    /// change on that page links to what it names.
+    @Test func aRetiredIndicatorIsListedAndChangesLinkToWhatTheyName() throws {
+        let root = try copy()
+        defer { cleanUp(root) }
+        let old = root.deletingLastPathComponent().appendingPathComponent("Old")
+        try FileManager.default.copyItem(at: root, to: old)
+        let file = root.appendingPathComponent("key-areas/showing-leadership/engaging-councillors.md")
+        try edit(file, "{#councillors-champions}", "{#councillors-champions retired_in=2022 replaced_by=councillors-training}")
+        try edit(file, "title: Engaging councillors", "title: Working with councillors")
+        let out = root.deletingLastPathComponent().appendingPathComponent("site")
+        let build = try StrategycRunner.run(["build", root.path, "--out", out.path, "--since", old.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<li id=\"retired-councillors-champions\"><strong>Procurement and commercial champions</strong> (an indicator of Working with councillors), retired in 2022. Replaced by <a href=\"key-areas/engaging-councillors.html#councillors-training\">Working with councillors: Training and development</a> .</li>"), "\(index)")
+        let toolkit = try String(contentsOf: out.appendingPathComponent("toolkit.md"), encoding: .utf8)
+        #expect(toolkit.contains("- Procurement and commercial champions (an indicator of Working with councillors): retired in 2022.\n"))
+        let changes = try String(contentsOf: out.appendingPathComponent("changes.html"), encoding: .utf8)
+        #expect(changes.contains("<p><a href=\"index.html#retired-councillors-champions\">Retired in 2022: Procurement and commercial champions (councillors-champions, in Working with councillors)."), "\(changes)")
+        #expect(changes.contains("<p><a href=\"key-areas/engaging-councillors.html\">\u{201C}Engaging councillors\u{201D} is now \u{201C}Working with councillors\u{201D} (engaging-councillors, in Showing leadership).</a></p>"), "\(changes)")
+        #expect(changes.contains("<a href=\"index.html#retired\">home page</a>"))
+    }
+
     @Test func renameAndRewordAreReportedById() throws {
         let root = try copy()
         defer { cleanUp(root) }

@@ -17,11 +17,19 @@ public struct PublishedStrategy: Sendable {
         public let keyArea: KeyArea
     }
 
+    /// A retired indicator of a key area that is still published (a retired key area's indicators go with it).
+    public struct RetiredIndicator: Sendable {
+        public let keyArea: KeyArea
+        public let indicator: Indicator
+    }
+
     public let strategy: Strategy
     /// Themes with at least one active key area, in order.
     public let themes: [PublishedTheme]
     /// Retired key areas, in theme and key-area order.
     public let retiredKeyAreas: [RetiredKeyArea]
+    /// Retired indicators of published key areas, in toolkit order.
+    public let retiredIndicators: [RetiredIndicator]
 
     public init(_ strategy: Strategy) {
         self.strategy = strategy
@@ -35,6 +43,9 @@ public struct PublishedStrategy: Sendable {
         }
         retiredKeyAreas = strategy.themes.flatMap { theme in
             theme.keyAreas.filter { $0.status == .retired }.map { RetiredKeyArea(theme: theme, keyArea: $0) }
+        }
+        retiredIndicators = strategy.allKeyAreas.filter { $0.status == .active }.flatMap { area in
+            area.indicators.filter { $0.status == .retired }.map { RetiredIndicator(keyArea: area, indicator: $0) }
         }
     }
 

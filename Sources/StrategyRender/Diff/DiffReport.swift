@@ -11,12 +11,17 @@ struct DiffReport {
         var new: String?
         /// Stored, not computed: Mustache sees only stored properties.
         var hasTexts: Bool
+        /// Where the site shows what the change names; nil in release notes and for what is gone.
+        var href: String?
+        var hasLink: Bool
 
-        init(headline: String, old: String? = nil, new: String? = nil) {
+        init(headline: String, old: String? = nil, new: String? = nil, href: String? = nil) {
             self.headline = headline
             self.old = old
             self.new = new
             hasTexts = old != nil || new != nil
+            self.href = href
+            hasLink = href != nil
         }
     }
 
@@ -35,7 +40,8 @@ struct DiffReport {
     var sections: [Section]
     var isEmpty: Bool
 
-    init(_ diff: EditionDiff) {
+    /// - Parameter href: where a change's element is shown (the site's pages); nil for plain release notes.
+    init(_ diff: EditionDiff, href: (Change) -> String? = { _ in nil }) {
         title = diff.oldEdition == diff.newEdition
             ? "Changes in edition \(diff.newEdition)"
             : "Changes from edition \(diff.oldEdition) to edition \(diff.newEdition)"
@@ -47,7 +53,12 @@ struct DiffReport {
         ]
         sections = subjects.compactMap { subject, title in
             let groups: [Group] = Change.Kind.allCases.compactMap { kind in
-                let items = diff.changes.filter { $0.subject == subject && $0.kind == kind }.map(Self.item)
+                let items = diff.changes.filter { $0.subject == subject && $0.kind == kind }.map { change in
+                    var item = Self.item(change)
+                    item.href = href(change)
+                    item.hasLink = item.href != nil
+                    return item
+                }
                 return items.isEmpty ? nil : Group(title: Self.groupTitle(kind, subject), items: items)
             }
             return groups.isEmpty ? nil : Section(title: title, groups: groups)

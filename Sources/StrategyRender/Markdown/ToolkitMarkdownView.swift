@@ -77,6 +77,10 @@ struct ToolkitMarkdownView {
         }
         retired = published.retiredKeyAreas
             .map { Retired(title: $0.keyArea.title, retiredIn: $0.keyArea.retirement?.edition ?? "an earlier edition") }
+            + published.retiredIndicators.map {
+                Retired(title: "\($0.indicator.title) (an indicator of \($0.keyArea.title))",
+                        retiredIn: $0.indicator.retirement?.edition ?? "an earlier edition")
+            }
         hasRetired = !retired.isEmpty
     }
 

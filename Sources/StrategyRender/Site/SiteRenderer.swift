@@ -63,7 +63,7 @@ public struct SiteRenderer {
                                root: "", current: nil, breadcrumbs: [Link(title: "Home", href: "index.html")],
                                changesSince: changes?.oldEdition ?? "the previous edition")
         if let changes {
-            let report = DiffReport(changes)
+            let report = DiffReport(changes, href: { Self.href(of: $0, in: published) })
             let view = ChangesView(
                 page: changesPage, title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
                 sections: report.sections, hasChanges: !report.isEmpty)
@@ -119,6 +119,28 @@ public struct SiteRenderer {
     /// `OutputFile`), so the path cannot leave the output folder.
     static func pagePath(_ area: KeyArea) -> String { "key-areas/\(area.id).html" }
 
+    /// Where the site shows what a change names, from its root: a key area's page, an indicator's row, a
+    /// theme or the levels on the home page, a retired index in the home page's list. Nil for what the
+    /// site does not show (the edition itself, an element deleted from the sources).
+    static func href(of change: Change, in published: PublishedStrategy) -> String? {
+        switch change.subject {
+        case .edition:
+            return nil
+        case .level:
+            return published.strategy.levels.contains { $0.id == change.id } ? "index.html#levels" : nil
+        case .theme:
+            return published.themes.contains { $0.theme.id == change.id } ? "index.html#theme-\(change.id)" : nil
+        case .keyArea:
+            if let area = published.keyAreas.first(where: { $0.id == change.id }) { return pagePath(area) }
+            return published.retiredKeyAreas.contains { $0.keyArea.id == change.id } ? "index.html#retired-\(change.id)" : nil
+        case .indicator:
+            if let area = published.keyAreas.first(where: { $0.indicators.contains { $0.id == change.id } }) {
+                return pagePath(area) + "#" + change.id
+            }
+            return published.retiredIndicators.contains { $0.indicator.id == change.id } ? "index.html#retired-\(change.id)" : nil
+        }
+    }
+
     // MARK: - Views
 
     private func page(_ published: PublishedStrategy, navigation: SiteNavigation, title: String, root: String, current: String?,
@@ -169,15 +191,28 @@ public struct SiteRenderer {
                 })
         }
         let byID = Dictionary(strategy.allKeyAreas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let retired = published.retiredKeyAreas.map { entry in
+        let retiredAreas = published.retiredKeyAreas.map { entry in
             let area = entry.keyArea
             let replacements = (area.retirement?.replacementIDs ?? []).compactMap { byID[$0] }.filter { $0.status == .active }
             return RetiredView(
-                id: area.id, title: area.title, themeTitle: entry.theme.title, since: area.since,
-                retiredIn: area.retirement?.edition ?? "an earlier edition",
+                id: area.id, title: area.title, context: entry.theme.title, themeTitle: entry.theme.title, since: area.since,
+                hasSince: true, retiredIn: area.retirement?.edition ?? "an earlier edition",
                 replacedBy: replacements.map { Link(title: $0.title, href: Self.pagePath($0)) },
                 hasReplacement: !replacements.isEmpty)
         }
+        // Retired indicators of published key areas, each replacement linked to its row.
+        let indicatorPages = Dictionary(published.keyAreas.flatMap { area in area.indicators.map { ($0.id, (area, $0)) } },
+                                        uniquingKeysWith: { first, _ in first })
+        let retiredIndicators = published.retiredIndicators.map { entry in
+            let replacements = (entry.indicator.retirement?.replacementIDs ?? []).compactMap { indicatorPages[$0] }
+            return RetiredView(
+                id: entry.indicator.id, title: entry.indicator.title, context: "an indicator of \(entry.keyArea.title)",
+                themeTitle: published.theme(of: entry.keyArea)?.title ?? "", since: "", hasSince: false,
+                retiredIn: entry.indicator.retirement?.edition ?? "an earlier edition",
+                replacedBy: replacements.map { Link(title: "\($0.0.title): \($0.1.title)", href: Self.pagePath($0.0) + "#" + $0.1.id) },
+                hasReplacement: !replacements.isEmpty)
+        }
+        let retired = retiredAreas + retiredIndicators
         let themeAreas = published.themeKeyAreas
         return IndexView(
             page: page(published, navigation: navigation, title: strategy.shortTitle ?? strategy.title, root: "", current: nil,

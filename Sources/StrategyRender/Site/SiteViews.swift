@@ -107,8 +107,12 @@ struct KeyAreaSummaryView {
 struct RetiredView {
     var id: String
     var title: String
+    /// Where it stood: the theme of a key area, "an indicator of KEY AREA" for an indicator.
+    var context: String
+    /// The theme's title (kept for templates written before indicators were listed).
     var themeTitle: String
     var since: String
+    var hasSince: Bool
     var retiredIn: String
     var replacedBy: [Link]
     var hasReplacement: Bool

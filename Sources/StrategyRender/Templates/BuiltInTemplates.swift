@@ -400,7 +400,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 {{$content}}
 <h1>What changed since {{previousEdition}}</h1>
 <p class="lead">{{title}}. {{summary}}</p>
-<p>Changes are listed by identifier, so a renamed key area or indicator shows as a rename, not as one index removed and another added. Retired indices are kept, and listed on the <a href="index.html">home page</a> under "Retired indices".</p>
+<p>Changes are listed by identifier, so a renamed key area or indicator shows as a rename, not as one index removed and another added. Retired key areas and indicators are kept, and listed on the <a href="index.html#retired">home page</a> under "Retired indices". Each change links to what it names, where the site still shows it.</p>
 {{#sections}}
 <section class="changes">
 <h2>{{title}}</h2>
@@ -409,7 +409,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 <ul class="changes__list">
   {{#items}}
   <li>
-    <p>{{headline}}</p>
+    <p>{{#hasLink}}<a href="{{href}}">{{headline}}</a>{{/hasLink}}{{^hasLink}}{{headline}}{{/hasLink}}</p>
     {{#hasTexts}}
     <div class="changes__texts">
       <div class="changes__old"><p class="changes__label">Before</p><p class="changes__text">{{old}}</p></div>
@@ -479,7 +479,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 <p>These key areas were part of earlier editions. Their identifiers are kept so that they are never reused.</p>
 <ul class="retired">
   {{#retired}}
-  <li><strong>{{title}}</strong> ({{themeTitle}}), introduced in {{since}}, retired in {{retiredIn}}.{{#hasReplacement}} Replaced by {{#replacedBy}}<a href="{{href}}">{{title}}</a> {{/replacedBy}}.{{/hasReplacement}}</li>
+  <li id="retired-{{id}}"><strong>{{title}}</strong> ({{context}}){{#hasSince}}, introduced in {{since}}{{/hasSince}}, retired in {{retiredIn}}.{{#hasReplacement}} Replaced by {{#replacedBy}}<a href="{{href}}">{{title}}</a> {{/replacedBy}}.{{/hasReplacement}}</li>
   {{/retired}}
 </ul>
 </section>

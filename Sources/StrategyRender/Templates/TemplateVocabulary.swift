@@ -82,7 +82,8 @@ extension Link: TemplateSample {
 }
 
 extension RetiredView: TemplateSample {
-    static let sample = RetiredView(id: "", title: "", themeTitle: "", since: "", retiredIn: "", replacedBy: [.sample],
+    static let sample = RetiredView(id: "", title: "", context: "", themeTitle: "", since: "", hasSince: true, retiredIn: "",
+                                    replacedBy: [.sample],
                                     hasReplacement: true)
 }
 
@@ -91,7 +92,7 @@ extension ToolkitMarkdownView.Retired: TemplateSample {
 }
 
 extension DiffReport.Item: TemplateSample {
-    static let sample = DiffReport.Item(headline: "", old: "", new: "")
+    static let sample = DiffReport.Item(headline: "", old: "", new: "", href: "")
 }
 
 extension DiffReport.Group: TemplateSample {

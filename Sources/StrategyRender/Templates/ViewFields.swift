@@ -115,6 +115,8 @@ extension RetiredView: TemplateFields {
     nonisolated(unsafe) static let fields: [String: PartialKeyPath<RetiredView>] = [
         "id": \RetiredView.id,
         "title": \RetiredView.title,
+        "context": \RetiredView.context,
+        "hasSince": \RetiredView.hasSince,
         "themeTitle": \RetiredView.themeTitle,
         "since": \RetiredView.since,
         "retiredIn": \RetiredView.retiredIn,
@@ -301,6 +303,8 @@ extension DiffReport.Item: TemplateFields {
         "old": \DiffReport.Item.old,
         "new": \DiffReport.Item.new,
         "hasTexts": \DiffReport.Item.hasTexts,
+        "href": \DiffReport.Item.href,
+        "hasLink": \DiffReport.Item.hasLink,
     ]
 }
 
