@@ -298,7 +298,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("wrote _variants/: 3 variant sites and an index ("))
         let index = try repo.read("_variants/index.html")
-        #expect(index.contains("<li><a href=\"riverside/index.html\">Riverside District Council procurement strategy</a>, for Riverside District Council (district), built on Greener North procurement strategy. <a href=\"riverside/variant.html\">How it differs</a>.</li>"))
+        #expect(index.contains("<li><a href=\"riverside/index.html\">Riverside District Council procurement strategy</a>, for Riverside District Council (District council), built on Greener North procurement strategy. <a href=\"riverside/variant.html\">How it differs</a>.</li>"))
         for id in ["greener-north", "riverside", "small-district"] {
             #expect(FileManager.default.fileExists(atPath: repo.url("_variants/\(id)/variant.html").path))
             #expect(FileManager.default.fileExists(atPath: repo.url("_variants/\(id)/assessment.xlsx").path))
