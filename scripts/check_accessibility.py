@@ -2,7 +2,8 @@
 """Runs axe-core (through axe-selenium-python) in headless Chromium on pages of a built site.
 
 usage: check_accessibility.py SITE_DIR PAGE...   exit 1 when any page has a violation
-Each page is checked at a desktop width and at a phone width (tables must scroll, not shrink).
+Each page is checked at a desktop width and at a phone width (tables must scroll, not shrink), and at the
+desktop width with print media emulated, as a council printing its variant's pages would see them.
 
 axe-selenium-python bundles axe-core 3.1 (2018), which predates the WCAG 2.1 and 2.2 rules. So the
 driver comes from axe-selenium-python, and the axe-core script from the one bundled in the
@@ -49,15 +50,16 @@ def main(site, pages):
     total = 0
     try:
         for page in pages:
-            for width, height in ((1280, 900), (390, 844)):
+            for width, height, media in ((1280, 900, "screen"), (390, 844, "screen"), (1280, 900, "print")):
                 browser.set_window_size(width, height)
+                browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
                 browser.get("file://" + os.path.abspath(os.path.join(site, page)))
                 axe = Axe(browser, script_url=script)
                 axe.inject()
                 results = axe.run(options=RULES)
                 violations = results["violations"]
                 total += len(violations)
-                print(f"axe: {page} at {width}px: {len(results['passes'])} rules passed, {len(violations)} violations")
+                print(f"axe: {page} at {width}px ({media}): {len(results['passes'])} rules passed, {len(violations)} violations")
                 for violation in violations:
                     targets = ", ".join(str(node["target"]) for node in violation["nodes"][:5])
                     print(f"  {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
