@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Runs axe-core (through axe-selenium-python) in headless Chromium on pages of a built site.
 
-usage: check_accessibility.py SITE_DIR PAGE...   exit 1 when any page has a violation
-Each page is checked at a desktop width and at a phone width (tables must scroll, not shrink), and at the
-desktop width with print media emulated, as a council printing its variant's pages would see them.
+usage: check_accessibility.py [--print] SITE_DIR PAGE...   exit 1 when any page has a violation
+Each page is checked at a desktop width and at a phone width (tables must scroll, not shrink); with
+--print, also at the desktop width with print media emulated, as a council printing its variant's pages
+would see them.
 
 axe-selenium-python bundles axe-core 3.1 (2018), which predates the WCAG 2.1 and 2.2 rules. So the
 driver comes from axe-selenium-python, and the axe-core script from the one bundled in the
@@ -43,14 +44,15 @@ def axe_version(script):
         return f.readline().strip().lstrip("/*! ")
 
 
-def main(site, pages):
+def main(site, pages, media_print=False):
     script = axe_script()
     print(f"axe: using {axe_version(script)} with axe-selenium-python")
     browser = driver()
     total = 0
     try:
         for page in pages:
-            for width, height, media in ((1280, 900, "screen"), (390, 844, "screen"), (1280, 900, "print")):
+            sizes = ((1280, 900, "screen"), (390, 844, "screen")) + (((1280, 900, "print"),) if media_print else ())
+            for width, height, media in sizes:
                 browser.set_window_size(width, height)
                 browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
                 browser.get("file://" + os.path.abspath(os.path.join(site, page)))
@@ -69,4 +71,5 @@ def main(site, pages):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2:]))
+    arguments = [a for a in sys.argv[1:] if a != "--print"]
+    sys.exit(main(arguments[0], arguments[1:], media_print="--print" in sys.argv[1:]))

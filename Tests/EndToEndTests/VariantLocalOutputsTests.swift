@@ -35,7 +35,7 @@ import Testing
     @Test func aVariantsPublisherIsItsOwnAndInherited() throws {
         let repo = try ScratchRepository(git: false)
         defer { repo.remove() }
-        try repo.edit(region, "publisher: Greener North Councils' Procurement Partnership", "publisher: Northern Lights Procurement Hub")
+        try repo.edit(region, "base_edition: 2022\n", "base_edition: 2022\npublisher: Northern Lights Procurement Hub\n")
         let checked = try repo.run(["check", "--variant", "Variants/riverside", "--warnings-as-errors"])
         #expect(checked.status == 0, "\(checked.stderr)")
         let built = try repo.run(["build", "--variant", "Variants/riverside", "--out", "council"])
