@@ -1,14 +1,48 @@
 #!/usr/bin/env python3
 """Checks that toolkit.md holds every published indicator row, with one cell per level, and the stamp.
+Given a variant's export (`strategyc export --variant`), also that it carries what the variant's site does:
+the "How this variant differs" section with every element left out and its reason, every addition named,
+an origin mark for every element a layer added or changed, and a priority line per prioritised key area.
 
-usage: check_toolkit_md.py TOOLKIT.md MODEL.json
+usage: check_toolkit_md.py TOOLKIT.md MODEL.json [VARIANT.json]
 """
 import hashlib
 import json
 import sys
 
 
-def main(toolkit_path, model_path):
+def variant_problems(text, variant):
+    problems = []
+    if "\n## How this variant differs\n" not in text:
+        return ["no \"How this variant differs\" section"]
+    differs = text.split("\n## How this variant differs\n", 1)[1]
+    for excluded in variant["excluded"]:
+        if excluded["title"] not in differs or excluded["reason"].split(";")[0] not in differs:
+            problems.append(f"left out {excluded['id']} without its title or reason")
+    titles = {}
+    for theme in variant["model"]["themes"]:
+        for area in theme["keyAreas"]:
+            titles[area["id"]] = area["title"]
+            for indicator in area["indicators"]:
+                titles[indicator["id"]] = indicator["title"]
+    for element, origin in variant["origins"].items():
+        if origin == "inherited" or element not in titles:
+            continue
+        verb = "Added by" if origin.startswith("added") else "Changed by"
+        # A key area's mark is on the line under its heading; an indicator's follows its title in its row.
+        heading = f"\n### {titles[element]}\n\n"
+        under = text.split(heading, 1)[1].split("\n", 1)[0] if heading in text else ""
+        if verb not in under and f"\n| {titles[element]} ({verb} " not in text:
+            problems.append(f"{element} ({origin}) has no origin mark")
+        if origin.startswith("added") and f"- {titles[element]}" not in differs:
+            problems.append(f"addition {element} is not listed")
+    lines = text.count("\n**Priority in this variant:** ")
+    if lines != len(variant["priorities"]):
+        problems.append(f"{lines} priority lines, expected {len(variant['priorities'])}")
+    return problems
+
+
+def main(toolkit_path, model_path, variant_path=None):
     text = open(toolkit_path, encoding="utf-8").read()
     model_bytes = open(model_path, "rb").read()
     model = json.loads(model_bytes)
@@ -34,6 +68,8 @@ def main(toolkit_path, model_path):
     for area in retired:
         if f"### {area['title']}" in text:
             problems.append(f"retired key area {area['title']} is published")
+    if variant_path:
+        problems += variant_problems(text, json.load(open(variant_path, encoding="utf-8")))
     for problem in problems:
         print(problem)
     print(f"toolkit.md: {tables} tables, {len(rows)} rows, {len(problems)} problems")
@@ -41,4 +77,4 @@ def main(toolkit_path, model_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:4]))

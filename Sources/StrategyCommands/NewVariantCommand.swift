@@ -66,6 +66,8 @@ struct NewVariant: ParsableCommand {
             id: \(id)
             title: \(Scaffold.yamlScalar(audience + " procurement strategy"))
             for: \(Scaffold.yamlScalar(audience))
+            # Who publishes it, as its pages, toolkit.md and workbook say; left out, the base's publisher.
+            publisher: \(Scaffold.yamlScalar(audience))
             # county, district, unitary, metropolitan, london-borough, combined-authority or region
             type: \(type)
             # The strategy folder or another variant's folder, relative to this folder.

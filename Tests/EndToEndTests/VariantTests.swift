@@ -290,6 +290,7 @@ import Testing
         let camden = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--type", "london-borough"])
         #expect(camden.stdout == "wrote Variants/camden/variant.md: variant 'camden'; the key areas and indicators it adds start with 'camden-' (choose another id with --id)\n", "\(camden.stderr)")
         #expect(try repo.read("Variants/camden/variant.md").contains("\nid: camden\n"))
+        #expect(try repo.read("Variants/camden/variant.md").contains("\npublisher: London Borough of Camden\n"))
         let chosen = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--id", "lbc"])
         #expect(chosen.stdout == "wrote Variants/lbc/variant.md: variant 'lbc'; the key areas and indicators it adds start with 'lbc-'\n")
         let bad = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--id", "LB Camden"])
@@ -331,7 +332,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("wrote _variants/: 3 variant sites and an index ("))
         let index = try repo.read("_variants/index.html")
-        #expect(index.contains("<li><a href=\"riverside/index.html\">Riverside District Council procurement strategy</a>, for Riverside District Council (district), built on Greener North procurement strategy. <a href=\"riverside/variant.html\">How it differs</a>.</li>"))
+        #expect(index.contains("<li><a href=\"riverside/index.html\">Riverside District Council procurement strategy</a>, for Riverside District Council (District council), built on Greener North procurement strategy. <a href=\"riverside/variant.html\">How it differs</a>.</li>"))
         for id in ["greener-north", "riverside", "small-district"] {
             #expect(FileManager.default.fileExists(atPath: repo.url("_variants/\(id)/variant.html").path))
             #expect(FileManager.default.fileExists(atPath: repo.url("_variants/\(id)/assessment.xlsx").path))

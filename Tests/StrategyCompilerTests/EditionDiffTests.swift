@@ -79,7 +79,7 @@ import Testing
             "retired indicator councillors-training",
         ])
         let retired = try #require(diff.changes.first { $0.subject == .indicator })
-        #expect(retired.what == .retired(in: "2024", replacedBy: [.init(id: "councillors-briefings", title: "Briefings")]))
+        #expect(retired.what == .retired(in: "2024", replacedBy: [.init(id: "councillors-briefings", title: "Briefings", parent: "Working with councillors")]))
     }
 
     /// Deleting instead of retiring is reported as `removed`, with the old title and place, so the report

@@ -24,7 +24,7 @@ struct FrontMatterSchema {
 
     static let variant = FrontMatterSchema(
         required: ["id", "title", "for", "type", "base"],
-        optional: ["base_edition", "exclude", "priorities", "overrides", "branding"]
+        optional: ["base_edition", "publisher", "exclude", "priorities", "overrides", "branding"]
     )
 
     static let branding = FrontMatterSchema(required: [], optional: ["accent", "logo"])

@@ -39,6 +39,7 @@ public struct VariantReader {
                                  organisationType: type, base: baseReference.value, baseRange: baseReference.range,
                                  introduction: introduction, folder: root, range: file.wholeRange)
         layer.branding = BrandingReader(engine: engine, root: root).read(fields)
+        layer.publisher = fields.text("publisher")?.value
         if let edition = fields.text("base_edition") {
             layer.baseEdition = edition.value
             layer.baseEditionRange = edition.range

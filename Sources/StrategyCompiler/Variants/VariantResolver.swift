@@ -88,7 +88,9 @@ public struct VariantResolver {
                 excluded.formUnion(area.indicators.map(\.id))
             }
             let title = active[exclusion.id]?.title ?? activeIndicators[exclusion.id]?.1.title ?? exclusion.id
-            resolved.exclusions.append(.init(id: exclusion.id, title: title, layer: layer.id, reason: exclusion.reason))
+            let area = activeIndicators[exclusion.id]?.0
+            resolved.exclusions.append(.init(id: exclusion.id, title: title, layer: layer.id, reason: exclusion.reason,
+                                             keyAreaID: area?.id, keyAreaTitle: area?.title))
         }
 
         // Additions: local key areas and local indicators, in the layer's namespace.

@@ -60,10 +60,13 @@ public struct Change: Hashable, Sendable {
     public struct Replacement: Hashable, Sendable, Codable {
         public var id: String
         public var title: String
+        /// For an indicator, its key area's title: an indicator's title alone is shared by many key areas.
+        public var parent: String?
 
-        public init(id: String, title: String) {
+        public init(id: String, title: String, parent: String? = nil) {
             self.id = id
             self.title = title
+            self.parent = parent
         }
     }
 

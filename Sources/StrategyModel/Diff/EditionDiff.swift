@@ -141,8 +141,8 @@ public struct EditionDiff: Sendable, Equatable {
         var changes: [Change] = []
         var oldByID: [String: (indicator: Indicator, area: KeyArea)] = [:]
         for area in old.allKeyAreas { for indicator in area.indicators where oldByID[indicator.id] == nil { oldByID[indicator.id] = (indicator, area) } }
-        var newTitles: [String: String] = [:]
-        for indicator in new.allIndicators { newTitles[indicator.id] = indicator.title }
+        var newIndicators: [String: (indicator: Indicator, area: KeyArea)] = [:]
+        for area in new.allKeyAreas { for indicator in area.indicators where newIndicators[indicator.id] == nil { newIndicators[indicator.id] = (indicator, area) } }
         let levelName = Dictionary(new.levels.map { ($0.id, $0.name) } + old.levels.map { ($0.id, $0.name) },
                                    uniquingKeysWith: { first, _ in first })
         var newIDs: Set<String> = []
@@ -157,7 +157,9 @@ public struct EditionDiff: Sendable, Equatable {
                 }
                 if before.status == .active && indicator.status == .retired {
                     changes.append(Change(.retired(in: indicator.retirement?.edition,
-                                                   replacedBy: (indicator.retirement?.replacementIDs ?? []).map { .init(id: $0, title: newTitles[$0] ?? $0) }),
+                                                   replacedBy: (indicator.retirement?.replacementIDs ?? []).map {
+                                                       .init(id: $0, title: newIndicators[$0]?.indicator.title ?? $0, parent: newIndicators[$0]?.area.title)
+                                                   }),
                                           .indicator, id: indicator.id, title: indicator.title, parent: area.title))
                     continue
                 }

@@ -26,12 +26,19 @@ public struct ResolvedVariant: Sendable {
         public var title: String
         public var layer: String
         public var reason: String
+        /// For a left-out indicator, its key area (id and title): many key areas have an indicator of the
+        /// same title, so an indicator is never named without it.
+        public var keyAreaID: String?
+        public var keyAreaTitle: String?
 
-        public init(id: String, title: String, layer: String, reason: String) {
+        public init(id: String, title: String, layer: String, reason: String, keyAreaID: String? = nil,
+                    keyAreaTitle: String? = nil) {
             self.id = id
             self.title = title
             self.layer = layer
             self.reason = reason
+            self.keyAreaID = keyAreaID
+            self.keyAreaTitle = keyAreaTitle
         }
     }
 
@@ -85,7 +92,14 @@ public struct ResolvedVariant: Sendable {
             published.shortTitle = nil
             published.introduction = variant.introduction
         }
+        published.publisher = publisher
         return published
+    }
+
+    /// Who publishes the variant: the outermost layer that sets `publisher:`, so a council inherits its
+    /// region's; the national publisher only when no layer sets one.
+    public var publisher: String {
+        layers.last { $0.publisher != nil }?.publisher ?? base.publisher
     }
 
     /// The look of the variant: each part (accent, logo) from the outermost layer that sets it, so a

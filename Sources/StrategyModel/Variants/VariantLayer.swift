@@ -10,6 +10,30 @@ public struct VariantLayer: Sendable {
         case londonBorough = "london-borough"
         case combinedAuthority = "combined-authority"
         case region
+
+        /// How a reader calls it when `assessment.md` offers no label of its own.
+        public var label: String {
+            switch self {
+            case .county: "County council"
+            case .district: "District council"
+            case .unitary: "Unitary authority"
+            case .metropolitan: "Metropolitan borough council"
+            case .londonBorough: "London borough council"
+            case .combinedAuthority: "Combined authority"
+            case .region: "Region"
+            }
+        }
+
+        /// The label readers see: the organisation type `assessment.md` offers whose slug begins with this
+        /// type's (`london-borough` is "London borough council"), so the site speaks as the workbook's
+        /// About sheet does; otherwise `label`.
+        public func label(in form: AssessmentForm?) -> String {
+            let offered = form?.organisationTypes.first { choice in
+                let slug = Slug.make(from: choice)
+                return slug == rawValue || slug.hasPrefix(rawValue + "-")
+            }
+            return offered ?? label
+        }
     }
 
     /// An element of the base left out of this variant, with the reason that is published.
@@ -128,6 +152,8 @@ public struct VariantLayer: Sendable {
     public var title: String
     public var audience: String
     public var organisationType: OrganisationType
+    /// Who publishes this variant (`publisher:`); nil to keep the publisher of the layer below.
+    public var publisher: String?
     /// The base as written: a folder relative to this variant's folder.
     public var base: String
     public var baseRange: SourceRange

@@ -148,7 +148,8 @@ extension PublicationPipeline {
             }
             let baseTitle = resolved.layers.dropLast().last?.title ?? resolved.base.title
             entries.append(.init(id: layer.id, title: layer.title, audience: layer.audience,
-                                 organisationType: layer.organisationType.rawValue, base: baseTitle))
+                                 organisationType: layer.organisationType.label(in: resolved.strategy.assessmentForm),
+                                 base: baseTitle))
             jobs.append((layer.id, job))
         }
         // Every variant is checked even when one already failed, so that one run reports every problem;

@@ -115,7 +115,8 @@ struct DiffReport {
         case .retired(let edition, let replacements):
             var line = "Retired" + (edition.map { " in \($0)" } ?? "") + ": \(label)."
             if !replacements.isEmpty {
-                line += " Replaced by " + replacements.map { "\($0.title) (\($0.id))" }.joined(separator: " and ") + "."
+                line += " Replaced by " + replacements.map { "\($0.title) (\($0.id)\($0.parent.map { ", in \($0)" } ?? ""))" }
+                    .joined(separator: " and ") + "."
             }
             return Item(headline: line)
         case .reinstated:

@@ -23,6 +23,8 @@ public struct VariantJSONRenderer {
         var title: String
         var audience: String
         var type: String
+        /// For `variant`, who publishes it (inherited along the chain); for each of `layers`, as written.
+        var publisher: String?
     }
 
     private struct Excluded: Encodable {
@@ -48,8 +50,13 @@ public struct VariantJSONRenderer {
 
     public func render(_ resolved: ResolvedVariant) -> Data {
         func layer(_ layer: VariantLayer) -> Layer {
-            Layer(id: layer.id, title: layer.title, audience: layer.audience, type: layer.organisationType.rawValue)
+            Layer(id: layer.id, title: layer.title, audience: layer.audience, type: layer.organisationType.rawValue,
+                  publisher: layer.publisher)
         }
+        var outermost = resolved.variant.map(layer) ?? Layer(id: "", title: "", audience: "", type: "")
+        outermost.publisher = resolved.publisher
+        var model = resolved.strategy
+        model.publisher = resolved.publisher
         let origins = Dictionary(uniqueKeysWithValues: resolved.origins.map { id, origin -> (String, String) in
             switch origin {
             case .inherited: (id, "inherited")
@@ -58,8 +65,8 @@ public struct VariantJSONRenderer {
             }
         })
         let document = Document(
-            variant: resolved.variant.map(layer) ?? Layer(id: "", title: "", audience: "", type: ""),
-            layers: resolved.layers.map(layer), baseEdition: resolved.base.edition, model: ModelJSONRenderer.Document(resolved.strategy),
+            variant: outermost,
+            layers: resolved.layers.map(layer), baseEdition: resolved.base.edition, model: ModelJSONRenderer.Document(model),
             origins: origins,
             excluded: resolved.exclusions.map { Excluded(id: $0.id, title: $0.title, layer: $0.layer, reason: $0.reason) },
             overrides: resolved.replacements.map {

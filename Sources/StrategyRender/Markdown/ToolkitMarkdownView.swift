@@ -29,6 +29,11 @@ struct ToolkitMarkdownView {
         var whatItIs: String?
         var whyItIsImportant: String?
         var rows: [Row]
+        /// In a variant: "Added by …" or "Changed by …", and the key area's priority.
+        var origin = ""
+        var hasOrigin = false
+        var priority = ""
+        var hasPriority = false
     }
 
     struct Theme {
@@ -52,8 +57,20 @@ struct ToolkitMarkdownView {
     var themes: [Theme]
     var retired: [Retired]
     var hasRetired: Bool
+    /// A variant's parts (`ToolkitVariantMarkdown.swift`); empty in the national toolkit.
+    var isVariant = false
+    var variantLead = ""
+    var exclusions: [Line] = []
+    var hasExclusions = false
+    var changedTexts: [Changed] = []
+    var hasChangedTexts = false
+    var additions: [Line] = []
+    var hasAdditions = false
+    var priorities: [Line] = []
+    var hasPriorities = false
+    var priorityExplanation = PriorityWording.explanation
 
-    init(_ published: PublishedStrategy, stamp: PublicationStamp) {
+    init(_ published: PublishedStrategy, stamp: PublicationStamp, variant: VariantPresentation? = nil) {
         let strategy = published.strategy
         title = strategy.title
         edition = strategy.edition
@@ -64,15 +81,23 @@ struct ToolkitMarkdownView {
         levels = strategy.levels.map { Level(name: Self.cell($0.name), summary: Self.cell($0.summary ?? "")) }
         themes = published.themes.map { group in
             Theme(title: group.theme.title, description: group.theme.description.safeMarkdown, keyAreas: group.keyAreas.map { area in
-                KeyArea(
+                var view = KeyArea(
                     id: area.id, title: area.title, kind: group.isEnablers ? "Enabler" : "Key area",
                     description: area.description.safeMarkdown, whatItIs: area.whatItIs?.safeMarkdown,
                     whyItIsImportant: area.whyItIsImportant?.safeMarkdown,
                     rows: area.indicators.map { indicator in
-                        Row(title: Self.cell(indicator.title), cells: strategy.levels.map { level in
+                        let origin = variant?.originLabels[indicator.id].map { " (\($0))" } ?? ""
+                        return Row(title: Self.cell(indicator.title + origin), cells: strategy.levels.map { level in
                             Cell(text: Self.cell(indicator.descriptor(for: level.id)?.text.plainText ?? ""))
                         })
                     })
+                if let origin = variant?.originLabels[area.id] {
+                    (view.origin, view.hasOrigin) = (Self.cell(origin), true)
+                }
+                if let priority = variant?.prioritySentences[area.id] {
+                    (view.priority, view.hasPriority) = (Self.cell(priority), true)
+                }
+                return view
             })
         }
         retired = published.retiredKeyAreas
@@ -82,6 +107,7 @@ struct ToolkitMarkdownView {
                         retiredIn: $0.indicator.retirement?.edition ?? "an earlier edition")
             }
         hasRetired = !retired.isEmpty
+        if let variant { describe(variant) }
     }
 
     /// Plain text made safe for one pipe-table cell: Markdown punctuation escaped, each line trimmed of

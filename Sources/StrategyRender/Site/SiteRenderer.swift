@@ -56,7 +56,7 @@ public struct SiteRenderer {
             files.append(file)
             diagnostics += pageDiagnostics
         }
-        let toolkit = ToolkitMarkdownView(published, stamp: stamp)
+        let toolkit = ToolkitMarkdownView(published, stamp: stamp, variant: variant)
         vocabularyViews.append(toolkit)
         files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, diagnostics: &diagnostics, toolkit)))
         let changesPage = page(published, navigation: navigation, title: "What changed since \(changes?.oldEdition ?? "the previous edition")",
@@ -88,7 +88,8 @@ public struct SiteRenderer {
             }
         } else {
             vocabularyViews.append(VariantView(page: variantPage, title: "", audience: "", organisationType: "",
-                                               baseTitle: "", baseEdition: "", layers: [""], exclusions: [.sample],
+                                               baseTitle: "", baseEdition: "", basePublisher: "", layers: [""],
+                                               exclusions: [.sample],
                                                hasExclusions: true, changedTexts: [.sample], hasChangedTexts: true,
                                                additions: [.sample], hasAdditions: true, priorities: [.sample],
                                                hasPriorities: true))
@@ -163,7 +164,8 @@ public struct SiteRenderer {
     private func variantView(_ variant: VariantPresentation, page: PageView) -> VariantView {
         VariantView(
             page: page, title: variant.title, audience: variant.audience, organisationType: variant.organisationType,
-            baseTitle: variant.baseTitle, baseEdition: variant.baseEdition, layers: variant.layerTitles,
+            baseTitle: variant.baseTitle, baseEdition: variant.baseEdition, basePublisher: variant.basePublisher,
+            layers: variant.layerTitles,
             exclusions: variant.exclusions, hasExclusions: !variant.exclusions.isEmpty,
             changedTexts: variant.changedTexts, hasChangedTexts: !variant.changedTexts.isEmpty,
             additions: variant.additions, hasAdditions: !variant.additions.isEmpty,
@@ -259,6 +261,10 @@ public struct SiteRenderer {
             next: next.map { Link(title: $0.title, href: "\($0.id).html") })
         view.origin = variant?.originLabels[area.id]
         view.descriptionBaseHTML = variant?.baseTexts[area.id]?["description"]?.html
+        if let priority = variant?.prioritySentences[area.id] {
+            view.priority = priority
+            view.hasPriority = true
+        }
         return view
     }
 }

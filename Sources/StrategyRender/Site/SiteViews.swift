@@ -139,6 +139,10 @@ struct KeyAreaView {
     var origin: String? = nil
     /// In a variant whose override replaced the description: the base text, shown beside it.
     var descriptionBaseHTML: String? = nil
+    /// In a variant that prioritises this key area: its weight (with what a weight does) and targets.
+    var priority: String = ""
+    /// Whether `priority` is set (tested instead of it, for the reason given at `MaturityRowView.hasOrigin`).
+    var hasPriority: Bool = false
 }
 
 struct MaturityTableView {
@@ -176,6 +180,8 @@ struct VariantView {
     var organisationType: String
     var baseTitle: String
     var baseEdition: String
+    /// Who publishes the national strategy the variant is built on.
+    var basePublisher: String
     var layers: [String]
     var exclusions: [VariantPresentation.Difference]
     var hasExclusions: Bool
@@ -185,4 +191,6 @@ struct VariantView {
     var hasAdditions: Bool
     var priorities: [VariantPresentation.Difference]
     var hasPriorities: Bool
+    /// What a weight, a default target and a minimum target do (`PriorityWording.explanation`).
+    var priorityExplanation: String = PriorityWording.explanation
 }

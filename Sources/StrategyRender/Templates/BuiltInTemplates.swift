@@ -496,6 +496,12 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 <div class="prose lead-prose">
 {{{descriptionHTML}}}
 </div>{{#descriptionBaseHTML}}<details class="base-text"><summary>The text this variant replaced</summary>{{{descriptionBaseHTML}}}</details>{{/descriptionBaseHTML}}
+{{#hasPriority}}
+<section class="priority" aria-labelledby="priority">
+<h2 id="priority">Priority in this variant</h2>
+<p>{{priority}}. <a href="../variant.html#priorities">How weights and targets work</a></p>
+</section>
+{{/hasPriority}}
 {{#hasHelp}}
 <section class="help" aria-labelledby="help">
 <h2 id="help">About this {{kindLowercased}}</h2>
@@ -591,6 +597,9 @@ Levels are the councils' own, combined across respondents by the middle answer; 
   </ol>
 </nav>
 
+"""#,
+        "partials/element-name.mustache": #"""
+{{#hasLink}}<a href="{{href}}">{{title}}</a>{{/hasLink}}{{^hasLink}}{{title}}{{/hasLink}}{{#isIndicator}}, in {{#hasKeyAreaLink}}<a href="{{keyAreaHref}}">{{keyAreaTitle}}</a>{{/hasKeyAreaLink}}{{^hasKeyAreaLink}}{{keyAreaTitle}}{{/hasKeyAreaLink}}{{/isIndicator}}
 """#,
         "partials/footer.mustache": #"""
 <footer class="site-footer">
@@ -961,6 +970,10 @@ Migration notes:
 # {{title}}
 
 Edition {{edition}}, published by {{publisher}}.
+{{#isVariant}}
+
+{{variantLead}}
+{{/isVariant}}
 
 {{introduction}}
 
@@ -986,7 +999,11 @@ Edition {{edition}}, published by {{publisher}}.
 
 ### {{title}}
 
-*{{kind}}*
+*{{kind}}*{{#hasOrigin}} · {{origin}}{{/hasOrigin}}
+{{#hasPriority}}
+
+**Priority in this variant:** {{priority}}.
+{{/hasPriority}}
 
 {{description}}
 {{#whatItIs}}
@@ -1019,6 +1036,59 @@ Edition {{edition}}, published by {{publisher}}.
 - {{title}}: retired in {{retiredIn}}.
 {{/retired}}
 {{/hasRetired}}
+{{#isVariant}}
+
+## How this variant differs
+
+### Left out
+
+{{#exclusions}}
+- {{text}}
+{{/exclusions}}
+{{^hasExclusions}}
+Nothing is left out.
+{{/hasExclusions}}
+
+### Texts rewritten
+{{#changedTexts}}
+
+#### {{heading}}
+
+Changed by {{layer}}. It now reads:
+
+{{now}}
+
+The text it replaced:
+
+{{replaced}}
+{{/changedTexts}}
+{{^hasChangedTexts}}
+
+No text is rewritten.
+{{/hasChangedTexts}}
+
+### Added
+
+{{#additions}}
+- {{text}}
+{{/additions}}
+{{^hasAdditions}}
+Nothing is added.
+{{/hasAdditions}}
+
+### Priorities and targets
+
+{{#hasPriorities}}
+{{priorityExplanation}}
+
+{{#priorities}}
+- {{text}}
+{{/priorities}}
+{{/hasPriorities}}
+{{^hasPriorities}}
+Every key area has the same weight, and no default targets are set.
+{{/hasPriorities}}
+{{/isVariant}}
 
 ---
 
@@ -1029,14 +1099,14 @@ Edition {{edition}}, published by {{publisher}}.
 {{<layout}}
 {{$content}}
 <h1>How this variant differs</h1>
-<p class="lead">{{title}} is for {{audience}} ({{organisationType}}). It is built on {{baseTitle}}, edition {{baseEdition}}{{#layers}}, then {{.}}{{/layers}}. Later layers take precedence over earlier ones.</p>
+<p class="lead">{{title}} is for {{audience}} ({{organisationType}}). It is built on {{baseTitle}}, edition {{baseEdition}}, published by {{basePublisher}}{{#layers}}, then {{.}}{{/layers}}. Later layers take precedence over earlier ones.</p>
 
 <section aria-labelledby="left-out">
 <h2 id="left-out">Left out</h2>
 {{#hasExclusions}}
 <ul>
   {{#exclusions}}
-  <li><strong>{{title}}</strong> (left out by {{layer}}): {{detail}}</li>
+  <li><strong>{{#name}}{{> partials/element-name}}{{/name}}</strong> (left out by {{layer}}): {{detail}}</li>
   {{/exclusions}}
 </ul>
 {{/hasExclusions}}
@@ -1048,7 +1118,7 @@ Edition {{edition}}, published by {{publisher}}.
 {{#hasChangedTexts}}
 {{#changedTexts}}
 <article class="changed-text">
-<h3>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}{{title}}{{/href}}: {{field}} <span class="origin">Changed by {{layer}}</span></h3>
+<h3>{{#name}}{{> partials/element-name}}{{/name}}: {{field}} <span class="origin">Changed by {{layer}}</span></h3>
 <div class="prose">{{{localHTML}}}</div>
 <details class="base-text"><summary>The text this variant replaced</summary>{{{baseHTML}}}</details>
 </article>
@@ -1062,7 +1132,7 @@ Edition {{edition}}, published by {{publisher}}.
 {{#hasAdditions}}
 <ul>
   {{#additions}}
-  <li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}{{title}}{{/href}} ({{detail}}, added by {{layer}})</li>
+  <li>{{#name}}{{> partials/element-name}}{{/name}} ({{detail}}, added by {{layer}})</li>
   {{/additions}}
 </ul>
 {{/hasAdditions}}
@@ -1072,9 +1142,10 @@ Edition {{edition}}, published by {{publisher}}.
 <section aria-labelledby="priorities">
 <h2 id="priorities">Priorities and targets</h2>
 {{#hasPriorities}}
+<p>{{priorityExplanation}}</p>
 <ul>
   {{#priorities}}
-  <li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}{{title}}{{/href}}: {{detail}}</li>
+  <li>{{#name}}{{> partials/element-name}}{{/name}}: {{detail}}</li>
   {{/priorities}}
 </ul>
 {{/hasPriorities}}

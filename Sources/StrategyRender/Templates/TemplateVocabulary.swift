@@ -87,6 +87,14 @@ extension RetiredView: TemplateSample {
                                     hasReplacement: true)
 }
 
+extension ToolkitMarkdownView.Line: TemplateSample {
+    static let sample = ToolkitMarkdownView.Line(text: "")
+}
+
+extension ToolkitMarkdownView.Changed: TemplateSample {
+    static let sample = ToolkitMarkdownView.Changed(heading: "", layer: "", now: "", replaced: "")
+}
+
 extension ToolkitMarkdownView.Retired: TemplateSample {
     static let sample = ToolkitMarkdownView.Retired(title: "", retiredIn: "")
 }
@@ -104,11 +112,16 @@ extension DiffReport.Section: TemplateSample {
 }
 
 extension VariantPresentation.Difference: TemplateSample {
-    static let sample = VariantPresentation.Difference(title: "", detail: "", layer: "", href: "")
+    static let sample = VariantPresentation.Difference(name: .sample, detail: "", layer: "")
 }
 
 extension VariantPresentation.ChangedText: TemplateSample {
-    static let sample = VariantPresentation.ChangedText(title: "", field: "", layer: "", baseHTML: "", localHTML: "", href: "")
+    static let sample = VariantPresentation.ChangedText(name: .sample, field: "", layer: "", baseHTML: "", localHTML: "",
+                                                        baseMarkdown: "", localMarkdown: "")
+}
+
+extension ElementName: TemplateSample {
+    static let sample = ElementName(title: "", href: "", keyAreaTitle: "", keyAreaHref: "")
 }
 
 extension NavigationKeyArea: TemplateSample {

@@ -144,6 +144,8 @@ extension KeyAreaView: TemplateFields {
         "next": \KeyAreaView.next,
         "origin": \KeyAreaView.origin,
         "descriptionBaseHTML": \KeyAreaView.descriptionBaseHTML,
+        "priority": \KeyAreaView.priority,
+        "hasPriority": \KeyAreaView.hasPriority,
     ]
 }
 
@@ -183,6 +185,8 @@ extension VariantView: TemplateFields {
         "organisationType": \VariantView.organisationType,
         "baseTitle": \VariantView.baseTitle,
         "baseEdition": \VariantView.baseEdition,
+        "basePublisher": \VariantView.basePublisher,
+        "priorityExplanation": \VariantView.priorityExplanation,
         "layers": \VariantView.layers,
         "exclusions": \VariantView.exclusions,
         "hasExclusions": \VariantView.hasExclusions,
@@ -207,6 +211,17 @@ extension ToolkitMarkdownView: TemplateFields {
         "themes": \ToolkitMarkdownView.themes,
         "retired": \ToolkitMarkdownView.retired,
         "hasRetired": \ToolkitMarkdownView.hasRetired,
+        "isVariant": \ToolkitMarkdownView.isVariant,
+        "variantLead": \ToolkitMarkdownView.variantLead,
+        "exclusions": \ToolkitMarkdownView.exclusions,
+        "hasExclusions": \ToolkitMarkdownView.hasExclusions,
+        "changedTexts": \ToolkitMarkdownView.changedTexts,
+        "hasChangedTexts": \ToolkitMarkdownView.hasChangedTexts,
+        "additions": \ToolkitMarkdownView.additions,
+        "hasAdditions": \ToolkitMarkdownView.hasAdditions,
+        "priorities": \ToolkitMarkdownView.priorities,
+        "hasPriorities": \ToolkitMarkdownView.hasPriorities,
+        "priorityExplanation": \ToolkitMarkdownView.priorityExplanation,
     ]
 }
 
@@ -239,6 +254,25 @@ extension ToolkitMarkdownView.KeyArea: TemplateFields {
         "whatItIs": \ToolkitMarkdownView.KeyArea.whatItIs,
         "whyItIsImportant": \ToolkitMarkdownView.KeyArea.whyItIsImportant,
         "rows": \ToolkitMarkdownView.KeyArea.rows,
+        "origin": \ToolkitMarkdownView.KeyArea.origin,
+        "hasOrigin": \ToolkitMarkdownView.KeyArea.hasOrigin,
+        "priority": \ToolkitMarkdownView.KeyArea.priority,
+        "hasPriority": \ToolkitMarkdownView.KeyArea.hasPriority,
+    ]
+}
+
+extension ToolkitMarkdownView.Line: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Line>] = [
+        "text": \ToolkitMarkdownView.Line.text,
+    ]
+}
+
+extension ToolkitMarkdownView.Changed: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ToolkitMarkdownView.Changed>] = [
+        "heading": \ToolkitMarkdownView.Changed.heading,
+        "layer": \ToolkitMarkdownView.Changed.layer,
+        "now": \ToolkitMarkdownView.Changed.now,
+        "replaced": \ToolkitMarkdownView.Changed.replaced,
     ]
 }
 
@@ -259,21 +293,33 @@ extension ToolkitMarkdownView.Retired: TemplateFields {
 
 extension VariantPresentation.Difference: TemplateFields {
     nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantPresentation.Difference>] = [
-        "title": \VariantPresentation.Difference.title,
+        "name": \VariantPresentation.Difference.name,
         "detail": \VariantPresentation.Difference.detail,
         "layer": \VariantPresentation.Difference.layer,
-        "href": \VariantPresentation.Difference.href,
+    ]
+}
+
+extension ElementName: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ElementName>] = [
+        "title": \ElementName.title,
+        "href": \ElementName.href,
+        "hasLink": \ElementName.hasLink,
+        "isIndicator": \ElementName.isIndicator,
+        "keyAreaTitle": \ElementName.keyAreaTitle,
+        "keyAreaHref": \ElementName.keyAreaHref,
+        "hasKeyAreaLink": \ElementName.hasKeyAreaLink,
     ]
 }
 
 extension VariantPresentation.ChangedText: TemplateFields {
     nonisolated(unsafe) static let fields: [String: PartialKeyPath<VariantPresentation.ChangedText>] = [
-        "title": \VariantPresentation.ChangedText.title,
+        "name": \VariantPresentation.ChangedText.name,
         "field": \VariantPresentation.ChangedText.field,
         "layer": \VariantPresentation.ChangedText.layer,
         "baseHTML": \VariantPresentation.ChangedText.baseHTML,
         "localHTML": \VariantPresentation.ChangedText.localHTML,
-        "href": \VariantPresentation.ChangedText.href,
+        "baseMarkdown": \VariantPresentation.ChangedText.baseMarkdown,
+        "localMarkdown": \VariantPresentation.ChangedText.localMarkdown,
     ]
 }
 

@@ -5,24 +5,30 @@ import StrategyModel
 /// `ResolvedVariant`, so renderers stay free of resolution logic.
 public struct VariantPresentation: Sendable {
     public struct Difference: Sendable {
-        public var title: String
+        /// The element, named with its key area when it is an indicator, and linked where it has a page.
+        public var name: ElementName
         public var detail: String
         public var layer: String
-        public var href: String?
     }
 
     public struct ChangedText: Sendable {
-        public var title: String
+        public var name: ElementName
         public var field: String
         public var layer: String
         public var baseHTML: String
         public var localHTML: String
-        public var href: String?
+        /// The texts as Markdown, for toolkit.md.
+        public var baseMarkdown: String
+        public var localMarkdown: String
     }
 
     public var title: String
     public var audience: String
+    /// The organisation type by its label in `assessment.md` ("London borough council"), never its slug.
     public var organisationType: String
+    /// Who publishes the variant (inherited along the chain), and who publishes the national strategy.
+    public var publisher: String
+    public var basePublisher: String
     public var baseTitle: String
     public var baseEdition: String
     /// Layers other than the national strategy, innermost first.
@@ -36,6 +42,9 @@ public struct VariantPresentation: Sendable {
     public var changedTexts: [ChangedText]
     public var additions: [Difference]
     public var priorities: [Difference]
+    /// By key-area id: its priority as a sentence ("Weight 3 (…), default target Leader"), for its own
+    /// page, toolkit.md and the workbook.
+    public var prioritySentences: [String: String]
     /// The header's background colour (`#rrggbb`, checked for contrast), if the variant sets one.
     public var accent: String?
     /// The logo file, published as `assets/logo.png` or `assets/logo.svg` (checked when read).
@@ -52,7 +61,9 @@ public struct VariantPresentation: Sendable {
         }
         title = variant?.title ?? resolved.strategy.title
         audience = variant?.audience ?? ""
-        organisationType = variant?.organisationType.rawValue ?? ""
+        organisationType = variant?.organisationType.label(in: resolved.strategy.assessmentForm) ?? ""
+        publisher = resolved.publisher
+        basePublisher = resolved.base.publisher
         baseTitle = resolved.base.title
         baseEdition = resolved.base.edition
         self.layerTitles = resolved.layers.map(\.title)
@@ -65,41 +76,38 @@ public struct VariantPresentation: Sendable {
             }
         }
         originLabels = labels
-        let areas = Dictionary(resolved.strategy.allKeyAreas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let areaOfIndicator = Dictionary(resolved.strategy.allKeyAreas.flatMap { area in area.indicators.map { ($0.id, area) } },
-                                         uniquingKeysWith: { first, _ in first })
-        func page(of id: String) -> String? {
-            if let area = areas[id] { return "key-areas/\(area.id).html" }
-            if let area = areaOfIndicator[id] { return "key-areas/\(area.id).html#\(id)" }
-            return nil
-        }
-        func titleOf(_ id: String) -> String {
-            areas[id]?.title ?? areaOfIndicator[id]?.indicators.first { $0.id == id }?.title ?? id
-        }
+        let names = ElementName.Directory(resolved.strategy)
+        let levelNames = PriorityWording.levelNames(resolved.strategy)
         var baseTexts: [String: [String: RichText]] = [:]
         for replacement in resolved.replacements {
             baseTexts[replacement.id, default: [:]][Self.key(replacement.field)] = replacement.baseText
         }
         self.baseTexts = baseTexts
         exclusions = resolved.exclusions.map {
-            Difference(title: $0.title, detail: $0.reason, layer: layerName($0.layer), href: nil)
+            Difference(name: names.name(of: $0), detail: $0.reason, layer: layerName($0.layer))
         }
         changedTexts = resolved.replacements.map {
-            ChangedText(title: titleOf($0.id), field: $0.field.name, layer: layerName($0.layer), baseHTML: $0.baseText.html,
-                        localHTML: $0.text.html, href: page(of: $0.id))
+            ChangedText(name: names.name(of: $0.id), field: Self.fieldName($0.field, levelNames: levelNames),
+                        layer: layerName($0.layer), baseHTML: $0.baseText.html, localHTML: $0.text.html,
+                        baseMarkdown: $0.baseText.safeMarkdown, localMarkdown: $0.text.safeMarkdown)
         }
         additions = resolved.origins.compactMap { id, origin -> Difference? in
             guard case .added(let by) = origin else { return nil }
-            let kind = areas[id] != nil ? "key area" : "indicator"
-            return Difference(title: titleOf(id), detail: kind, layer: layerName(by), href: page(of: id))
-        }.sorted { ($0.href ?? "", $0.title) < ($1.href ?? "", $1.title) }
-        let levelNames = Dictionary(resolved.strategy.levels.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        priorities = resolved.priorities.sorted { $0.key < $1.key }.map { id, priority in
-            var parts = ["weight \(priority.weight.formatted())"]
-            if let target = priority.target { parts.append("default target \(levelNames[target] ?? target)") }
-            if let minimum = priority.minimumTarget { parts.append("minimum target \(levelNames[minimum] ?? minimum)") }
-            return Difference(title: titleOf(id), detail: parts.joined(separator: ", "), layer: "", href: page(of: id))
+            let kind = names.isKeyArea(id) ? "key area" : "indicator"
+            return Difference(name: names.name(of: id), detail: kind, layer: layerName(by))
+        }.sorted { ($0.name.href, $0.name.title) < ($1.name.href, $1.name.title) }
+        let sorted = resolved.priorities.sorted { $0.key < $1.key }
+        priorities = sorted.map { id, priority in
+            Difference(name: names.name(of: id), detail: PriorityWording.detail(priority, levelNames: levelNames), layer: "")
         }
+        prioritySentences = Dictionary(sorted.map { ($0.key, PriorityWording.sentence($0.value, levelNames: levelNames)) },
+                                       uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Which text was replaced, with a level by its name: "the Leader descriptor".
+    static func fieldName(_ field: VariantLayer.Field, levelNames: [String: String]) -> String {
+        guard case .level(let id) = field else { return field.name }
+        return "the \(levelNames[id] ?? id) descriptor"
     }
 
     /// How a replaced text is keyed in `baseTexts`.
@@ -110,11 +118,5 @@ public struct VariantPresentation: Sendable {
         case .whyItIsImportant: "why-it-is-important"
         case .level(let id): id
         }
-    }
-}
-
-private extension Double {
-    func formatted() -> String {
-        rounded() == self ? String(Int(self)) : String(self)
     }
 }

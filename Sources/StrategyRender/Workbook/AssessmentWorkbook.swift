@@ -118,7 +118,7 @@ struct AssessmentWorkbook {
             for descriptor in row.indicator.descriptors where descriptor.text.plainText.utf16.count > Self.cellLimit {
                 diagnostics.append(Diagnostic(
                     .workbookCellTooLong,
-                    "the '\(descriptor.levelID)' descriptor of '\(row.indicator.title)' has \(descriptor.text.plainText.utf16.count) characters; a spreadsheet cell holds at most \(Self.cellLimit)",
+                    "the '\(descriptor.levelID)' descriptor of '\(row.indicator.title)', in '\(row.keyArea.title)', has \(descriptor.text.plainText.utf16.count) characters; a spreadsheet cell holds at most \(Self.cellLimit)",
                     at: descriptor.range))
             }
         }
@@ -240,15 +240,35 @@ struct AssessmentWorkbook {
             Validation(firstRow: 1, lastRow: last, column: Self.currentColumn, rule: .list(definedName: "Levels"),
                        inputTitle: "Current level", inputMessage: "The level whose description matches practice today.",
                        errorMessage: "Choose one of the levels: \(levelNames)."),
-            Validation(firstRow: 1, lastRow: last, column: Self.targetColumn, rule: .list(definedName: "Levels"),
-                       inputTitle: "Target level", inputMessage: "The level the council aims to reach.",
-                       errorMessage: "Choose one of the levels: \(levelNames)."),
+        ] + targetGuidance.map { run in
+            Validation(firstRow: run.first, lastRow: run.last, column: Self.targetColumn, rule: .list(definedName: "Levels"),
+                       inputTitle: "Target level", inputMessage: run.message,
+                       errorMessage: "Choose one of the levels: \(levelNames).")
+        } + [
             Validation(firstRow: 1, lastRow: last, column: Self.reviewDateColumn, rule: .dateOnOrAfter(SimpleDate(year: 2000, month: 1, day: 1)),
                        inputTitle: "Review date", inputMessage: "A date, written YYYY-MM-DD.",
                        errorMessage: "Enter a date on or after 2000-01-01, written YYYY-MM-DD."),
         ]
         sheet.autofilter = FilterArea(firstRow: 0, lastRow: last, lastColumn: Self.reviewDateColumn)
         return sheet
+    }
+
+    /// The guidance of the Target cells, by runs of rows (0-based, header at 0) with the same message: a key
+    /// area a variant prioritises says so, with what its weight does, where the target is chosen.
+    var targetGuidance: [(first: Int, last: Int, message: String)] {
+        var runs: [(first: Int, last: Int, message: String)] = []
+        for (index, row) in rows.enumerated() {
+            var message = "The level the council aims to reach."
+            if let priority = variant?.priorities[row.keyArea.id] {
+                message += " This variant gives this key area \(priority)."
+            }
+            if let previous = runs.last, previous.message == message, previous.last == index {
+                runs[runs.count - 1].last = index + 1
+            } else {
+                runs.append((index + 1, index + 1, message))
+            }
+        }
+        return runs
     }
 
     /// The Summary sheet's columns, by what they hold; formulas name these, never letters.

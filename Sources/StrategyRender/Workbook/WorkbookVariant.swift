@@ -20,6 +20,8 @@ public struct WorkbookVariant: Sendable, Equatable {
     public var origins: [String: String]
     /// Indicators a layer added: they are the variant's own and never count in a national comparison.
     public var localIndicators: Set<String>
+    /// By key-area id: its priority in words (`PriorityWording`), shown as the guidance of its Target cells.
+    public var priorities: [String: String] = [:]
 
     public init(id: String, title: String, baseEdition: String, baseHash: String, layers: [String],
                 defaultTargets: [String: String], weights: [String: Double], origins: [String: String],
@@ -60,6 +62,8 @@ public struct WorkbookVariant: Sendable, Equatable {
                   baseEdition: resolved.base.edition, baseHash: baseHash.hex, layers: resolved.layers.map(\.title),
                   defaultTargets: resolved.priorities.compactMapValues(\.target),
                   weights: resolved.priorities.mapValues(\.weight), origins: origins, localIndicators: local)
+        let levelNames = PriorityWording.levelNames(resolved.strategy)
+        priorities = resolved.priorities.mapValues { PriorityWording.detail($0, levelNames: levelNames) }
     }
 
     public func weight(of keyAreaID: String) -> Double { weights[keyAreaID] ?? 1 }

@@ -6,11 +6,12 @@ struct LongDescriptorChecker: Checker {
     static let limit = 1_000
 
     func check(_ strategy: Strategy) -> [Diagnostic] {
-        strategy.allIndicators.flatMap { indicator in
+        // The key area is named too: every key area has an indicator of the same title as another's.
+        strategy.allKeyAreas.flatMap { area in area.indicators.map { (area, $0) } }.flatMap { area, indicator in
             indicator.descriptors.filter { $0.text.plainText.count > Self.limit }.map { descriptor in
                 Diagnostic(
                     .longDescriptor,
-                    "the '\(descriptor.levelID)' descriptor of '\(indicator.title)' is \(descriptor.text.plainText.count) characters; consider keeping table cells under \(Self.limit)",
+                    "the '\(descriptor.levelID)' descriptor of '\(indicator.title)', in '\(area.title)', is \(descriptor.text.plainText.count) characters; consider keeping table cells under \(Self.limit)",
                     at: descriptor.range)
             }
         }
