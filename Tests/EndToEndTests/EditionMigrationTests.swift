@@ -63,8 +63,8 @@ import Testing
         let page = try String(contentsOf: out.appendingPathComponent("changes.html"), encoding: .utf8)
         #expect(page.contains("<title>What changed since 2018 – National Procurement Strategy toolkit 2022</title>"))
         #expect(page.contains("<h1>What changed since 2018</h1>"))
-        #expect(page.contains("<p>New: Adding value (adding-value, in Enablers).</p>"))
-        #expect(page.contains("<p>“Obtaining social value” is now “Creating social value” (creating-social-value, in Achieving community benefits).</p>"))
+        #expect(page.contains("<p><a href=\"key-areas/adding-value.html\">New: Adding value (adding-value, in Enablers).</a></p>"))
+        #expect(page.contains("<p><a href=\"key-areas/creating-social-value.html\">“Obtaining social value” is now “Creating social value” (creating-social-value, in Achieving community benefits).</a></p>"))
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<a href=\"changes.html\">what changed since 2018</a>"))
         // Without --since (and no previous_edition in strategy.md) there is no such page.
