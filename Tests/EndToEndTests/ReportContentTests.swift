@@ -38,6 +38,7 @@ import Testing
     /// Item 7: each key area's figures in words, the same in report.md, the page and report.json.
     @Test func theFiguresAreReadInPlainEnglish() throws {
         let report = try report()
+        defer { try? FileManager.default.removeItem(at: report.folder.deletingLastPathComponent()) }
         let heading = try #require(report.markdown.firstIndex(of: "### 1. Engaging councillors"))
         #expect(report.markdown[heading + 2] == "Current level Minimum · target Leader · gap 3 levels · progress to target 73% · 4 of 4 indicators answered")
         #expect(report.markdown[heading + 4] == Self.councillorsReading)
@@ -54,6 +55,7 @@ import Testing
     /// every form, actions.csv included.
     @Test func theActionPlanCarriesOwnersAndReviewDates() throws {
         let report = try report()
+        defer { try? FileManager.default.removeItem(at: report.folder.deletingLastPathComponent()) }
         let heading = try #require(report.markdown.firstIndex(of: "### 1. Engaging councillors"))
         #expect(Array(report.markdown[(heading + 11)...(heading + 14)]) == [
             "- **Training and development**: current Minimum, target Developing",
@@ -79,6 +81,7 @@ import Testing
     /// Item 5: an indicator is always named with its key area, and linked to its entry in the report.
     @Test func indicatorsAreNamedWithTheirKeyArea() throws {
         let report = try report()
+        defer { try? FileManager.default.removeItem(at: report.folder.deletingLastPathComponent()) }
         #expect(report.page.contains("<tr><th scope=\"row\" data-label=\"Key area: indicator\">Engaging councillors: <a href=\"#indicator-councillors-training\">Training and development</a></th>"))
         #expect(report.page.contains("<li id=\"indicator-councillors-training\"><p><strong>Training and development</strong>: current Minimum, target Developing</p>"))
         #expect(report.page.contains("<li>Buying for net zero: <a href=\"#indicator-greener-north-net-zero-suppliers\">Asking suppliers to cut carbon</a> <span class=\"origin\">local</span></li>"))
@@ -87,6 +90,7 @@ import Testing
     /// Item 9: the variant's own indicators are marked, and what it left out is named with its reason.
     @Test func theVariantsOwnIndicatorsAndExclusionsAreShown() throws {
         let report = try report()
+        defer { try? FileManager.default.removeItem(at: report.folder.deletingLastPathComponent()) }
         #expect(report.markdown.contains("### 11. Buying for net zero (local key area)"))
         #expect(report.markdown.contains("| Managing strategic risk | Modern slavery assurance (local) | Developing | Mature | Mature | Suppliers in high-risk categories are checked before award, and contract managers know the signs to look for. | – | – | – |"))
         #expect(try report.file("actions.csv").contains("\r\nManaging strategic risk,Modern slavery assurance,local,Developing,Mature,Mature,"))
@@ -115,6 +119,7 @@ import Testing
     /// loses a column (measured in headless Chromium by scripts/check_table_fit.py).
     @Test func tablesFitAtEveryWidthAndInPrint() throws {
         let report = try report()
+        defer { try? FileManager.default.removeItem(at: report.folder.deletingLastPathComponent()) }
         let (status, output) = try ExternalProgram.run(["python3", StrategycRunner.packageRoot.appendingPathComponent("scripts/check_table_fit.py").path,
                                                         report.folder.path, "index.html"])
         let lines = String(decoding: output, as: UTF8.self)

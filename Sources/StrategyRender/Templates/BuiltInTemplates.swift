@@ -221,10 +221,12 @@ main.report {
 }
 
 /* The report's tables fit the page at every width and in print, so no column is ever scrolled out of
-   sight: they wrap (long file names and hashes break anywhere if they must) and, on narrow screens, each
+   sight: they wrap between words (only file names break anywhere) and, on narrow screens, each
    row becomes a card whose cells carry their column's heading (data-label). */
 table.maturity.report__fit { min-width: 0; width: 100%; }
-.report__fit th, .report__fit td { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
+.report__fit th, .report__fit td { white-space: normal; overflow-wrap: break-word; }
+/* Only a file's name may break anywhere: a word of text stays whole, so a column never narrows below it. */
+.report__fit td[data-label="File"], .report__fit td[data-label="Made from"] { overflow-wrap: anywhere; }
 .report__fit .prose p { margin: 0 0 0.5rem; }
 .report__fit .prose p:last-child { margin-bottom: 0; }
 .report__plan { table-layout: fixed; }
