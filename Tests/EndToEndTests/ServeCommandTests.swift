@@ -110,11 +110,15 @@ import Testing
         #expect(home.status == 503)
         #expect(home.body.contains("There is no good build to show yet: fix these and the preview appears."))
         #expect(home.body.contains("embedding-change.md:5:"), "\(home.body)")
-        // There is no earlier build to serve, and the terminal says so.
+        // There is no earlier build to serve, and the terminal says so, for a second failed build too.
         #expect(server.stderr.contains("; nothing to serve until it is fixed (http://127.0.0.1:"), "\(server.stderr)")
+        try edit(file, "order: five\n", "order: six\n")
+        let stillBroken = try #require(server.nextBuild(after: broken.generation))
+        #expect(!stillBroken.succeeded)
+        #expect(server.stderr.components(separatedBy: "; nothing to serve until it is fixed (").count - 1 == 2, "\(server.stderr)")
         #expect(!server.stderr.contains("serving the last good build"))
-        try edit(file, "order: five\n", "order: 5\n")
-        let fixed = try #require(server.nextBuild(after: broken.generation))
+        try edit(file, "order: six\n", "order: 5\n")
+        let fixed = try #require(server.nextBuild(after: stillBroken.generation))
         #expect(fixed.succeeded && fixed.serving)
         #expect(server.get("").status == 200)
         #expect(server.interrupt().stopped)

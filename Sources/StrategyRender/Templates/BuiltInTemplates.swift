@@ -402,7 +402,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 {{$content}}
 <h1>What changed since {{previousEdition}}</h1>
 <p class="lead">{{title}}. {{summary}}</p>
-<p>Changes are listed by identifier, so a renamed key area or indicator shows as a rename, not as one index removed and another added. Retired key areas and indicators are kept, and listed on the <a href="index.html#retired">home page</a> under "Retired indices". Each change links to what it names, where the site still shows it.</p>
+<p>Changes are listed by identifier, so a renamed key area or indicator shows as a rename, not as one index removed and another added. Retired key areas and indicators are kept, and listed on the <a href="index.html">home page</a> under "Retired indices" when there are any. Each change links to what it names, where the site still shows it.</p>
 {{#sections}}
 <section class="changes">
 <h2>{{title}}</h2>
