@@ -27,11 +27,7 @@ extension PublicationPipeline {
         let stamps = paths.map { ReturnReader.peekStamp(URL(fileURLWithPath: $0)) }
         var contexts: [String: AssessmentContext?] = [:]
         for id in Set(stamps.compactMap { $0?.variant }).sorted() {
-            let folder = (variantsFolder as NSString).appendingPathComponent(id)
-            var isFolder: ObjCBool = false
-            // A variant's id from a stamp becomes a path only when it is a slug.
-            guard Slug.isValid(id), FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
-                  isFolder.boolValue else {
+            guard let folder = VariantPaths.folder(ofVariant: id, in: variantsFolder) else {
                 contexts[id] = .some(nil)
                 continue
             }

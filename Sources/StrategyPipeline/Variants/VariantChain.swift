@@ -121,14 +121,24 @@ public enum VariantPaths {
         return parent.isEmpty ? "." : parent
     }
 
-    /// The variant folders directly under `folder` whose name is a slug and which hold a variant.md, by that
-    /// name (a variant's folder is named after its id): to tell a user the folder a return's variant is in.
+    /// The folder of the variant with this id under `variantsFolder` (a variant's folder is named after its
+    /// id), when there is one. An id read from a file becomes a path only when it is a slug.
+    public static func folder(ofVariant id: String, in variantsFolder: String) -> String? {
+        let folder = (variantsFolder as NSString).appendingPathComponent(id)
+        var isFolder: ObjCBool = false
+        guard Slug.isValid(id), FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
+              isFolder.boolValue else { return nil }
+        return folder
+    }
+
+    /// Every variant folder under `folder`, by id: to tell a user the folder a return's variant is in.
     public static func foldersByID(in folder: String) -> [String: String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var found: [String: String] = [:]
-        for name in names.sorted() where Slug.isValid(name)
-            && FileManager.default.fileExists(atPath: folder + "/" + name + "/" + VariantReader.fileName) {
-            found[name] = folder + "/" + name
+        for name in names.sorted() {
+            guard let variant = Self.folder(ofVariant: name, in: folder),
+                  FileManager.default.fileExists(atPath: variant + "/" + VariantReader.fileName) else { continue }
+            found[name] = variant
         }
         return found
     }
