@@ -10,18 +10,23 @@ levels, a key area's level the lowest of its indicators' once all are rated, its
 scored (progress = 1 - sum(max(0, t - c)) / sum(t)) and counted here, from the truth file and the
 national model (model.json from `strategyc export`); a variant's own indicators are left out.
 
-Then, for every table of benchmark.json (every key area's levels and targets, every trend):
-- each published count equals the true count, and each withheld one is null;
-- no published count lies between 1 and threshold - 1, and every group has at least threshold councils;
-- no row or column of a table (totals included) has exactly one withheld cell, so none can be worked
-  out by subtraction, and the national totals are the same in every grouping;
-- each published median equals the true median of at least threshold councils, and is null otherwise;
+Then, for every table of benchmark.json (every key area's levels and targets, every trend), with B the
+threshold (the rounding base):
+- each published count is a multiple of B less than B from the true count, and the true count itself
+  when that is a multiple of B; each group's size is exact; every group has at least B councils;
+- the same set of councils is published as the same figure in every table of every measure (the cell
+  key's consistency, checked from the truth's councils, not from strategyc's keys);
+- each published median is a band of a tenth that holds the true median of at least 2B councils, and
+  is null otherwise;
 - every regional report's figures.json repeats the national report's rows for its region exactly;
-- figures.csv publishes no count between 1 and threshold - 1.
+- figures.csv publishes only multiples of B as counts;
+- every row of every table of index.html, and of benchmark.md, shows exactly what figures.csv says
+  (national and regional reports alike).
 Exit status 1 with every problem listed, else 0.
 """
 import argparse
 import csv
+import html.parser
 import json
 import os
 import re
@@ -49,6 +54,99 @@ def median(values):
     if n == 0:
         return None
     return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+class Tables(html.parser.HTMLParser):
+    """Every table of a page: its id (from its caption's id), caption and rows of cell texts."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.text, self.cell = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "caption":
+            self.tables.append({"id": (attrs.get("id") or "").removesuffix("-caption"), "caption": "", "rows": []})
+            self.text = "caption"
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1]["rows"]:
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.text = None
+        elif tag in ("td", "th") and self.cell is not None:
+            self.tables[-1]["rows"][-1].append(self.cell.strip())
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.text == "caption":
+            self.tables[-1]["caption"] += data
+        elif self.cell is not None:
+            self.cell += data
+
+
+def markdown_tables(text):
+    """Every table of benchmark.md: the caption line before it and its rows (header row first)."""
+    tables, lines = [], text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("| Councils in |") and index >= 2:
+            rows, cursor = [], index
+            while cursor < len(lines) and lines[cursor].startswith("|"):
+                if not lines[cursor].startswith("|---"):
+                    rows.append([cell.strip() for cell in lines[cursor].strip().strip("|").split("|")])
+                cursor += 1
+            tables.append({"caption": lines[index - 2].strip(), "rows": rows})
+    return tables
+
+
+def check_pages(folder, csv_path, problem):
+    """Every row of the page's count tables shows exactly figures.csv's figures, and benchmark.md the same
+    tables as index.html (the national trends table once showed the last region's row)."""
+    import html as html_module
+    with open(csv_path, newline="") as handle:
+        figures = {(r["measure"], r["key_area"], r["earlier_round"], r["grouping"], r["group"], r["category"]): r["value"]
+                   for r in csv.DictReader(handle)}
+    page = Tables()
+    page.feed(open(os.path.join(folder, "index.html"), encoding="utf-8").read())
+    markdown = markdown_tables(open(os.path.join(folder, "benchmark.md"), encoding="utf-8").read())
+    if len(markdown) != len(page.tables):
+        problem(f"{folder}: index.html has {len(page.tables)} tables, benchmark.md {len(markdown)}")
+    for html_table, md_table in zip(page.tables, markdown):
+        if html_table["caption"].strip() != html_module.unescape(md_table["caption"]) or [
+                [html_module.unescape(c) for c in row] for row in md_table["rows"]] != html_table["rows"]:
+            problem(f"{folder}: the table '{html_table['caption']}' differs between index.html and benchmark.md")
+    own = os.path.join(folder, "benchmark.json")
+    document = json.load(open(own if os.path.exists(own) else os.path.join(folder, "figures.json")))
+    titles = {area["title"]: area["id"] for area in document["keyAreas"]}
+    groupings = {"Region": "region", "Type": "type", "Basis": "basis"}
+    scope = document.get("scope", "national")
+    checked = 0
+    for table in page.tables:
+        kind, _, rest = table["id"].partition("-")
+        if kind not in ("levels", "targets", "cohort", "change") or not table["rows"]:
+            continue
+        header = table["rows"][0][1:]
+        for row in table["rows"][1:]:
+            label, cells = row[0], row[1:]
+            if kind == "change":
+                measure, area, earlier = "change", titles.get(label, "?"), rest
+                grouping, group = ("national", "All councils") if scope == "national" else ("region", scope)
+            else:
+                measure = {"levels": "level", "targets": "target", "cohort": "cohort"}[kind]
+                area, earlier = ("", rest) if kind == "cohort" else (rest, "")
+                name, _, value = label.partition(": ")
+                grouping, group = (groupings[name], value) if value else ("national", label)
+            for category, text in zip(header, cells):
+                wanted = figures.get((measure, area, earlier, grouping, group, category))
+                if wanted is None:
+                    continue
+                checked += 1
+                if text != (wanted if wanted != "" else "withheld"):
+                    problem(f"{folder}: table {table['id']} row '{label}' {category} reads '{text}'; figures.csv says '{wanted}'")
+    if checked == 0:
+        problem(f"{folder}: no table cell of index.html could be matched with figures.csv")
 
 
 def main():
@@ -115,8 +213,10 @@ def main():
     now = rounds.get(args.round, {})
 
     document = json.load(open(os.path.join(args.benchmark, "benchmark.json")))
-    if document.get("format") != "strategyc-benchmark-1":
-        problem("benchmark.json is not a strategyc-benchmark-1 document")
+    if document.get("format") != "strategyc-benchmark-2":
+        problem("benchmark.json is not a strategyc-benchmark-2 document")
+    if document.get("rounding", {}).get("base") != k:
+        problem(f"benchmark.json rounds to {document.get('rounding')}, not to the threshold {k}")
     if document.get("councils") != (len(now) if len(now) >= k else 0):
         problem(f"benchmark.json counts {document.get('councils')} councils; the truth has {len(now)}")
 
@@ -139,51 +239,53 @@ def main():
             if size < k and len(now) >= k:
                 problem(f"{grouping} group {group['label']} has {size} councils, fewer than {k}")
 
+    published_by_members = {}
+
+    def check_count(name, published, members):
+        actual = len(members)
+        if published is None:
+            if len(now) >= k:
+                problem(f"{name}: null, but round {args.round} has {len(now)} councils")
+            return
+        if published % k or abs(published - actual) >= k or (actual % k == 0 and published != actual):
+            problem(f"{name}: published {published}, truly {actual}: not {actual} rounded to a multiple of {k}")
+        earlier = published_by_members.setdefault(frozenset(members), (published, name))
+        if earlier[0] != published:
+            problem(f"{name}: the same {actual} councils are published as {published} here and {earlier[0]} in {earlier[1]}")
+
     def check_family(name, family, category_of, councils):
         categories = family["categories"]
-        national_totals = None
         for table in family["tables"]:
             grouping = table["grouping"]
-            truth = {}
+            members = {}
             for council, figures in councils.items():
                 group = group_of(grouping, figures)
-                truth.setdefault(group, [0] * len(categories))[category_of(council, figures)] += 1
-            grid = []
+                members.setdefault((group, category_of(council, figures)), set()).add(council)
             for row in table["rows"]:
-                true_counts = truth.get(row["group"], [0] * len(categories))
-                for index, (published, actual) in enumerate(zip(row["counts"], true_counts)):
-                    if published is not None and published != actual:
-                        problem(f"{name} {grouping} {row['group']} {categories[index]}: published {published}, truly {actual}")
-                    if published is not None and 0 < published < k:
-                        problem(f"{name} {grouping} {row['group']} {categories[index]}: {published} rests on fewer than {k} councils")
-                if row["size"] is not None and row["size"] != sum(true_counts):
-                    problem(f"{name} {grouping} {row['group']}: size {row['size']}, truly {sum(true_counts)}")
-                grid.append(row["counts"] + [row["size"]])
-            totals = table["totals"] + [table["total"]]
+                for index, published in enumerate(row["counts"]):
+                    check_count(f"{name} {grouping} {row['group']} {categories[index]}", published,
+                                members.get((row["group"], index), set()))
+                size = sum(len(members.get((row["group"], index), ())) for index in range(len(categories)))
+                if row["size"] != (size if len(now) >= k else None):
+                    problem(f"{name} {grouping} {row['group']}: size {row['size']}, truly {size}")
             for index, published in enumerate(table["totals"]):
-                actual = sum(truth.get(g, [0] * len(categories))[index] for g in truth)
-                if published is not None and (published != actual or 0 < published < k):
-                    problem(f"{name} {grouping} national {categories[index]}: published {published}, truly {actual}")
-            if national_totals is None:
-                national_totals = totals
-            elif [t is None for t in totals] != [t is None for t in national_totals]:
-                problem(f"{name}: the national totals are withheld differently in the {grouping} grouping")
-            if grouping == "national":
-                continue
-            grid.append(totals)
-            lines = grid + [list(column) for column in zip(*grid)]
-            for line in lines:
-                if sum(value is None for value in line) == 1:
-                    problem(f"{name} {grouping}: a line has exactly one withheld cell, so it can be worked out: {line}")
+                everyone = set().union(*[m for (g, c), m in members.items() if c == index]) if members else set()
+                check_count(f"{name} {grouping} national {categories[index]}", published, everyone)
 
     def check_medians(name, published, values_by_council, councils):
         for grouping, groups in published.items():
             for group, value in groups.items():
                 values = [v for c, f in councils.items() if group_of(grouping, f) == group
                           for v in [values_by_council(c, f)] if v is not None]
-                expected = median(values) if len(values) >= k else None
-                if (value is None) != (expected is None) or (value is not None and abs(value - expected) > 1e-9):
+                expected = median(values) if len(values) >= 2 * k else None
+                if (value is None) != (expected is None):
                     problem(f"{name} {grouping} {group}: median {value}, truly {expected} over {len(values)} councils")
+                elif value is not None:
+                    low, high = value["from"], value["to"]
+                    tenth = round(low * 10)
+                    if abs(low * 10 - tenth) > 1e-9 or abs(high - low - 0.1) > 1e-9 or not (
+                            low - 1e-9 <= expected < high - 1e-9 or (high > 1 - 1e-9 and expected <= 1 + 1e-9 and expected >= low)):
+                        problem(f"{name} {grouping} {group}: band {low}-{high} does not hold the median {expected}")
 
     not_rated = len(levels)
     for area in document["keyAreas"]:
@@ -231,17 +333,18 @@ def main():
             os.path.join(regions_dir, slug, "figures.csv") for slug in (os.listdir(regions_dir) if os.path.isdir(regions_dir) else [])]:
         with open(path, newline="") as handle:
             for row in csv.DictReader(handle):
-                if row["measure"] in counts and row["status"] == "published" and 0 < int(row["value"]) < k:
-                    problem(f"{path}: {row} publishes a count below {k}")
+                if row["measure"] in counts and row["status"] == "published" and row["category"] != "Councils" and int(row["value"]) % k:
+                    problem(f"{path}: {row} publishes a count that is not a multiple of {k}")
+        check_pages(os.path.dirname(path), path, problem)
 
     if problems:
         print(f"check_benchmark: {len(problems)} problem(s)")
         for text in problems[:60]:
             print("  " + text)
         sys.exit(1)
-    print(f"check_benchmark: every figure of round {args.round} matches the truth ({len(now)} councils, "
-          f"{len(document['keyAreas'])} key areas, {len(document['trends'])} trend(s)); no count below {k}, "
-          f"no withheld cell alone in a line")
+    print(f"check_benchmark: every figure of round {args.round} is the truth rounded to a multiple of {k}, "
+          f"consistently ({len(now)} councils, {len(document['keyAreas'])} key areas, {len(document['trends'])} trend(s), "
+          f"{len(published_by_members)} sets of councils); every page row matches figures.csv")
 
 
 if __name__ == "__main__":

@@ -175,6 +175,14 @@ public final class ReturnStore {
         try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT round FROM returns ORDER BY round") }
     }
 
+    /// The secret behind the benchmark's record keys, made with the store (or when a store made before it
+    /// existed is first opened) and never changed.
+    public func disclosureSecret() throws(StoreError) -> [UInt8] {
+        let secret = try reading { db in try Data.fetchOne(db, sql: "SELECT secret FROM disclosureKey LIMIT 1") }
+        guard let secret, !secret.isEmpty else { throw .unreadable(path, "it has no disclosure key") }
+        return Array(secret)
+    }
+
     public func log() throws(StoreError) -> [LogEntry] {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM log ORDER BY id").map {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's tables, built by GRDB's migrator one named migration at a time. A migration, once
@@ -58,6 +59,17 @@ enum StoreSchema {
                 table.column("round", .text).notNull()
                 table.column("detail", .text).notNull()
             }
+        }
+        migrator.registerMigration("v2: the disclosure key") { db in
+            // The secret behind every council's record key (docs/benchmark.md, disclosure control): made
+            // once, at random, kept only here and never published. Whoever holds the store can make the
+            // benchmark again, byte for byte; nobody who reads the benchmark can undo its rounding.
+            try db.create(table: "disclosureKey") { table in
+                table.column("secret", .blob).notNull()
+            }
+            var generator = SystemRandomNumberGenerator()
+            let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+            try db.execute(sql: "INSERT INTO disclosureKey (secret) VALUES (?)", arguments: [secret])
         }
         return migrator
     }

@@ -1,9 +1,10 @@
 import Testing
 @testable import StrategyModel
 
-/// Disclosure control on adversarial data: small groups pooled, small counts withheld, and no withheld
-/// cell that a reader could work out from what is published (checked by brute force, not by the code
-/// under test).
+/// Disclosure control on adversarial data: small groups pooled, every count rounded by its cell key,
+/// consistently wherever the same councils are counted, medians banded. Whether a reader can still work
+/// out a council's answers from everything published is the independent attacker's question
+/// (scripts/attack_benchmark.py, run by `make test`).
 @Suite struct DisclosureControlTests {
     let control = DisclosureControl()
 
@@ -44,106 +45,147 @@ import Testing
         #expect(partition.groups.isEmpty)
     }
 
-    /// Three regions of 6, 7 and 8 councils; one council of region A at Leader, all else at Developing or
-    /// Mature: the lone Leader would be revealed by the national total and by region A's size.
-    func threeRegions(leaderIn region: Int = 0) -> (categories: [String], category: [Int], partitions: [Partition], groups: [[Int]]) {
-        let sizes = [6, 7, 8]
-        var category: [Int] = [], regionOf: [String] = []
-        for (index, size) in sizes.enumerated() {
-            for member in 0..<size {
-                regionOf.append(["A", "B", "C"][index])
-                category.append(index == region && member == 0 ? 2 : member % 2)
+    /// Councils 0..<n with the given categories, regions and types, keyed 1, 2, 3... times a large odd
+    /// number, so that keys spread over the whole range as the store's HMAC keys do.
+    func population(_ category: [Int], regions: [String], types: [String]? = nil)
+        -> (partitions: [Partition], groups: [[Int]], keys: [UInt32]) {
+        var partitions = [Partition.national("All councils"),
+                          Partition(name: "region", values: regions, order: [], otherLabel: "Other regions", threshold: 5)]
+        if let types { partitions.append(Partition(name: "type", values: types, order: [], otherLabel: "Other types", threshold: 5)) }
+        partitions = partitions.filter { $0.isNational || $0.groups.count > 1 }
+        let groups = partitions.map { partition in
+            category.indices.map { partition.group(of: partition.name == "type" ? types![$0] : regions[$0])! }
+        }
+        let keys = category.indices.map { UInt32(truncatingIfNeeded: ($0 + 1) &* 2_654_435_761) }
+        return (partitions, groups, keys)
+    }
+
+    @Test func aCountIsRoundedUpWhenItsCellKeyFallsBelowItsRemainder() {
+        let rounding = CellKeyRounding(base: 5)
+        // 7 is 2 past 5: up to 10 for keys below 2/5 of 2^32 (1,717,986,918.4), down to 5 from there.
+        #expect(rounding.round(7, cellKey: 0) == 10)
+        #expect(rounding.round(7, cellKey: 1_717_986_918) == 5)
+        #expect(rounding.round(7, cellKey: 1_717_986_917) == 10)
+        #expect(rounding.round(7, cellKey: .max) == 5)
+        // 1 is up to 5 below 1/5 of 2^32 (858,993,459.2), else 0.
+        #expect(rounding.round(1, cellKey: 858_993_458) == 5)
+        #expect(rounding.round(1, cellKey: 858_993_459) == 0)
+        // Multiples of the base, zero among them, are published as they are, whatever the key.
+        for key: UInt32 in [0, 1 << 31, .max] {
+            #expect(rounding.round(0, cellKey: key) == 0)
+            #expect(rounding.round(10, cellKey: key) == 10)
+            #expect(rounding.round(25, cellKey: key) == 25)
+        }
+        #expect(CellKeyRounding(base: 3).round(4, cellKey: 0) == 6)
+        #expect(CellKeyRounding(base: 3).round(4, cellKey: .max) == 3)
+    }
+
+    @Test func roundingIsRightOnAverage() {
+        // Over keys spread evenly across the range, a count rounds to itself on average.
+        let rounding = CellKeyRounding(base: 5)
+        let keys = (0..<10_000).map { UInt32(truncatingIfNeeded: UInt64($0) * (1 << 32) / 10_000) }
+        for count in 0...12 {
+            let mean = Double(keys.reduce(0) { $0 + rounding.round(count, cellKey: $1) }) / Double(keys.count)
+            #expect(abs(mean - Double(count)) < 0.001, "count \(count): mean \(mean)")
+        }
+    }
+
+    @Test func aCellsKeyIsTheWrappingSumOfItsCouncilsKeys() {
+        #expect(CellKeyRounding.cellKey([UInt32]()) == 0)
+        #expect(CellKeyRounding.cellKey([1, 2, 3] as [UInt32]) == 6)
+        #expect(CellKeyRounding.cellKey([.max, 2] as [UInt32]) == 1)
+    }
+
+    @Test func everyCountIsRoundedAndTheSameCouncilsGiveTheSameFigureInEveryTable() throws {
+        // Region A (6 councils) is exactly the type "County": its cells are the same councils in both tables.
+        let category = [0, 0, 0, 0, 1, 2, 1, 1, 1, 1, 1, 0, 2, 2, 2, 1, 1]
+        let regions = Array(repeating: "A", count: 6) + Array(repeating: "B", count: 11)
+        let types = Array(repeating: "County", count: 6) + Array(repeating: "District", count: 11)
+        let (partitions, groups, keys) = population(category, regions: regions, types: types)
+        let family = control.protect(categories: ["Low", "Middle", "High"], category: category, partitions: partitions,
+                                     groups: groups, recordKeys: keys)
+        let (national, byRegion, byType) = (family.tables[0], family.tables[1], family.tables[2])
+        #expect(byRegion.counts == [[4, 1, 1], [1, 7, 3]])
+        for table in family.tables {
+            for cell in table.allCells {
+                let published = try #require(table.published(cell)), truth = table.value(cell)
+                if cell.column == table.totalColumn {
+                    #expect(published == truth, "a group's size is published as it is")
+                } else {
+                    #expect(published % 5 == 0 && abs(published - truth) < 5, "\(cell): \(truth) published as \(published)")
+                    if truth % 5 == 0 { #expect(published == truth) }
+                }
             }
         }
-        let partitions = [Partition.national("All councils"),
-                          Partition(name: "region", values: regionOf, order: ["A", "B", "C"], otherLabel: "Other", threshold: 5)]
-        let groups = partitions.map { partition in regionOf.map { partition.group(of: $0)! } }
-        return (["Developing", "Mature", "Leader"], category, partitions, groups)
-    }
-
-    @Test func aLoneCouncilIsWithheldAndSoIsEverythingThatWouldRevealIt() throws {
-        let (categories, category, partitions, groups) = threeRegions()
-        let family = control.protect(categories: categories, category: category, partitions: partitions, groups: groups)
-        let regions = family.tables[1]
-        // Region A: 2 at Developing (members 2, 4), 3 at Mature (1, 3, 5), 1 at Leader.
-        #expect(regions.counts == [[2, 3, 1], [4, 3, 0], [4, 4, 0]])
-        // Primary: every count from 1 to 4, the lone Leader and the national Leader total included.
-        for cell in [ProtectedTable.Cell(0, 2), .init(3, 2), .init(0, 0), .init(0, 1), .init(1, 1), .init(1, 0), .init(2, 0), .init(2, 1)] {
-            #expect(regions.isWithheld(cell), "cell \(cell) should be withheld")
+        for column in 0...3 {
+            #expect(national.published(.init(0, column)) == byRegion.published(.init(2, column)))
+            #expect(byRegion.published(.init(2, column)) == byType.published(.init(2, column)))
+            #expect(byRegion.published(.init(0, column)) == byType.published(.init(0, column)))
         }
-        // Group sizes are never withheld: they are published with every grouping.
-        for row in 0..<3 { #expect(!regions.isWithheld(.init(row, 3))) }
-        #expect(family.tables[0].isWithheld(.init(0, 2)))
-        #expect(family.tables[0].isWithheld(.init(1, 2)))
-        for table in family.tables {
-            let attack = TableCompletions(table)
-            #expect(attack.completions > 1)
-            #expect(attack.derivable.isEmpty, "derivable: \(attack.derivable) in \(table.groups)")
-        }
-        // No published count rests on fewer councils than the threshold.
-        for table in family.tables {
-            for cell in table.allCells { if let value = table.published(cell) { #expect(value == 0 || value >= 5) } }
+        // The rounding is the cell key's: each cell, worked out again from its councils' keys.
+        for column in 0..<3 {
+            let members = category.indices.filter { category[$0] == column && regions[$0] == "A" }
+            #expect(byRegion.published(.init(0, column)) == CellKeyRounding(base: 5).round(members.count, cellKey: CellKeyRounding.cellKey(members.map { keys[$0] })))
         }
     }
 
-    @Test func totalsThatWouldRevealAWithheldCellAreCoveredBySecondarySuppression() {
-        // One small cell (2) in a table whose other cells are all large: the row total and column total
-        // would give it away unless a second cell in its row and column is withheld too.
-        let category = Array(repeating: 0, count: 10) + Array(repeating: 1, count: 2) + Array(repeating: 0, count: 9) + Array(repeating: 1, count: 9)
-        let region = Array(repeating: "A", count: 12) + Array(repeating: "B", count: 18)
-        let partitions = [Partition.national("All"), Partition(name: "region", values: region, order: ["A", "B"], otherLabel: "Other", threshold: 5)]
-        let groups = partitions.map { partition in region.map { partition.group(of: $0)! } }
-        let family = control.protect(categories: ["X", "Y"], category: category, partitions: partitions, groups: groups)
-        let table = family.tables[1]
-        #expect(table.counts == [[10, 2], [9, 9]])
-        #expect(table.isWithheld(.init(0, 1)))
-        // Its row partner, its column partner and the fourth corner of the rectangle.
-        #expect(table.isWithheld(.init(0, 0)))
-        #expect(table.isWithheld(.init(1, 1)))
-        #expect(table.isWithheld(.init(1, 0)))
-        #expect(!table.isWithheld(.init(2, 0)))
-        #expect(TableCompletions(table).derivable.isEmpty)
-        #expect(!family.withheldWhole)
+    @Test func aLoneCouncilsCellIsZeroOrFiveByItsOwnKeyAlone() {
+        // One council at Leader in region A: whether its cell reads 0 or 5 depends on a key nobody sees.
+        let category = [2] + Array(repeating: 0, count: 5) + Array(repeating: 1, count: 10)
+        let regions = Array(repeating: "A", count: 6) + Array(repeating: "B", count: 10)
+        var (partitions, groups, keys) = population(category, regions: regions)
+        keys[0] = 100
+        let low = control.protect(categories: ["D", "M", "L"], category: category, partitions: partitions, groups: groups, recordKeys: keys)
+        keys[0] = 3_000_000_000
+        let high = control.protect(categories: ["D", "M", "L"], category: category, partitions: partitions, groups: groups, recordKeys: keys)
+        #expect(low.tables[1].published(.init(0, 2)) == 5)
+        #expect(high.tables[1].published(.init(0, 2)) == 0)
+        #expect(low.tables[0].published(.init(0, 2)) == 5)
+        #expect(high.tables[0].published(.init(0, 2)) == 0)
+        // Region A's six councils are published as six either way.
+        #expect(low.tables[1].published(.init(0, 3)) == 6)
+        #expect(high.tables[1].published(.init(0, 3)) == 6)
     }
 
-    @Test func fewerCouncilsThanTheThresholdPublishNothingButTheirNumberIsWithheldToo() {
-        let region = ["A", "A", "B", "B"]
-        let partitions = [Partition.national("All")]
-        let groups = partitions.map { partition in region.map { partition.group(of: $0)! } }
-        let family = control.protect(categories: ["X", "Y"], category: [0, 1, 1, 1], partitions: partitions, groups: groups)
+    @Test func fewerCouncilsThanTheThresholdPublishNothingNotEvenTheirNumber() {
+        let (partitions, groups, keys) = population([0, 1, 1, 1], regions: ["A", "A", "B", "B"])
+        let family = control.protect(categories: ["X", "Y"], category: [0, 1, 1, 1], partitions: [partitions[0]],
+                                     groups: [groups[0]], recordKeys: keys)
         #expect(family.tables[0].allCells.allSatisfy(family.tables[0].isWithheld))
+        let five = population([0, 1, 1, 1, 1], regions: ["A", "A", "B", "B", "B"])
+        let published = control.protect(categories: ["X", "Y"], category: [0, 1, 1, 1, 1], partitions: [five.partitions[0]],
+                                        groups: [five.groups[0]], recordKeys: five.keys)
+        #expect(published.tables[0].published(.init(0, 2)) == 5)
+        #expect(published.tables[0].published(.init(1, 1)) != nil)
     }
 
-    @Test func nationalTotalsWithheldInOneGroupingAreWithheldInEvery() {
-        // Regions hide the national Leader count; types alone would not, but they publish the same national
-        // figures, so they must hide it too.
-        let (categories, category, _, _) = threeRegions()
-        let regionOf = (0..<21).map { $0 < 6 ? "A" : $0 < 13 ? "B" : "C" }
-        let typeOf = (0..<21).map { $0 % 3 == 0 ? "County" : "District" }
-        let partitions = [Partition.national("All"),
-                          Partition(name: "region", values: regionOf, order: ["A", "B", "C"], otherLabel: "Other", threshold: 5),
-                          Partition(name: "type", values: typeOf, order: ["County", "District"], otherLabel: "Other", threshold: 5)]
-        let groups = partitions.map { partition in (0..<21).map { partition.group(of: partition.name == "type" ? typeOf[$0] : regionOf[$0])! } }
-        let family = control.protect(categories: categories, category: category, partitions: partitions, groups: groups)
-        let totals = family.tables.map { $0.withheld[$0.totalRow] }
-        #expect(totals.allSatisfy { $0 == totals[0] })
-        #expect(family.tables[0].withheld[0] == totals[0])
-        for table in family.tables { #expect(TableCompletions(table).derivable.isEmpty, "\(table.groups)") }
-        #expect(control.unwitnessed(family, category: category, groups: groups).isEmpty)
+    @Test func aNoteCountsCouncilsRoundedByTheirKeys() {
+        #expect(control.roundedCount(ofCouncils: []) == 0)
+        #expect(control.roundedCount(ofCouncils: [100]) == 5)
+        #expect(control.roundedCount(ofCouncils: [3_000_000_000]) == 0)
+        #expect(control.roundedCount(ofCouncils: [1, 2, 3, 4, 5]) == 5)
+        #expect(control.roundedCount(ofCouncils: [1, 2, 3, 4, 5, 6, 7]) == 10)
     }
 
-    @Test func mediansNeedTheThreshold() {
-        #expect(control.median([0.5, 0.6, 0.7, 0.8]) == nil)
-        #expect(control.median([0.5, 0.6, 0.7, 0.8, 0.9]) == 0.7)
-        #expect(abs((control.median([0.1, 0.5, 0.6, 0.7, 0.8, 0.9]) ?? 0) - 0.65) < 1e-12)
-        #expect(control.medianLevel([1, 2, 3, 4]) == nil)
-        #expect(control.medianLevel([4, 1, 3, 2, 5, 6]) == 3)
+    @Test func mediansAreBandedAndNeedTwiceTheThreshold() {
+        let nine = [0.5, 0.6, 0.7, 0.8, 0.9, 0.1, 0.2, 0.3, 0.4]
+        #expect(control.medianBand(nine) == nil)
+        #expect(control.medianMinimum == 10)
+        // Ten values: the mean of the middle two, 0.5 and 0.6, is 0.55, in the 50–60% band.
+        #expect(control.medianBand(nine + [1.0]) == ProgressBand(lowerTenth: 5))
+        #expect(control.medianBand(Array(repeating: 0.7, count: 11)) == ProgressBand(lowerTenth: 7))
+        #expect(control.medianBand(Array(repeating: 1.0, count: 10)) == ProgressBand(lowerTenth: 9))
+        #expect(control.medianBand(Array(repeating: 0.0, count: 10)) == ProgressBand(lowerTenth: 0))
+        #expect(ProgressBand(lowerTenth: 4).text == "40–50%")
+        #expect(ProgressBand(containing: 0.6999999) == ProgressBand(lowerTenth: 6))
+        #expect(ProgressBand(containing: 0.7) == ProgressBand(lowerTenth: 7))
+        #expect(DisclosureControl(threshold: 8).medianMinimum == 16)
     }
 }
 
-/// Seeded random populations, small enough for the brute-force attacker: whatever the data, no published
-/// count rests on 1 to 4 councils, every grouping shows the same national totals, and no withheld cell of
-/// any table can be worked out from what that table publishes.
+/// Seeded random populations: whatever the data, every count is a multiple of the threshold less than
+/// one threshold from the truth, exact when the truth is a multiple, and the same councils are published
+/// as the same figure in every table of every measure.
 @Suite struct DisclosureControlPropertyTests {
     struct Generator {
         var state: UInt64
@@ -154,13 +196,12 @@ import Testing
     }
 
     @Test(arguments: 1...40)
-    func noWithheldCellCanBeWorkedOut(seed: Int) {
+    func everyCountIsRoundedConsistently(seed: Int) throws {
         var random = Generator(state: UInt64(seed))
-        let councils = 12 + random.next(14)
+        let councils = 12 + random.next(40)
         let regions = (0..<councils).map { _ in ["A", "B", "C"][random.next(3)] }
         let types = (0..<councils).map { _ in ["County", "District"][random.next(2)] }
-        // Skewed towards the middle category, so that the others are small.
-        let category = (0..<councils).map { _ in [0, 1, 1, 1, 1, 2][random.next(6)] }
+        let keys = (0..<councils).map { _ in UInt32(truncatingIfNeeded: random.next(1 << 30) << 2 | random.next(4)) }
         let partitions = [Partition.national("All"),
                           Partition(name: "region", values: regions, order: ["A", "B", "C"], otherLabel: "Other", threshold: 5),
                           Partition(name: "type", values: types, order: ["County", "District"], otherLabel: "Other", threshold: 5)]
@@ -168,21 +209,25 @@ import Testing
         let groups = partitions.map { partition in
             (0..<councils).map { partition.group(of: partition.name == "type" ? types[$0] : regions[$0])! }
         }
-        let family = DisclosureControl().protect(categories: ["Low", "Middle", "High"], category: category,
-                                                 partitions: partitions, groups: groups)
-        let totals = family.tables.map { $0.withheld[$0.totalRow] }
-        #expect(totals.allSatisfy { $0 == totals[0] })
-        // Every withheld cell was proven safe, or made so, without hiding the whole measure.
-        #expect(!family.withheldWhole, "seed \(seed)")
-        #expect(DisclosureControl().unwitnessed(family, category: category, groups: groups).isEmpty)
-        for table in family.tables {
-            for cell in table.allCells {
-                if let value = table.published(cell) { #expect(value == 0 || value >= 5, "seed \(seed): \(cell) = \(value)") }
+        // Two measures of the same councils: a cell of the same councils must read the same in both.
+        var byMembers: [[Int]: Int] = [:]
+        for _ in 0..<2 {
+            let category = (0..<councils).map { _ in [0, 1, 1, 1, 1, 2][random.next(6)] }
+            let family = DisclosureControl().protect(categories: ["Low", "Middle", "High"], category: category,
+                                                     partitions: partitions, groups: groups, recordKeys: keys)
+            for (p, table) in family.tables.enumerated() {
+                #expect(table.counts.allSatisfy { $0.reduce(0, +) >= 5 }, "every group is pooled to the threshold")
+                for cell in table.allCells where cell.column != table.totalColumn {
+                    let members = (0..<councils).filter {
+                        (cell.row == table.totalRow || groups[p][$0] == cell.row) && category[$0] == cell.column
+                    }
+                    let published = try #require(table.published(cell))
+                    #expect(published % 5 == 0 && abs(published - members.count) < 5, "seed \(seed): \(members.count) as \(published)")
+                    if members.count % 5 == 0 { #expect(published == members.count) }
+                    if let earlier = byMembers[members] { #expect(earlier == published, "seed \(seed): the same councils read \(earlier) and \(published)") }
+                    byMembers[members] = published
+                }
             }
-            #expect(table.counts.allSatisfy { $0.reduce(0, +) >= 5 }, "every group is pooled to the threshold")
-            let attack = TableCompletions(table)
-            #expect(!attack.exhausted, "seed \(seed): the table is too large for the brute-force attacker")
-            #expect(attack.derivable.isEmpty, "seed \(seed): \(attack.derivable) derivable in \(table.groups), withheld \(table.withheld)")
         }
     }
 }

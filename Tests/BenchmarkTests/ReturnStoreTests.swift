@@ -121,6 +121,39 @@ import Testing
         #expect(try again.list().map(\.stored.contentHash) == ["a"])
     }
 
+    @Test func aStoreKeepsOneRandomDisclosureSecretForGood() throws {
+        let first: [UInt8]
+        do {
+            let store = try ReturnStore(path: storePath, create: true)
+            first = try store.disclosureSecret()
+        }
+        #expect(first.count == 32)
+        #expect(Set(first).count > 8, "32 random bytes, not a constant")
+        #expect(try ReturnStore(path: storePath, create: false).disclosureSecret() == first)
+        let other = storePath + "-other"
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        #expect(try ReturnStore(path: other, create: true).disclosureSecret() != first)
+    }
+
+    @Test func aStoreMadeBeforeTheDisclosureKeyGetsOneWhenNextOpened() throws {
+        // A store as the first schema left it: the returns table and GRDB's record of migration v1 only.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("PRAGMA application_id = 1400140387")
+            c.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            c.execute("INSERT INTO grdb_migrations VALUES ('v1: returns, answers and the log')")
+            c.commit()
+            """, storePath]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let store = try ReturnStore(path: storePath, create: false)
+        #expect(try store.disclosureSecret().count == 32)
+    }
+
     @Test func aMissingStoreIsNotMadeUnlessAsked() throws {
         #expect(throws: StoreError.self) { try ReturnStore(path: storePath, create: false) }
         #expect(!FileManager.default.fileExists(atPath: storePath))

@@ -7,7 +7,7 @@ import Testing
 /// benchmark.json: its own region, or the pool its region was put in, and its type.
 @Suite struct PeerComparisonReaderTests {
     static let document = """
-        {"format": "strategyc-benchmark-1", "round": "2026", "threshold": 5, "scope": "national",
+        {"format": "strategyc-benchmark-2", "round": "2026", "threshold": 5, "scope": "national",
          "strategy": {"title": "T", "edition": "2022", "contentHash": "x"},
          "groupings": [
            {"name": "national", "groups": [{"label": "All councils", "members": []}]},
@@ -16,13 +16,14 @@ import Testing
            {"name": "type", "groups": [{"label": "District council", "members": ["District council"]},
                                        {"label": "Other types", "members": ["County council", "Unitary authority"]}]}],
          "keyAreas": [{"id": "area-a", "levels": {"categories": ["Low", "High", "Not rated"], "tables": [
-             {"grouping": "national", "rows": [{"group": "All councils", "counts": [12, null, null], "size": 20}]},
-             {"grouping": "region", "rows": [{"group": "North West", "counts": [6, null, null], "size": 9},
-                                             {"group": "Other regions", "counts": [6, null, null], "size": 11}]},
-             {"grouping": "type", "rows": [{"group": "District council", "counts": [7, 0, 5], "size": 12},
-                                           {"group": "Other types", "counts": [5, null, null], "size": 8}]}]},
-           "medianProgress": {"national": {"All councils": 0.5}, "region": {"North West": 0.25, "Other regions": null},
-                              "type": {"District council": 0.75, "Other types": 0.5}}}]}
+             {"grouping": "national", "rows": [{"group": "All councils", "counts": [10, 5, 5], "size": 20}]},
+             {"grouping": "region", "rows": [{"group": "North West", "counts": [5, 5, 0], "size": 9},
+                                             {"group": "Other regions", "counts": [5, 0, 5], "size": 11}]},
+             {"grouping": "type", "rows": [{"group": "District council", "counts": [10, 0, 5], "size": 12},
+                                           {"group": "Other types", "counts": [5, 5, 0], "size": 8}]}]},
+           "medianProgress": {"national": {"All councils": {"from": 0.5, "to": 0.6}},
+                              "region": {"North West": null, "Other regions": null},
+                              "type": {"District council": {"from": 0.7, "to": 0.8}, "Other types": null}}}]}
         """
 
     func comparison(region: String, type: String, edition: String = "2022") throws -> (PeerComparison?, [Diagnostic]) {
@@ -40,11 +41,12 @@ import Testing
         let peers = try #require(found)
         #expect(peers.categories == ["Low", "High", "Not rated"])
         #expect(peers.groups.map(\.label) == ["All councils", "Region: North West", "Type: District council"])
-        #expect(peers.groups[1].counts["area-a"] == [6, nil, nil])
+        #expect(peers.groups[1].counts["area-a"] == [5, 5, 0])
         #expect(peers.groups[1].sizes["area-a"] == 9)
-        #expect(peers.groups[1].medianProgress["area-a"] == 0.25)
-        #expect(peers.groups[2].counts["area-a"] == [7, 0, 5])
-        #expect(peers.groups[2].medianProgress["area-a"] == 0.75)
+        #expect(peers.groups[0].medianProgress["area-a"] == ProgressBand(lowerTenth: 5))
+        #expect(peers.groups[1].medianProgress["area-a"] == .some(nil))
+        #expect(peers.groups[2].counts["area-a"] == [10, 0, 5])
+        #expect(peers.groups[2].medianProgress["area-a"] == ProgressBand(lowerTenth: 7))
     }
 
     @Test func aPooledRegionOrTypeIsComparedWithItsPool() throws {
@@ -53,6 +55,17 @@ import Testing
         #expect(peers.groups.map(\.label) == ["All councils", "Region: Other regions", "Type: Other types"])
         #expect(peers.groups[1].sizes["area-a"] == 11)
         #expect(peers.groups[1].medianProgress["area-a"] == .some(nil))
+    }
+
+    @Test func aBenchmarkOfTheEarlierFormatIsRefused() throws {
+        // Format 1 published exact counts and medians; a report must not show them as if protected.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-\(UUID().uuidString).json")
+        try Data(Self.document.replacingOccurrences(of: "strategyc-benchmark-2", with: "strategyc-benchmark-1").utf8).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let collector = DiagnosticCollector()
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: "Strategy", generator: "test"), collector: collector)
+        #expect(pipeline.peerComparison(path.path, edition: "2022", region: "North West", type: "District council") == nil)
+        #expect(collector.diagnostics.map(\.code) == [.peersUnusable])
     }
 
     @Test func anotherEditionIsRefused() throws {

@@ -10,7 +10,7 @@ public struct BenchmarkFigures: Sendable {
         /// Councils meeting their own target, below it, or without both levels.
         public var targets: DisclosureControl.Family
         /// By partition, by group: the median progress to target.
-        public var progress: [[Double?]]
+        public var progress: [[ProgressBand?]]
     }
 
     public struct Trend: Sendable {
@@ -21,8 +21,8 @@ public struct BenchmarkFigures: Sendable {
         public var keyAreas: [(id: String, family: DisclosureControl.Family)]
         /// By partition, by group: the median overall progress of the councils that answered both rounds,
         /// then and now.
-        public var overallThen: [[Double?]]
-        public var overallNow: [[Double?]]
+        public var overallThen: [[ProgressBand?]]
+        public var overallNow: [[ProgressBand?]]
     }
 
     public static let notRated = "Not rated"
@@ -39,7 +39,7 @@ public struct BenchmarkFigures: Sendable {
     public var councilCount: Int
     public var keyAreas: [KeyAreaFigures]
     /// By partition, by group: the median overall progress.
-    public var overall: [[Double?]]
+    public var overall: [[ProgressBand?]]
     public var trends: [Trend]
     /// What was left out or carried across editions, and why: said in every report.
     public var notes: [String]
@@ -74,7 +74,8 @@ public struct BenchmarkFigures: Sendable {
             }
         }
         if councils.count < control.threshold {
-            self.notes.append("Fewer than \(control.threshold) councils answered round \(round): no figure can be published.")
+            // Nothing is published, not even what the other notes count.
+            self.notes = ["Fewer than \(control.threshold) councils answered round \(round): no figure can be published."]
         }
         let partitions = found
         self.partitions = partitions
@@ -87,16 +88,17 @@ public struct BenchmarkFigures: Sendable {
             }
         }
         let groups = partitions.map { partition in councils.map { partition.group(of: value($0, partition))! } }
-        func medians(_ values: (PeerCouncil) -> Double?, among members: [Bool]? = nil) -> [[Double?]] {
+        func medians(_ values: (PeerCouncil) -> Double?, among members: [Bool]? = nil) -> [[ProgressBand?]] {
             partitions.indices.map { p in
                 partitions[p].groups.indices.map { g in
-                    control.median(councils.indices.filter { groups[p][$0] == g && (members?[$0] ?? true) }
+                    control.medianBand(councils.indices.filter { groups[p][$0] == g && (members?[$0] ?? true) }
                         .compactMap { values(councils[$0]) })
                 }
             }
         }
         func family(_ categories: [String], _ category: (PeerCouncil) -> Int) -> DisclosureControl.Family {
-            control.protect(categories: categories, category: councils.map(category), partitions: partitions, groups: groups)
+            control.protect(categories: categories, category: councils.map(category), partitions: partitions, groups: groups,
+                            recordKeys: councils.map(\.recordKey))
         }
 
         let keyAreaFigures = published.themes.flatMap { group in

@@ -15,9 +15,12 @@ public struct PeerCouncil: Sendable, Equatable {
     public var progress: [String: Double]
     /// Over every key area, each weighing 1.
     public var overall: Double?
+    /// The council's secret record key for the benchmark's rounding (`CellKeyRounding`): the same in every
+    /// round, never published.
+    public var recordKey: UInt32
 
     public init(key: String, name: String, type: String, region: String, basis: StoredReturn.Basis,
-                levels: [String: Int], targets: [String: Int], progress: [String: Double], overall: Double?) {
+                levels: [String: Int], targets: [String: Int], progress: [String: Double], overall: Double?, recordKey: UInt32 = 0) {
         self.key = key
         self.name = name
         self.type = type
@@ -27,11 +30,14 @@ public struct PeerCouncil: Sendable, Equatable {
         self.targets = targets
         self.progress = progress
         self.overall = overall
+        self.recordKey = recordKey
     }
 
     /// The councils of a round, from their returns: respondents of one council (by name, however spelt)
     /// combined with the council report's rules. Type and region come from the latest return.
-    public static func councils(from returns: [StoredReturn], published: PublishedStrategy) -> [PeerCouncil] {
+    /// `recordKey` gives each council's key from its council key.
+    public static func councils(from returns: [StoredReturn], published: PublishedStrategy,
+                                recordKey: (String) -> UInt32) -> [PeerCouncil] {
         let byCouncil = Dictionary(grouping: returns, by: \.councilKey)
         return byCouncil.keys.sorted().map { key in
             let own = byCouncil[key]!.sorted { ($0.assessedOn, $0.contentHash) < ($1.assessedOn, $1.contentHash) }
@@ -45,7 +51,8 @@ public struct PeerCouncil: Sendable, Equatable {
             }
             return PeerCouncil(key: key, name: latest.council, type: latest.councilType, region: latest.region,
                                basis: own.allSatisfy { $0.basis == .validated } ? .validated : .selfAssessed,
-                               levels: levels, targets: targets, progress: progress, overall: result.progress)
+                               levels: levels, targets: targets, progress: progress, overall: result.progress,
+                               recordKey: recordKey(key))
         }
     }
 }

@@ -1,5 +1,5 @@
-/// Councils counted by group (rows) and category (columns), with the totals a reader can add up, and the
-/// cells withheld so that no published figure rests on fewer councils than the threshold.
+/// Councils counted by group (rows) and category (columns), with the totals a reader can add up, and what
+/// the benchmark publishes of each: every count rounded by its cell key, the group sizes exact.
 ///
 /// Cells are addressed in the table *with its totals*: rows `0..<groups.count` are the groups and row
 /// `groups.count` the category totals (the national figures); columns `0..<categories.count` are the
@@ -17,22 +17,23 @@ public struct ProtectedTable: Sendable, Equatable {
 
     public var groups: [String]
     public var categories: [String]
-    /// `counts[group][category]`.
+    /// `counts[group][category]`: the true counts, never published as they are.
     public var counts: [[Int]]
-    /// Same shape as the table with its totals.
-    public internal(set) var withheld: [[Bool]]
+    /// What a reader sees, same shape as the table with its totals; nil only when the round has too few
+    /// councils for anything to be published.
+    public internal(set) var publishedValues: [[Int?]]
 
     public init(groups: [String], categories: [String], counts: [[Int]]) {
         self.groups = groups
         self.categories = categories
         self.counts = counts
-        withheld = Array(repeating: Array(repeating: false, count: categories.count + 1), count: groups.count + 1)
+        publishedValues = Array(repeating: Array(repeating: nil, count: categories.count + 1), count: groups.count + 1)
     }
 
     public var totalRow: Int { groups.count }
     public var totalColumn: Int { categories.count }
 
-    /// A cell's count, totals included.
+    /// A cell's true count, totals included.
     public func value(_ cell: Cell) -> Int {
         switch (cell.row == totalRow, cell.column == totalColumn) {
         case (false, false): counts[cell.row][cell.column]
@@ -42,10 +43,10 @@ public struct ProtectedTable: Sendable, Equatable {
         }
     }
 
-    public func isWithheld(_ cell: Cell) -> Bool { withheld[cell.row][cell.column] }
+    /// What a reader sees: the rounded count (a size as it is), or nil when nothing can be published.
+    public func published(_ cell: Cell) -> Int? { publishedValues[cell.row][cell.column] }
 
-    /// What a reader sees: the count, or nil when it is withheld.
-    public func published(_ cell: Cell) -> Int? { isWithheld(cell) ? nil : value(cell) }
+    public func isWithheld(_ cell: Cell) -> Bool { published(cell) == nil }
 
     public var allCells: [Cell] {
         (0...totalRow).flatMap { row in (0...totalColumn).map { Cell(row, $0) } }
@@ -53,51 +54,13 @@ public struct ProtectedTable: Sendable, Equatable {
 
     public var withheldCells: [Cell] { allCells.filter(isWithheld) }
 
-    /// Every line a reader can add up: each row and each column, totals included.
-    var lines: [[Cell]] {
-        (0...totalRow).map { row in (0...totalColumn).map { Cell(row, $0) } }
-            + (0...totalColumn).map { column in (0...totalRow).map { Cell($0, column) } }
-    }
-
-    /// Primary suppression: withholds every count from 1 to `threshold - 1`. A zero is published (it rests
-    /// on no council); when the whole table counts fewer than the threshold, all of it is withheld.
-    mutating func withholdSmallCounts(threshold: Int) {
-        let everything = value(Cell(totalRow, totalColumn)) < threshold
-        for cell in allCells where everything || (1..<threshold).contains(value(cell)) {
-            withheld[cell.row][cell.column] = true
+    /// Publishes every count rounded by `rounding`, each with the key of the councils in its cell
+    /// (`keys`, same shape as the table with its totals), and the group sizes exact: a reader who knows
+    /// which councils took part knows them anyway.
+    mutating func publish(rounding: CellKeyRounding, keys: [[UInt32]]) {
+        for cell in allCells {
+            publishedValues[cell.row][cell.column] = cell.column == totalColumn
+                ? value(cell) : rounding.round(value(cell), cellKey: keys[cell.row][cell.column])
         }
-    }
-
-    /// Secondary suppression: while some line has exactly one withheld cell (so a reader could work it out
-    /// from the line's total), withholds one more in that line: the smallest non-zero count inside the
-    /// table, else the smallest of any. True when anything was withheld.
-    mutating func withholdComplements() -> Bool {
-        var changed = false
-        var again = true
-        while again {
-            again = false
-            for line in lines where line.filter(isWithheld).count == 1 {
-                let open = line.filter { !isWithheld($0) }
-                let inner = open.filter { $0.row != totalRow && $0.column != totalColumn && value($0) > 0 }
-                let choice = (inner.isEmpty ? open : inner).min { (value($0), $0.row, $0.column) < (value($1), $1.row, $1.column) }
-                guard let choice else { continue }
-                withheld[choice.row][choice.column] = true
-                changed = true
-                again = true
-            }
-        }
-        return changed
-    }
-
-    /// Withholds every count but the group sizes and the overall total.
-    mutating func withholdAllButSizes() {
-        for cell in allCells where cell.column != totalColumn {
-            withheld[cell.row][cell.column] = true
-        }
-    }
-
-    /// The category totals row, withheld where `other` withholds it (tables sharing national figures).
-    mutating func withholdTotals(like other: [Bool]) {
-        for column in 0...totalColumn where other[column] { withheld[totalRow][column] = true }
     }
 }

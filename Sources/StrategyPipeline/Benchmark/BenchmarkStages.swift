@@ -24,24 +24,35 @@ extension PublicationPipeline {
     public func benchmarkFigures(_ store: ReturnStore, _ request: BenchmarkRequest) throws -> (BenchmarkFigures, AssessmentContext)? {
         guard let context = try assessmentContext(variant: nil) else { return nil }
         let recorded = try store.returns().map(\.stored)
+        let control = DisclosureControl(threshold: request.threshold)
+        let recordKey = RecordKeys(secret: try store.disclosureSecret())
         let edition = context.strategy.edition
+        // Notes speak of the round reported, and count councils as every figure is counted: rounded by the
+        // councils' keys, so a note never says more than a table may.
+        let thisRound = recorded.filter { $0.round == request.round }
         var notes: [String] = []
-        let otherEdition = recorded.filter { $0.modelEdition != edition }
+        func councils(_ returns: [StoredReturn]) -> String {
+            let keys = Set(returns.map(\.councilKey)).sorted().map(recordKey.of)
+            let rounded = control.roundedCount(ofCouncils: keys)
+            return rounded == 0 ? "fewer than \(control.threshold) councils" : "\(rounded) councils"
+        }
+        let otherEdition = thisRound.filter { $0.modelEdition != edition }
         for (other, returns) in Dictionary(grouping: otherEdition, by: \.modelEdition).sorted(by: { $0.key < $1.key }) {
-            notes.append("\(count(returns.count, "return")) recorded against edition \(other) \(returns.count == 1 ? "was" : "were") left out: add \(returns.count == 1 ? "it" : "them") again with this strategy (edition \(edition)) to carry the answers across.")
+            notes.append("The returns of \(councils(returns)) recorded against edition \(other) were left out: add them again with this strategy (edition \(edition)) to carry the answers across.")
         }
         let comparable = recorded.filter { $0.modelEdition == edition }
-        for (from, returns) in Dictionary(grouping: comparable.filter { $0.edition != edition }, by: \.edition).sorted(by: { $0.key < $1.key }) {
-            notes.append("\(count(returns.count, "return")) made from edition \(from) \(returns.count == 1 ? "was" : "were") carried to edition \(edition) through replaced_by when recorded.")
+        let comparableNow = comparable.filter { $0.round == request.round }
+        for (from, returns) in Dictionary(grouping: comparableNow.filter { $0.edition != edition }, by: \.edition).sorted(by: { $0.key < $1.key }) {
+            notes.append("The returns of \(councils(returns)) made from edition \(from) were carried to edition \(edition) through replaced_by when recorded.")
         }
-        let variantReturns = comparable.filter { $0.variant != nil }.count
-        if variantReturns > 0 {
-            notes.append("\(count(variantReturns, "return")) came from regional or local variants: only their answers to the national indicators count here.")
+        let variantReturns = comparableNow.filter { $0.variant != nil }
+        if !variantReturns.isEmpty {
+            notes.append("The returns of \(councils(variantReturns)) came from regional or local variants: only their answers to the national indicators count here.")
         }
         let leftOut = Set(request.leftOutTypes)
-        let types = comparable.filter { $0.round == request.round && leftOut.contains($0.councilType) }
+        let types = comparableNow.filter { leftOut.contains($0.councilType) }
         if !types.isEmpty {
-            notes.append("\(Set(types.map(\.councilKey)).count) \(request.leftOutTypes.sorted().joined(separator: ", ").lowercased()) \(Set(types.map(\.councilKey)).count == 1 ? "is" : "are") left out as not comparable with councils.")
+            notes.append("Left out as not comparable with councils: \(councils(types)) of type \(request.leftOutTypes.sorted().joined(separator: ", ").lowercased()).")
         }
         let counted = comparable.filter { !leftOut.contains($0.councilType) }
         guard counted.contains(where: { $0.round == request.round }) else {
@@ -55,12 +66,12 @@ extension PublicationPipeline {
         }
         var rounds: [String: [PeerCouncil]] = [:]
         for (round, returns) in Dictionary(grouping: counted, by: \.round) {
-            rounds[round] = PeerCouncil.councils(from: returns, published: context.published)
+            rounds[round] = PeerCouncil.councils(from: returns, published: context.published, recordKey: recordKey.of)
         }
         let form = context.strategy.assessmentForm
         let figures = BenchmarkFigures(
             round: request.round, rounds: rounds, published: context.published, regions: form?.regions ?? [],
-            types: form?.organisationTypes ?? [], control: DisclosureControl(threshold: request.threshold), notes: notes)
+            types: form?.organisationTypes ?? [], control: control, notes: notes)
         return (figures, context)
     }
 
@@ -69,5 +80,4 @@ extension PublicationPipeline {
             .render(figures, strategy: context.published.strategy, reportingTo: collector)
     }
 
-    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

@@ -12,8 +12,8 @@ extension PublicationPipeline {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return refuse("there is no such file") }
         guard data.count < 64 << 20, let document = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              document["format"] as? String == "strategyc-benchmark-1" else {
-            return refuse("it is not a benchmark.json written by `strategyc benchmark`")
+              document["format"] as? String == "strategyc-benchmark-2" else {
+            return refuse("it is not a benchmark.json written by this `strategyc benchmark` (format strategyc-benchmark-2)")
         }
         let strategy = document["strategy"] as? [String: Any]
         guard let theirs = strategy?["edition"] as? String, theirs == edition else {
@@ -43,7 +43,8 @@ extension PublicationPipeline {
                 guard let row = rows.first(where: { $0["group"] as? String == want.group }) else { continue }
                 groups[index].counts[id] = (row["counts"] as? [Any] ?? []).map { $0 as? Int }
                 groups[index].sizes[id] = .some(row["size"] as? Int)
-                groups[index].medianProgress[id] = .some((medians[want.grouping] as? [String: Any])?[want.group] as? Double)
+                let band = (medians[want.grouping] as? [String: Any])?[want.group] as? [String: Any]
+                groups[index].medianProgress[id] = .some((band?["from"] as? Double).map { ProgressBand(containing: $0) })
             }
         }
         return PeerComparison(round: document["round"] as? String ?? "", threshold: document["threshold"] as? Int ?? 0,

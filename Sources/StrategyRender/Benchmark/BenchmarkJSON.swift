@@ -1,10 +1,11 @@
 import StrategyModel
 
-/// `benchmark.json`: every figure the benchmark publishes, withheld cells as null, for programs and for
+/// `benchmark.json`: every figure the benchmark publishes (counts rounded, medians as bands, nulls only
+/// when a round is too small to publish), for programs and for
 /// the council report's "compared to your peers". A regional report's `figures.json` is the same document
 /// with only the national rows and that region's.
 enum BenchmarkJSON {
-    static let format = "strategyc-benchmark-1"
+    static let format = "strategyc-benchmark-2"
 
     /// `region`: the one region group to keep (a regional report), or nil for everything.
     static func document(_ figures: BenchmarkFigures, strategy: Strategy, stamp: PublicationStamp,
@@ -20,7 +21,6 @@ enum BenchmarkJSON {
         func family(_ family: DisclosureControl.Family) -> JSONValue {
             .object([
                 "categories": .array(family.categories.map(JSONValue.string)),
-                "withheldWhole": .bool(family.withheldWhole),
                 "tables": .array(keptPartitions().map { p in
                     let table = family.tables[p]
                     return .object([
@@ -38,17 +38,22 @@ enum BenchmarkJSON {
                 }),
             ])
         }
-        func medians(_ values: [[Double?]]) -> JSONValue {
+        func band(_ value: ProgressBand?) -> JSONValue {
+            value.map { .object(["from": .number($0.from), "to": .number($0.to)]) } ?? .null
+        }
+        func medians(_ values: [[ProgressBand?]]) -> JSONValue {
             .object(Dictionary(uniqueKeysWithValues: keptPartitions().map { p in
                 (partitions[p].name, JSONValue.object(Dictionary(uniqueKeysWithValues: partitions[p].groups.indices
                     .filter { keep(p, $0) }
-                    .map { (partitions[p].groups[$0].label, values[p][$0].map(JSONValue.number) ?? .null) })))
+                    .map { (partitions[p].groups[$0].label, band(values[p][$0])) })))
             }))
         }
         return .object([
             "format": .string(format),
             "round": .string(figures.round),
             "threshold": .int(figures.threshold),
+            "rounding": .object(["base": .int(figures.threshold), "method": .string("cell-key random rounding")]),
+            "medianMinimum": .int(2 * figures.threshold),
             "strategy": .object(["title": .string(strategy.title), "edition": .string(strategy.edition),
                                  "contentHash": .string(stamp.hash.hex)]),
             "scope": region.map { .string(partitions.first { $0.name == "region" }?.groups[$0].label ?? "") } ?? .string("national"),

@@ -3,8 +3,9 @@ import StrategyModel
 
 /// Renders the peer benchmark: the national report at the top of the folder and one report per region
 /// under `regions/<slug>/`, each as HTML (the `benchmark` template), Markdown (`benchmark.md`), CSV and
-/// JSON of every published figure. Only figures that came through disclosure control are shown; a
-/// withheld cell says so.
+/// JSON of every published figure. Only figures that came through disclosure control are shown: counts
+/// rounded by their cell keys, medians as bands; when a round is too small to publish, each cell says
+/// "withheld".
 ///
 /// A region pooled into "Other regions" gets no report of its own: its councils are in the pool's row of
 /// the national report. Nothing here reads a clock.
@@ -54,6 +55,8 @@ public struct BenchmarkRenderer {
         value.map { "\(Int(($0 * 100).rounded()))%" } ?? "too few to show"
     }
 
+    static func band(_ value: ProgressBand?) -> String { value?.text ?? "too few to show" }
+
     static let groupingTitles = ["national": "", "region": "Region", "type": "Type", "basis": "Basis"]
 
     /// The rows a scope shows: (partition, group) pairs, national first.
@@ -75,7 +78,7 @@ public struct BenchmarkRenderer {
             let value = table.published(.init(row, column))
             return BenchmarkCellView(text: value.map(String.init) ?? withheld, withheld: value == nil, band: "")
         }
-        func countTable(_ id: String, _ caption: String, _ family: DisclosureControl.Family, medians: [[Double?]]? = nil,
+        func countTable(_ id: String, _ caption: String, _ family: DisclosureControl.Family, medians: [[ProgressBand?]]? = nil,
                         medianHeader: String = "Median progress to target") -> BenchmarkTableView {
             var headers = family.categories.map { BenchmarkCellView(text: $0, withheld: false, band: "") }
             headers.append(BenchmarkCellView(text: "Councils", withheld: false, band: ""))
@@ -83,7 +86,7 @@ public struct BenchmarkRenderer {
             return BenchmarkTableView(id: id, caption: caption, headers: headers, rows: rows.map { row in
                 let table = family.tables[row.p]
                 var cells = (0...table.totalColumn).map { cell(table, row.g, $0) }
-                if let medians { cells.append(BenchmarkCellView(text: percent(medians[row.p][row.g]), withheld: medians[row.p][row.g] == nil, band: "")) }
+                if let medians { cells.append(BenchmarkCellView(text: band(medians[row.p][row.g]), withheld: medians[row.p][row.g] == nil, band: "")) }
                 return BenchmarkRowView(label: row.label, cells: cells)
             })
         }
@@ -105,7 +108,8 @@ public struct BenchmarkRenderer {
                     guard let meets = table.published(.init(g, 0)), let size = table.published(.init(g, table.totalColumn)), size > 0 else {
                         return BenchmarkCellView(text: withheld, withheld: true, band: "")
                     }
-                    let share = Double(meets) / Double(size)
+                    // A rounded count can pass its group's size (8 of a group of 7 rounds to 10): the share stops at 100%.
+                    let share = min(Double(meets) / Double(size), 1)
                     return BenchmarkCellView(text: "\(meets) of \(size) (\(percent(share)))", withheld: false,
                                              band: String(Int((share * 4).rounded())))
                 })
@@ -120,15 +124,16 @@ public struct BenchmarkRenderer {
                 let size = figures.keyAreas.first.map { cell($0.levels.tables[row.p], row.g, $0.levels.tables[row.p].totalColumn) }
                     ?? BenchmarkCellView(text: withheld, withheld: true, band: "")
                 let median = figures.overall[row.p][row.g]
-                return BenchmarkRowView(label: row.label, cells: [size, BenchmarkCellView(text: percent(median), withheld: median == nil, band: "")])
+                return BenchmarkRowView(label: row.label, cells: [size, BenchmarkCellView(text: band(median), withheld: median == nil, band: "")])
             })
-        let scope = rows.last { figures.partitions[$0.p].name == "region" } ?? rows[0]
+        // The change table is of the report's own scope: every council nationally, the region's in a regional report.
+        let scope = region == nil ? rows[0] : (rows.first { figures.partitions[$0.p].name == "region" } ?? rows[0])
         let trends = figures.trends.map { trend in
             var cohort = countTable("cohort-\(trend.earlierRound)", "Councils of round \(figures.round) that also answered round \(trend.earlierRound)",
                                     trend.cohort)
             for (index, row) in rows.enumerated() {
-                cohort.rows[index].cells.append(BenchmarkCellView(text: percent(trend.overallThen[row.p][row.g]), withheld: trend.overallThen[row.p][row.g] == nil, band: ""))
-                cohort.rows[index].cells.append(BenchmarkCellView(text: percent(trend.overallNow[row.p][row.g]), withheld: trend.overallNow[row.p][row.g] == nil, band: ""))
+                cohort.rows[index].cells.append(BenchmarkCellView(text: band(trend.overallThen[row.p][row.g]), withheld: trend.overallThen[row.p][row.g] == nil, band: ""))
+                cohort.rows[index].cells.append(BenchmarkCellView(text: band(trend.overallNow[row.p][row.g]), withheld: trend.overallNow[row.p][row.g] == nil, band: ""))
             }
             cohort.headers += [BenchmarkCellView(text: "Median progress in \(trend.earlierRound)", withheld: false, band: ""),
                                BenchmarkCellView(text: "Median progress in \(figures.round)", withheld: false, band: "")]
@@ -149,7 +154,7 @@ public struct BenchmarkRenderer {
             contentHashShort: String(stamp.hash.hex.prefix(12)), generator: stamp.generator, round: figures.round,
             threshold: figures.threshold,
             summary: published
-                ? "\(figures.councilCount) councils answered round \(figures.round). No figure here rests on fewer than \(figures.threshold) councils: smaller counts, and any count that would let one be worked out, are withheld."
+                ? "\(figures.councilCount) councils answered round \(figures.round). So that no council's answers can be worked out, every count of councils here, in the notes too, is rounded to a multiple of \(figures.threshold) (at random, up or down, unless it is one already; so a 0 may stand for up to \(figures.threshold - 1) councils and rows need not add up to the councils in the group). Medians are given as the tenth they fall in, and only for groups of at least \(2 * figures.threshold) councils."
                 : "Too few councils answered round \(figures.round) for any figure to be published.",
             isRegional: region != nil, nationalHref: region == nil ? "index.html" : "../../index.html",
             root: region == nil ? "" : "../../",
@@ -191,11 +196,11 @@ enum BenchmarkCSV {
                 }
             }
         }
-        func medians(_ measure: String, _ keyArea: String, _ earlier: String, _ values: [[Double?]]) {
+        func medians(_ measure: String, _ keyArea: String, _ earlier: String, _ values: [[ProgressBand?]]) {
             for row in rows {
                 let value = values[row.p][row.g]
                 add([figures.round, measure, keyArea, earlier, figures.partitions[row.p].name,
-                     figures.partitions[row.p].groups[row.g].label, "", value.map { String(format: "%.4f", $0) } ?? "",
+                     figures.partitions[row.p].groups[row.g].label, "", value.map { String(format: "%.1f-%.1f", $0.from, $0.to) } ?? "",
                      value == nil ? "too-few" : "published"])
             }
         }

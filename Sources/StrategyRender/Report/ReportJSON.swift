@@ -75,7 +75,7 @@ enum ReportJSON {
                                     "id": .string(id),
                                     "counts": .array((group.counts[id] ?? []).map { $0.map(JSONValue.int) ?? .null }),
                                     "size": (group.sizes[id] ?? nil).map(JSONValue.int) ?? .null,
-                                    "medianProgress": (group.medianProgress[id] ?? nil).map(JSONValue.number) ?? .null,
+                                    "medianProgress": (group.medianProgress[id] ?? nil).map { .object(["from": .number($0.from), "to": .number($0.to)]) } ?? .null,
                                 ])
                             }),
                         ])

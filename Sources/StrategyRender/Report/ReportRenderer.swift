@@ -151,7 +151,7 @@ public struct ReportRenderer {
             unanswered: unanswered, hasUnanswered: !unanswered.isEmpty,
             notes: notes, hasNotes: !notes.isEmpty, peerTables: peers.map { peerTables($0, result) } ?? [],
             hasPeers: peers != nil,
-            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels. Counts are of councils at each level; \"withheld\" marks a count hidden so that no council can be picked out, and a median needs at least \($0.threshold) councils." } ?? "",
+            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels, exactly as the benchmark publishes them. So that no council's answers can be worked out, each count of councils is rounded to a multiple of \($0.threshold), at random, up or down (a 0 may stand for up to \($0.threshold - 1) councils), and a median is given as the tenth it falls in, only for groups of at least \(2 * $0.threshold) councils." } ?? "",
             actions: actions, hasActions: !actions.isEmpty, variantNote: details.variantNote, hasVariantNote: !details.variantNote.isEmpty,
             excluded: excluded, hasExcluded: !excluded.isEmpty)
     }
@@ -169,7 +169,7 @@ public struct ReportRenderer {
                 let size = group.sizes[id] ?? nil
                 cells.append(ReportCellView(text: size.map(String.init) ?? "withheld"))
                 let median = group.medianProgress[id] ?? nil
-                cells.append(ReportCellView(text: median.map { percent($0) } ?? "too few to show"))
+                cells.append(ReportCellView(text: median?.text ?? "too few to show"))
                 cells.append(ReportCellView(text: levelName(area.current, in: strategy)))
                 cells.append(ReportCellView(text: percent(area.progress)))
                 for index in cells.indices where headers.indices.contains(index) { cells[index].label = headers[index].text }
