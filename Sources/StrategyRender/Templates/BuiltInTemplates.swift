@@ -264,7 +264,7 @@ table.maturity.report__fit { min-width: 0; width: 100%; }
 
 {{summary}}
 
-Levels are the councils' own, combined across respondents by the middle answer; progress to target is 1 minus the levels still to climb divided by the target levels. A variant's own indicators never count here. How the figures are protected is said at the top of the page.
+Levels are the councils' own, combined across respondents by the middle answer; progress to target is 1 minus the levels still to climb divided by the target levels. A variant's own indicators never count here. How the figures are protected is said above.
 {{#hasNotes}}
 
 ## What is compared
@@ -336,7 +336,7 @@ Levels are the councils' own, combined across respondents by the middle answer; 
 <h1>{{title}}</h1>
 <p class="lead">{{summary}}</p>
 {{#isRegional}}<p><a href="{{nationalHref}}">The national picture</a></p>{{/isRegional}}
-<p>Levels are the councils' own (a key area's level is the lowest of its indicators', once every indicator is rated), combined across respondents by the middle answer. Progress to target is 1 minus the levels still to climb divided by the target levels. Answers to a variant's own indicators never count here. How the figures are protected is said at the top of the page.</p>
+<p>Levels are the councils' own (a key area's level is the lowest of its indicators', once every indicator is rated), combined across respondents by the middle answer. Progress to target is 1 minus the levels still to climb divided by the target levels. Answers to a variant's own indicators never count here. How the figures are protected is said above.</p>
 {{#hasNotes}}
 <section aria-labelledby="notes">
 <h2 id="notes">What is compared</h2>
