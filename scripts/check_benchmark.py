@@ -241,16 +241,20 @@ def main():
 
     published_by_members = {}
 
-    def check_count(name, published, members):
-        actual = len(members)
+    def check_count(name, published, members, size):
+        actual, cap = len(members), size - size % k
         if published is None:
             if len(now) >= k:
                 problem(f"{name}: null, but round {args.round} has {len(now)} councils")
             return
         if published % k or abs(published - actual) >= k or (actual % k == 0 and published != actual):
             problem(f"{name}: published {published}, truly {actual}: not {actual} rounded to a multiple of {k}")
-        earlier = published_by_members.setdefault(frozenset(members), (published, name))
-        if earlier[0] != published:
+        if published > cap:
+            problem(f"{name}: published {published}, more than its group of {size} allows ({cap})")
+        # The same councils are rounded alike wherever they are counted; only a group's cap lowers a figure.
+        earlier = published_by_members.setdefault(frozenset(members), (published, name, cap))
+        if earlier[0] != published and not (published < earlier[0] and published == cap) \
+                and not (earlier[0] < published and earlier[0] == earlier[2]):
             problem(f"{name}: the same {actual} councils are published as {published} here and {earlier[0]} in {earlier[1]}")
 
     def check_family(name, family, category_of, councils):
@@ -262,15 +266,16 @@ def main():
                 group = group_of(grouping, figures)
                 members.setdefault((group, category_of(council, figures)), set()).add(council)
             for row in table["rows"]:
+                size = sum(len(members.get((row["group"], index), ())) for index in range(len(categories)))
                 for index, published in enumerate(row["counts"]):
                     check_count(f"{name} {grouping} {row['group']} {categories[index]}", published,
-                                members.get((row["group"], index), set()))
-                size = sum(len(members.get((row["group"], index), ())) for index in range(len(categories)))
+                                members.get((row["group"], index), set()), size)
                 if row["size"] != (size if len(now) >= k else None):
                     problem(f"{name} {grouping} {row['group']}: size {row['size']}, truly {size}")
             for index, published in enumerate(table["totals"]):
                 everyone = set().union(*[m for (g, c), m in members.items() if c == index]) if members else set()
-                check_count(f"{name} {grouping} national {categories[index]}", published, everyone)
+                check_count(f"{name} {grouping} national {categories[index]}", published, everyone,
+                            sum(len(m) for (g, c), m in members.items()))
 
     def check_medians(name, published, values_by_council, councils):
         for grouping, groups in published.items():

@@ -35,4 +35,13 @@ public struct CellKeyRounding: Sendable {
         let cut = (UInt64(remainder) << 32) / UInt64(base)
         return UInt64(cellKey) < cut ? lower + base : lower
     }
+
+    /// `count` of a group of `size` councils, rounded as `round(_:cellKey:)` but never above the largest
+    /// multiple of the base that the size allows. Without the cap, "10" of a group of 6 would tell every
+    /// reader that all 6 are in the cell (the count must be more than 10 - base); with it, a published
+    /// figure never excludes the cell holding fewer than all of the group, or all but up to base - 1 of it.
+    /// The cap keeps the count within base - 1 of the figure, and costs a little bias in full cells.
+    public func round(_ count: Int, cellKey: UInt32, inGroupOf size: Int) -> Int {
+        min(round(count, cellKey: cellKey), size - size % base)
+    }
 }

@@ -55,12 +55,13 @@ public struct ProtectedTable: Sendable, Equatable {
     public var withheldCells: [Cell] { allCells.filter(isWithheld) }
 
     /// Publishes every count rounded by `rounding`, each with the key of the councils in its cell
-    /// (`keys`, same shape as the table with its totals), and the group sizes exact: a reader who knows
-    /// which councils took part knows them anyway.
+    /// (`keys`, same shape as the table with its totals) and capped by its group's size, and the group
+    /// sizes exact: a reader who knows which councils took part knows them anyway.
     mutating func publish(rounding: CellKeyRounding, keys: [[UInt32]]) {
         for cell in allCells {
+            let size = value(Cell(cell.row, totalColumn))
             publishedValues[cell.row][cell.column] = cell.column == totalColumn
-                ? value(cell) : rounding.round(value(cell), cellKey: keys[cell.row][cell.column])
+                ? size : rounding.round(value(cell), cellKey: keys[cell.row][cell.column], inGroupOf: size)
         }
     }
 }
