@@ -1154,6 +1154,8 @@ class JointModel:
         return self.columns + len(self.extra_truth)
 
     def term(self, cell, ident):
+        if cell.area is None:  # the cohort: who took part, known to the attacker
+            return ("const", int(self.attack.category_of(cell, ident) == cell.category))
         model, shift = self.models[cell.area], self.offset[cell.area]
         what, value = model.atom(cell, ident)
         return (what, value + shift) if what == "var" else (what, value)
