@@ -70,19 +70,22 @@ seeded cell key (the same set of councils, the same coin), to develop against be
 
 Exit status: 1 when anything is pinned (each pin listed), 2 on a failure (inconsistent inputs, solver
 failure or timeout), 0 otherwise with a one-line summary. Nothing here uses strategyc's code: the
-councils' figures are worked out from truth.json as check_benchmark.py's council_figures does.
+councils' figures are worked out from truth.json by scripts/synthetic_truth.py, as check_benchmark.py's are.
 """
 import argparse
 import hashlib
 import json
+import os
 import random
-import re
 import sys
 import time
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_matrix
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import synthetic_truth as truth_figures  # noqa: E402
 
 TARGET_CATEGORIES = ["Meets its target", "Below its target", "No target or not rated"]
 CHANGE_CATEGORIES = ["Improved", "Unchanged", "Declined", "Not comparable"]
@@ -98,31 +101,10 @@ class AttackError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------------
-# The truth: every council's figures, worked out as check_benchmark.py's council_figures does
+# The truth: every council's figures (scripts/synthetic_truth.py)
 # ---------------------------------------------------------------------------------------------------
 
-def key(text):
-    """A council's identity across returns and rounds: its name with case, spacing and punctuation ignored."""
-    return " ".join(re.findall(r"[^\W_]+", str(text).lower()))
-
-
-def lower_median(values):
-    values = sorted(values)
-    return values[(len(values) - 1) // 2] if values else None
-
-
-def load_model(path):
-    """The national levels and the active national indicators of each active key area, in order."""
-    with open(path, encoding="utf-8") as handle:
-        document = json.load(handle)
-    model = document.get("model", document)
-    levels = [level["name"] for level in model["levels"]]
-    areas = {}
-    for theme in model["themes"]:
-        for area in theme["keyAreas"]:
-            if area["status"] == "active":
-                areas[area["id"]] = [i["id"] for i in area["indicators"] if i["status"] == "active"]
-    return levels, areas
+key, load_model = truth_figures.key, truth_figures.load_model
 
 
 class Council:
@@ -138,42 +120,11 @@ class Council:
 
 
 def load_truth(path, levels, areas, left_out):
-    """{round: {council key: Council}} from truth.json, councils of a left-out type dropped. Respondents are
-    combined by the lower median of each indicator's levels (a variant's own indicators left out); a key
-    area's level is the lowest of its indicators' once all are rated, its target the highest of theirs."""
-    number = {name: index + 1 for index, name in enumerate(levels)}
-    with open(path, encoding="utf-8") as handle:
-        entries = json.load(handle)
-    by_round = {}
-    for entry in entries:
-        about = entry["about"]
-        by_round.setdefault(str(about["AboutRound"]), {}).setdefault(key(about["AboutOrganisation"]), []).append(entry)
-    rounds = {}
-    for round_name, councils in by_round.items():
-        rounds[round_name] = {}
-        for ident, returns in councils.items():
-            latest = sorted(returns, key=lambda e: e["about"].get("AboutAssessmentDate") or "")[-1]["about"]
-            if latest["AboutOrganisationType"] in left_out:
-                continue
-            basis = "Externally validated" if all(e["about"]["AboutValidation"] == "Externally validated"
-                                                  for e in returns) else "Self-assessed"
-            level, target = {}, {}
-            for area, indicators in areas.items():
-                currents, targets = [], []
-                for indicator in indicators:
-                    given = [e["answers"].get(indicator, [None, None]) for e in returns
-                             if indicator not in e.get("local", [])]
-                    currents.append(lower_median([number[g[0]] for g in given if g[0] in number]))
-                    t = lower_median([number[g[1]] for g in given if g[1] in number])
-                    if t is not None:
-                        targets.append(t)
-                if currents and None not in currents:
-                    level[area] = min(currents)
-                if targets:
-                    target[area] = max(targets)
-            rounds[round_name][ident] = Council(ident, latest["AboutOrganisation"], latest["AboutOrganisationType"],
-                                                latest["AboutRegion"], basis, level, target)
-    return rounds
+    """{round: {council key: Council}} from truth.json, councils of a left-out type dropped, with the
+    figures of scripts/synthetic_truth.py (shared with check_benchmark.py, not with strategyc)."""
+    return {round_name: {ident: Council(ident, f["name"], f["type"], f["region"], f["basis"], f["levels"], f["targets"])
+                         for ident, f in councils.items()}
+            for round_name, councils in truth_figures.figures_by_round(path, levels, areas, left_out).items()}
 
 
 def round_order(name):

@@ -29,23 +29,16 @@ import csv
 import html.parser
 import json
 import os
-import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import synthetic_truth as truth_figures  # noqa: E402
 
 problems = []
 
 
 def problem(text):
     problems.append(text)
-
-
-def key(text):
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
-
-
-def lower_median(values):
-    values = sorted(values)
-    return values[(len(values) - 1) // 2] if values else None
 
 
 def median(values):
@@ -161,55 +154,9 @@ def main():
     left_out = set(args.leave_out_type if args.leave_out_type is not None else ["Combined authority"])
     k = args.threshold
 
-    model = json.load(open(args.model))
-    levels = [level["name"] for level in model["levels"]]
-    number = {name: index + 1 for index, name in enumerate(levels)}
-    areas = {}
-    for theme in model["themes"]:
-        for area in theme["keyAreas"]:
-            if area["status"] == "active":
-                areas[area["id"]] = [i["id"] for i in area["indicators"] if i["status"] == "active"]
-
+    levels, areas = truth_figures.load_model(args.model)
     # Councils of every round, from the truth file.
-    returns = json.load(open(args.truth))
-    by_round = {}
-    for entry in returns:
-        about = entry["about"]
-        council = key(about["AboutOrganisation"])
-        by_round.setdefault(about["AboutRound"], {}).setdefault(council, []).append(entry)
-
-    def council_figures(entries):
-        latest = sorted(entries, key=lambda e: e["about"].get("AboutAssessmentDate", ""))[-1]["about"]
-        result = {"type": latest["AboutOrganisationType"], "region": latest["AboutRegion"],
-                  "basis": "Externally validated" if all(e["about"]["AboutValidation"] == "Externally validated" for e in entries)
-                  else "Self-assessed", "levels": {}, "targets": {}, "progress": {}}
-        shortfall_all = target_all = 0
-        for area, indicators in areas.items():
-            currents, targets, shortfall, target_sum = [], [], 0, 0
-            for indicator in indicators:
-                given = [e["answers"].get(indicator, [None, None]) for e in entries if indicator not in e.get("local", [])]
-                c = lower_median([number[g[0]] for g in given if g[0] in number])
-                t = lower_median([number[g[1]] for g in given if g[1] in number])
-                currents.append(c)
-                if t is not None:
-                    targets.append(t)
-                if c is not None and t is not None:
-                    shortfall += max(0, t - c)
-                    target_sum += t
-            if currents and None not in currents:
-                result["levels"][area] = min(currents)
-            if targets:
-                result["targets"][area] = max(targets)
-            if target_sum:
-                result["progress"][area] = 1 - shortfall / target_sum
-            shortfall_all += shortfall
-            target_all += target_sum
-        result["overall"] = 1 - shortfall_all / target_all if target_all else None
-        return result
-
-    rounds = {r: {c: council_figures(e) for c, e in councils.items()} for r, councils in by_round.items()}
-    for r in rounds:
-        rounds[r] = {c: f for c, f in rounds[r].items() if f["type"] not in left_out}
+    rounds = truth_figures.figures_by_round(args.truth, levels, areas, left_out)
     now = rounds.get(args.round, {})
 
     document = json.load(open(os.path.join(args.benchmark, "benchmark.json")))

@@ -176,21 +176,18 @@ def run(command, what):
     return result.stdout
 
 
-def publish(strategyc, work, plan_rounds):
-    """Returns written, recorded and published; [benchmark.json path per round], truth.json path."""
-    returns = os.path.join(work, "returns")
-    if plan_rounds is None:
-        raise AssertionError("publish needs a plan or random returns already written")
-    if plan_rounds:
-        plan_path = os.path.join(work, "plan.json")
-        with open(plan_path, "w", encoding="utf-8") as handle:
-            json.dump([e for entries in plan_rounds.values() for e in entries], handle, indent=1)
-        run([sys.executable, os.path.join(HERE, "make_synthetic_returns.py"), strategyc, returns, "--plan", plan_path,
-             "--quiet"], "make_synthetic_returns.py --plan")
-    return record_and_publish(strategyc, work, returns)
+def write_plan(strategyc, work, plan_rounds):
+    """The plan's returns, written by make_synthetic_returns.py --plan into WORK/returns."""
+    plan_path = os.path.join(work, "plan.json")
+    with open(plan_path, "w", encoding="utf-8") as handle:
+        json.dump([e for entries in plan_rounds.values() for e in entries], handle, indent=1)
+    run([sys.executable, os.path.join(HERE, "make_synthetic_returns.py"), strategyc, os.path.join(work, "returns"),
+         "--plan", plan_path, "--quiet"], "make_synthetic_returns.py --plan")
 
 
 def record_and_publish(strategyc, work, returns):
+    """Every return recorded in a new store and every round published: ([benchmark.json per round],
+    truth.json)."""
     store = os.path.join(work, "store.sqlite")
     names = sorted(d for d in os.listdir(returns) if os.path.isdir(os.path.join(returns, d)))
     files = [os.path.join(returns, d, f) for d in names for f in sorted(os.listdir(os.path.join(returns, d)))]
@@ -279,7 +276,8 @@ def main(argv=None):
                     meant_to_leak = True
                 else:
                     plan_rounds, meant_to_leak = CASES[case](list(areas))
-                    paths, truth_path = publish(strategyc, work, plan_rounds)
+                    write_plan(strategyc, work, plan_rounds)
+                    paths, truth_path = record_and_publish(strategyc, work, os.path.join(work, "returns"))
                 exact_attack, exact = attack(paths, truth_path, model_path, 0, args.seed, args.workers,
                                              args.time_limit, exact=True)
                 protected_attack, results = attack(paths, truth_path, model_path, args.insider_sets, args.seed,

@@ -52,8 +52,6 @@ public struct ProtectedTable: Sendable, Equatable {
         (0...totalRow).flatMap { row in (0...totalColumn).map { Cell(row, $0) } }
     }
 
-    public var withheldCells: [Cell] { allCells.filter(isWithheld) }
-
     /// Publishes every count rounded by `rounding`, each with the key of the councils in its cell
     /// (`keys`, same shape as the table with its totals) and capped by its group's size, and the group
     /// sizes exact: a reader who knows which councils took part knows them anyway.

@@ -64,7 +64,7 @@ public struct BenchmarkRenderer {
         figures.partitions.indices.flatMap { p -> [(p: Int, g: Int, label: String)] in
             let partition = figures.partitions[p]
             if partition.isNational { return [(p, 0, partition.groups[0].label)] }
-            if let region, partition.name != "region" { return [] }
+            if region != nil, partition.name != "region" { return [] }
             return partition.groups.indices.filter { region == nil || $0 == region }.map { g in
                 (p, g, "\(groupingTitles[partition.name] ?? partition.name): \(partition.groups[g].label)")
             }
