@@ -23,12 +23,15 @@ THE ATTACKER MODEL (what the attacker knows and does)
   rounds) is known to it anyway.
 - It knows the answers of up to 3 councils, its own and two others ("insiders", --insider/--insiders):
   their variables are fixed to the truth.
-- It does not know the rounding's keys. Of format strategyc-benchmark-2 it knows that every count is
-  rounded to one of the two multiples of the base B either side of the true count (the true count itself
-  when that is a multiple of B), then capped at the largest multiple of B its group's size allows: a
-  published p says true count in [max(0, p-B+1), p+B-1] either way. A null (a round
-  too small to publish) says nothing. Format strategyc-benchmark-1 (exact counts; null = withheld) is
-  read too, so that the attacker can be shown to work on an unprotected publication.
+- It does not know the rounding's keys. Of format strategyc-benchmark-3 (strategyc's) it knows that every
+  count is rounded to a multiple of the base B, shifted by whole steps of B (rarely; any number of steps is
+  possible), and kept between 0 and the largest multiple of B its group's size allows: a published figure
+  then rules no count from 0 to the group's size out, and only cell-key consistency (below) is left to
+  reason with. Of format strategyc-benchmark-2 (the method before the shift, and --simulate-rounding) it
+  knows that every count is rounded to one of the two multiples of B either side of the true count (the
+  count itself when a multiple), then capped: a published p says true count in [max(0, p-B+1), p+B-1].
+  A null (a round too small to publish) says nothing. Format strategyc-benchmark-1 (exact counts; null =
+  withheld) is read too, so that the attacker can be shown to work on an unprotected publication.
 - Cell-key consistency (--key-consistency, default "round"): strategyc publishes the same set of councils
   as the same figure wherever it appears in a round, before the cap. So two cells published differently,
   the smaller not at its own cap, cannot hold the same set of councils, and the attacker uses that: for each such pair the symmetric difference of the two
@@ -93,7 +96,9 @@ COHORT_CATEGORIES = ["Answered both rounds", "Only this round"]
 MEETS, BELOW, NO_TARGET = 0, 1, 2
 IMPROVED, UNCHANGED, DECLINED, NOT_COMPARABLE = 0, 1, 2, 3
 BOTH, ONLY_THIS = 0, 1
-FORMATS = {"strategyc-benchmark-1": False, "strategyc-benchmark-2": True}  # format: rounded?
+# format: how a published count relates to the true one: exactly; rounded (within base - 1, capped); or
+# rounded and shifted (any count from 0 to the group's size)
+FORMATS = {"strategyc-benchmark-1": "exact", "strategyc-benchmark-2": "rounded", "strategyc-benchmark-3": "shifted"}
 
 
 class AttackError(Exception):
@@ -142,11 +147,14 @@ class Cell:
     __slots__ = ("round", "kind", "area", "earlier", "category", "grouping", "group", "published", "low", "high",
                  "members", "ident", "base", "rounded")
 
-    def __init__(self, round_name, kind, area, earlier, category, grouping, group, published, base, rounded):
+    def __init__(self, round_name, kind, area, earlier, category, grouping, group, published, base, mode):
+        rounded = mode != "exact"
         self.round, self.kind, self.area, self.earlier, self.category = round_name, kind, area, earlier, category
         self.grouping, self.group, self.published = grouping, group, published
         if published is None:
             self.low = self.high = None
+        elif mode == "shifted":
+            self.low, self.high = 0, np.inf  # the group's size, which the structure holds it to anyway
         elif rounded:
             self.low, self.high = max(0, published - base + 1), published + base - 1
         else:
@@ -167,13 +175,14 @@ class Cell:
 
 
 class Publication:
-    """One round's national benchmark.json, as cells (format 1 or 2)."""
+    """One round's national benchmark.json, as cells (format 1, 2 or 3)."""
 
     def __init__(self, document, source):
         fmt = document.get("format")
         if fmt not in FORMATS:
             raise AttackError(f"{source}: format {fmt!r} is neither {' nor '.join(FORMATS)}")
-        self.source, self.round, self.rounded = source, str(document["round"]), FORMATS[fmt]
+        self.source, self.round, self.mode = source, str(document["round"]), FORMATS[fmt]
+        self.rounded = self.mode != "exact"
         self.base = int(document.get("rounding", {}).get("base", 1)) if self.rounded else 1
         if self.rounded and self.base < 2:
             raise AttackError(f"{source}: rounding base {self.base}")
@@ -199,12 +208,12 @@ class Publication:
                 self.sizes.append((grouping, row["group"], row.get("size")))
                 for index, value in enumerate(row["counts"]):
                     self.cells.append(Cell(self.round, kind, area, earlier, index, grouping, row["group"], value,
-                                           self.base, self.rounded))
+                                           self.base, self.mode))
             national = self.groupings.get("national", [("All councils", [])])[0][0]
             self.sizes.append(("national", national, table.get("total")))
             for index, value in enumerate(table.get("totals", [])):
                 self.cells.append(Cell(self.round, kind, area, earlier, index, "national", national, value,
-                                       self.base, self.rounded))
+                                       self.base, self.mode))
 
 
 def truth_category(kind, council, area, earlier_council, not_rated):
@@ -397,14 +406,7 @@ class AreaModel:
         return ("var", self.block[(cell.kind, cell.round, ident, cell.earlier)] + cell.category)
 
     def expression(self, cell):
-        coefficients, constant = {}, 0
-        for ident in cell.members:
-            what, value = self.atom(cell, ident)
-            if what == "var":
-                coefficients[value] = coefficients.get(value, 0) + 1
-            else:
-                constant += value
-        return coefficients, constant
+        return count_expression(cell, self.atom)
 
     def matrix(self, keep="all"):
         """The constraint matrix of the rows kept: 'all', 'valid' (no conditional cut), or a set of row
@@ -492,6 +494,7 @@ class AreaWork:
             self.question_of_block[(kind, r, ident, e)] = len(self.questions)
             self.questions.append(((kind, r, ident, e), first, true))
         self.witnesses = [[] for _ in self.questions]
+        self.learned = set()  # (cell, cell) pairs found to need different sets: cuts the joint search reuses
         # the published cells of this key area as a matrix, and which cells each column is counted in
         cells = [(row, self.attack.cells[model.row_tag[row][1]]) for row in model.cell_row.values()]
         self.cell_list = [cell for _, cell in cells]
@@ -695,6 +698,7 @@ class AreaWork:
                 self.add_witness(moved, freed)
                 return ("free",)
             for mine, other in cuts:
+                self.learned.add((mine.ident, other.ident))
                 conditional = other.area != self.area and other.kind != "cohort"
                 coefficients, constant = attack.difference_row(model, mine, other, conditional)
                 model.add_row(coefficients, 1 - constant, np.inf,
@@ -737,6 +741,7 @@ class AreaWork:
             reports.append(report)
         return {"pins": reports, "questions": len(asked), "solves": self.solves - solves,
                 "undecided": [(self.area, self.questions[q][0], self.questions[q][2], why) for q, why in undecided],
+                "cuts": sorted(self.learned),
                 "seconds": time.perf_counter() - started}
 
     def explain(self, column, insiders):
@@ -799,6 +804,19 @@ def _attack_area(area):
     return area, results
 
 
+def count_expression(cell, term):
+    """A cell's count as (coefficients, constant): term(cell, council) gives each council's ('var', column)
+    or ('const', 0 or 1)."""
+    coefficients, constant = {}, 0
+    for ident in cell.members:
+        what, value = term(cell, ident)
+        if what == "var":
+            coefficients[value] = coefficients.get(value, 0) + 1
+        else:
+            constant += value
+    return coefficients, constant
+
+
 def xor_terms(pairs, add, both):
     """The size of a symmetric difference as a linear expression: for each council's pair of terms (a, b),
     each ('const', 0 or 1) or ('var', column), adds what |a - b| contributes through add(column, value),
@@ -822,10 +840,12 @@ def xor_terms(pairs, add, both):
 class Attack:
     """Everything the attacker knows (councils, groups, published cells) and the search for pins."""
 
-    def __init__(self, publications, truth, levels, consistency="round", time_limit=30.0, log=None):
+    def __init__(self, publications, truth, levels, consistency="round", time_limit=30.0, log=None,
+                 joint_solves=None):
         self.publications = sorted(publications, key=lambda p: round_order(p.round))
         self.truth, self.levels, self.level_count = truth, levels, len(levels)
         self.consistency, self.time_limit = consistency, time_limit
+        self.joint_solves = joint_solves or JOINT_SOLVES
         self.log = log or (lambda text: None)
         self.warnings = []
         self.categories = {"level": levels + ["Not rated"], "target": TARGET_CATEGORIES,
@@ -1047,31 +1067,41 @@ class Attack:
         for n, insiders in enumerate(insider_sets):
             total = {"insiders": sorted(self.names[i] for i in insiders), "pins": [], "questions": 0, "solves": 0,
                      "undecided": [], "seconds": 0.0}
+            pending = []
             for area in self.areas:
                 part = per_area[area][n]
                 total["pins"].extend(part["pins"])
                 for k in ("questions", "solves", "seconds"):
                     total[k] += part[k]
-                for item in part["undecided"]:
-                    # Every witness of this key area alone collides with another key area's cells: search
-                    # all key areas together, where the other key area may move as well.
-                    started = time.perf_counter()
-                    joint = joint or JointModel(self)
-                    outcome, solves = joint.search(item[0], item[1], item[2], insiders)
-                    total["solves"] += solves
-                    total["seconds"] += time.perf_counter() - started
-                    kind, r, ident, e = item[1]
-                    if outcome[0] == "pinned":
-                        total["pins"].append({"council": self.names[ident], "round": r, "area": item[0], "what": kind,
-                                              "earlier": e, "value": self.categories[kind][item[2]],
-                                              "because": ["(all key areas together)"]})
-                    elif outcome[0] != "free":
-                        total["undecided"].append(f"{item[0]}: {self.label(item[1])}: {outcome[1]}")
+                pending.extend(part["undecided"])
+            # Every witness of these variables' own key area collides with another key area's cells: search
+            # all key areas together, where the other key area may move as well. A joint witness frees every
+            # pending variable it moves off its truth, not only the one it was sought for.
+            started, freed = time.perf_counter(), set()
+            if pending and joint is None:
+                cuts = sorted({pair for area in self.areas for part in per_area[area] for pair in part["cuts"]})
+                joint = JointModel(self, cuts)
+            for k, item in enumerate(pending):
+                if k in freed:
+                    continue
+                outcome, solves = joint.search(item[0], item[1], item[2], insiders)
+                total["solves"] += solves
+                kind, r, ident, e = item[1]
+                if outcome[0] == "free":
+                    x = outcome[1]
+                    freed.update(j for j, other in enumerate(pending) if x[joint.column(other[0], other[1], other[2])] < 0.5)
+                elif outcome[0] == "pinned":
+                    total["pins"].append({"council": self.names[ident], "round": r, "area": item[0], "what": kind,
+                                          "earlier": e, "value": self.categories[kind][item[2]],
+                                          "because": ["(all key areas together)"]})
+                else:
+                    total["undecided"].append(f"{item[0]}: {self.label(item[1])}: {outcome[1]}")
+            total["seconds"] += time.perf_counter() - started
             results.append(total)
         return results
 
 
-JOINT_SOLVES = 12  # joint solves for one variable before it is reported undecided
+JOINT_SOLVES = 40  # joint solves for one variable before it is reported undecided (--joint-solves)
 
 
 class JointModel:
@@ -1079,7 +1109,7 @@ class JointModel:
     between cells of different key areas: the search for a variable that no key area alone could free
     without colliding with another's published cells."""
 
-    def __init__(self, attack):
+    def __init__(self, attack, cuts=()):
         self.attack = attack
         self.models, self.offset, columns = {}, {}, 0
         for area in attack.areas:
@@ -1089,13 +1119,38 @@ class JointModel:
         self.columns = columns
         self.truth = np.concatenate([self.models[a].truth_vector() for a in attack.areas])
         self.extra, self.extra_truth = [], []  # (coefficients, low, high) rows and aux columns added by cuts
-        self.rows = []
+        self.rows, self.cut_areas, self._matrix = [], [], None
         for area, model in self.models.items():
             shift = self.offset[area]
             for i, tag in enumerate(model.row_tag):
                 if tag == "conditional":
                     continue
                 self.rows.append(({c + shift: v for c, v in model.rows[i].items()}, model.row_low[i], model.row_high[i]))
+        for first, second in cuts:  # what the key areas' own searches learned holds here too
+            self.cut(attack.cells[first], attack.cells[second])
+        self.hints = self.nonempty_hints()
+
+    def nonempty_hints(self):
+        """Rows that hold at the truth and steer the search away from the commonest collision: a cell
+        published unlike a cell that is truly empty may not become empty while that one stays so. They are
+        not known to the attacker (they assume the empty cells stay empty), so they only guide the search
+        for a witness, whose collisions are checked exactly anyway; nothing is called pinned with them."""
+        attack, rows = self.attack, []
+        empty = {}
+        for cell in attack.cells:
+            if cell.published is not None and not attack.truth_sets[cell.ident]:
+                empty.setdefault(attack.scope(cell), []).append(cell)
+        for cell in attack.cells:
+            if cell.published is None or cell.area is None or not attack.truth_sets[cell.ident]:
+                continue
+            if not any(attack.differ(cell, e) for e in empty.get(attack.scope(cell), [])):
+                continue
+            coefficients, constant = count_expression(cell, self.term)
+            rows.append((coefficients, 1 - constant, np.inf))
+        return rows
+
+    def column(self, area, key, true):
+        return self.offset[area] + self.models[area].block[key] + true
 
     def add_aux(self, true_value):
         self.extra_truth.append(true_value)
@@ -1144,28 +1199,44 @@ class JointModel:
         constant = xor_terms(((self.term(first, i) if i in firsts else ("const", 0),
                                self.term(second, i) if i in seconds else ("const", 0)) for i in firsts | seconds), add, both)
         self.rows.append((coefficients, 1 - constant, np.inf))
+        self.cut_areas.append({first.area, second.area} - {None})
 
-    def search(self, area, key, true, insiders):
-        """(('free',) | ('pinned',) | ('unknown', why)), MILP solves."""
-        model = self.models[area]
-        column = self.offset[area] + model.block[key] + true
-        fixed = [self.offset[a] + c for a, m in self.models.items() for i in insiders for c in m.council_columns.get(i, [])]
-        solves = 0
-        while True:
-            if solves == JOINT_SOLVES:
-                return ("unknown", f"no witness without collisions after {solves} joint solves"), solves
-            width = self.width()
+    def matrix(self, hinted):
+        """The rows (and the hints, if HINTED) as (csr matrix, low, high), rebuilt only when rows or columns
+        were added."""
+        rows_used = self.rows + self.hints if hinted else self.rows
+        shape = (len(rows_used), self.width())
+        if self._matrix is None or self._matrix[0].shape != shape or self._matrix[3] != hinted:
             data, rows, cols = [], [], []
-            for n, (coefficients, _, _) in enumerate(self.rows):
+            for n, (coefficients, _, _) in enumerate(rows_used):
                 for c, v in coefficients.items():
                     rows.append(n)
                     cols.append(c)
                     data.append(v)
-            a = csr_matrix((data, (rows, cols)), shape=(len(self.rows), width))
-            low = np.array([r[1] for r in self.rows], dtype=float)
-            high = np.array([r[2] for r in self.rows], dtype=float)
+            self._matrix = (csr_matrix((data, (rows, cols)), shape=shape),
+                            np.array([r[1] for r in rows_used], dtype=float),
+                            np.array([r[2] for r in rows_used], dtype=float), hinted)
+        return self._matrix[:3]
+
+    def search(self, area, key, true, insiders):
+        """(('free', x) | ('pinned',) | ('unknown', why)), MILP solves. The search starts with only AREA
+        free (every other key area held at its truth) and frees another key area when a candidate collides
+        with its cells, or, on infeasibility, the key areas the cuts link to the free ones (then all): a
+        variable is pinned only when it is infeasible with every key area free."""
+        column = self.column(area, key, true)
+        fixed = {self.offset[a] + c for a, m in self.models.items() for i in insiders for c in m.council_columns.get(i, [])}
+        active, solves, hinted = {area}, 0, True
+        while True:
+            if solves == self.attack.joint_solves:
+                return ("unknown", f"no witness without collisions after {solves} joint solves"), solves
+            width = self.width()
+            a, low, high = self.matrix(hinted)
             truth = np.concatenate([self.truth, np.array(self.extra_truth, dtype=float)])
             lower, upper = np.zeros(width), np.ones(width)
+            for other in self.attack.areas:
+                if other not in active:
+                    first, last = self.offset[other], self.offset[other] + self.models[other].columns
+                    lower[first:last] = upper[first:last] = truth[first:last]
             for c in fixed:
                 lower[c] = upper[c] = truth[c]
             upper[column] = 0
@@ -1176,7 +1247,17 @@ class JointModel:
                           options={"time_limit": min(10.0, self.attack.time_limit), "presolve": True})
             solves += 1
             if result.status == 2:
-                return ("pinned",), solves
+                if len(active) == len(self.attack.areas):
+                    if not hinted:
+                        return ("pinned",), solves
+                    hinted = False  # the hints assumed too much: search without them
+                    self.attack.log(f"joint search {area} {self.attack.label(key)}: infeasible with hints, searching without")
+                    continue
+                linked = set().union(*(areas for areas in self.cut_areas if areas & active))
+                grown = active | linked
+                active = grown if grown != active else set(self.attack.areas)
+                self.attack.log(f"joint search {area} {self.attack.label(key)}: infeasible, {len(active)} key areas free")
+                continue
             if result.x is None:
                 return ("unknown", f"milp status {result.status}: {result.message}"), solves
             x = np.round(result.x)
@@ -1194,10 +1275,13 @@ class JointModel:
                         for j in ids:
                             if i < j and self.attack.differ(self.attack.cells[i], self.attack.cells[j]):
                                 found.append((self.attack.cells[i], self.attack.cells[j]))
+            self.attack.log(f"joint search {area} {self.attack.label(key)}: solve {solves}, "
+                            f"{len(found)} collisions, {len(self.rows)} rows, {len(active)} key areas free")
             if not found:
-                return ("free",), solves
+                return ("free", x), solves
             for first, second in found:
                 self.cut(first, second)
+                active.update(cell.area for cell in (first, second) if cell.area is not None)
 
 
 def format_pin(pin):
@@ -1260,7 +1344,7 @@ def report(result, attack, elapsed, out=print):
         out(f"warning: {text}")
     out(f"attack_benchmark: {len(result['pins'])} pinned, {len(result['undecided'])} undecided, of "
         f"{result['questions']} variables (rounds {', '.join(attack.rounds)}, {len(attack.areas)} key areas, "
-        f"{'rounded to ' + str(attack.publications[0].base) if attack.publications[0].rounded else 'exact counts'}, "
+        f"{ {'exact': 'exact counts', 'rounded': 'rounded to ' + str(attack.publications[0].base), 'shifted': 'rounded to ' + str(attack.publications[0].base) + ' and shifted'}[attack.publications[0].mode]}, "
         f"insiders: {', '.join(result['insiders']) or 'none'}); {result['solves']} MILP solves, {elapsed:.1f} s")
     return 2 if result["undecided"] else 1 if result["pins"] else 0
 

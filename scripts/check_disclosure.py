@@ -36,9 +36,11 @@ THE ADVERSARIAL CASES (issue 24's list; every council fictional, "Synthetic ..."
 Prints one line per case and attack; exit status 0 when nothing is pinned anywhere, 1 otherwise.
 """
 import argparse
+import hashlib
 import json
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -185,20 +187,35 @@ def write_plan(strategyc, work, plan_rounds):
          "--plan", plan_path, "--quiet"], "make_synthetic_returns.py --plan")
 
 
-def record_and_publish(strategyc, work, returns):
-    """Every return recorded in a new store and every round published: ([benchmark.json per round],
-    truth.json)."""
+def record(strategyc, work, returns):
+    """Every return recorded in a new store: (store, the rounds, truth.json)."""
     store = os.path.join(work, "store.sqlite")
     names = sorted(d for d in os.listdir(returns) if os.path.isdir(os.path.join(returns, d)))
     files = [os.path.join(returns, d, f) for d in names for f in sorted(os.listdir(os.path.join(returns, d)))]
     run([strategyc, "returns", "add", *files, "--store", store], "strategyc returns add")
+    return store, names, os.path.join(returns, "truth.json")
+
+
+def store_secret(label):
+    """A fixed 32-byte disclosure secret for a named run, so that a check gives the same figures every time;
+    None keeps the random secret the store was made with."""
+    return None if label is None else hashlib.sha256(f"check_disclosure {label}".encode()).digest()
+
+
+def publish(strategyc, work, store, round_names, secret, label):
+    """Every round published with the store's disclosure secret set to SECRET (a test's own store: the
+    secret is what a real store draws at random; fixing it makes the check repeatable): [benchmark.json]."""
+    if secret is not None:
+        with sqlite3.connect(store) as connection:
+            if connection.execute("UPDATE disclosureKey SET secret = ?", (secret,)).rowcount != 1:
+                raise attacker.AttackError(f"{store}: no disclosure key to set")
     paths = []
-    for round_name in names:
-        out = os.path.join(work, f"benchmark-{round_name}")
+    for round_name in round_names:
+        out = os.path.join(work, f"benchmark-{label}-{round_name}")
         run([strategyc, "benchmark", "--store", store, "--round", round_name, "--out", out,
              "--templates", os.path.join(ROOT, "Templates")], f"strategyc benchmark --round {round_name}")
         paths.append(os.path.join(out, "benchmark.json"))
-    return paths, os.path.join(returns, "truth.json")
+    return paths
 
 
 def smallest_group_insiders(publications, truth):
@@ -227,7 +244,8 @@ def attack(paths, truth_path, model_path, insider_sets, seed, workers, time_limi
         sets += smallest_group_insiders(publications, truth)
         draw = random.Random(seed)
         sets += [tuple(draw.sample(everyone, 3)) for _ in range(insider_sets)] if len(everyone) > 3 else []
-    run_attack = attacker.Attack(publications, truth, levels, "all", time_limit)
+    log = (lambda text: print(f"    {text}", file=sys.stderr, flush=True)) if os.environ.get("CHECK_DISCLOSURE_LOG") else None
+    run_attack = attacker.Attack(publications, truth, levels, "all", time_limit, log=log)
     results = run_attack.run(sets, workers=workers)
     return run_attack, results
 
@@ -240,6 +258,9 @@ def main(argv=None):
     parser.add_argument("--random-rounds", default="2025,2026", help="rounds of the random population")
     parser.add_argument("--seed", type=int, default=7, help="the random population's and insiders' seed (default 7)")
     parser.add_argument("--insider-sets", type=int, default=3, help="random insider sets of 3 per case (default 3)")
+    parser.add_argument("--secrets", type=int, default=0,
+                        help="publish each case with this many fixed disclosure secrets (repeatable runs); "
+                             "default 0: once, with the store's own random secret")
     parser.add_argument("--workers", type=int, default=2, help="key areas attacked in parallel (default 2)")
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per MILP solve (default 60)")
     parser.add_argument("--keep", help="write the cases' returns, stores and benchmarks here (a new folder)")
@@ -272,43 +293,54 @@ def main(argv=None):
                     run([sys.executable, os.path.join(HERE, "make_synthetic_returns.py"), strategyc,
                          os.path.join(work, "returns"), "--councils", str(args.random), "--rounds",
                          args.random_rounds, "--seed", str(args.seed), "--quiet"], "make_synthetic_returns.py")
-                    paths, truth_path = record_and_publish(strategyc, work, os.path.join(work, "returns"))
                     meant_to_leak = True
                 else:
                     plan_rounds, meant_to_leak = CASES[case](list(areas))
                     write_plan(strategyc, work, plan_rounds)
-                    paths, truth_path = record_and_publish(strategyc, work, os.path.join(work, "returns"))
+                store, round_names, truth_path = record(strategyc, work, os.path.join(work, "returns"))
+                paths = publish(strategyc, work, store, round_names, None, "store")
                 exact_attack, exact = attack(paths, truth_path, model_path, 0, args.seed, args.workers,
                                              args.time_limit, exact=True)
-                protected_attack, results = attack(paths, truth_path, model_path, args.insider_sets, args.seed,
-                                                   args.workers, args.time_limit)
             except attacker.AttackError as error:
                 failures.append(f"{case}: {error}")
                 print(f"FAILED {case}: {error}", flush=True)
                 continue
             unprotected = len(exact[0]["pins"])
-            say(f"{case}: rounds {', '.join(protected_attack.rounds)}; unprotected (exact counts): {unprotected} answers pinned "
+            say(f"{case}: rounds {', '.join(exact_attack.rounds)}; unprotected (exact counts): {unprotected} answers pinned "
                 f"of {exact[0]['questions']}")
             if meant_to_leak and unprotected == 0:
                 failures.append(f"{case}: the attacker pins nothing even without protection (it has no teeth here)")
                 print(f"FAILED {case}: exact counts made from the truth give no pin; the case tests nothing", flush=True)
-            for warning in protected_attack.warnings:
-                failures.append(f"{case}: {warning}")
-                print(f"FAILED {case}: {warning}", flush=True)
-            for result in results:
-                who = ", ".join(result["insiders"]) or "none"
-                line = (f"  strategyc's benchmark, insiders {who}: {len(result['pins'])} pinned, "
-                        f"{len(result['undecided'])} undecided of {result['questions']} ({result['solves']} solves)")
-                if result["pins"] or result["undecided"]:
-                    failures.append(f"{case}, insiders {who}: {len(result['pins'])} pinned, "
-                                    f"{len(result['undecided'])} undecided")
-                    print("FAILED " + line.strip(), flush=True)
-                    for pin in result["pins"][:20]:
-                        print("    " + attacker.format_pin(pin), flush=True)
-                    for text in result["undecided"][:20]:
-                        print("    UNDECIDED " + text, flush=True)
-                else:
-                    say(line)
+            labels = [f"{case} {n + 1}" for n in range(args.secrets)] if args.secrets else [None]
+            for n, label in enumerate(labels):
+                secret_started = time.perf_counter()
+                name = f"secret {n + 1}" if label else "the store's random secret"
+                try:
+                    paths = publish(strategyc, work, store, round_names, store_secret(label), f"secret-{n + 1}")
+                    protected_attack, results = attack(paths, truth_path, model_path, args.insider_sets, args.seed,
+                                                       args.workers, args.time_limit)
+                except attacker.AttackError as error:
+                    failures.append(f"{case}, {name}: {error}")
+                    print(f"FAILED {case}, {name}: {error}", flush=True)
+                    continue
+                for warning in protected_attack.warnings:
+                    failures.append(f"{case}, {name}: {warning}")
+                    print(f"FAILED {case}, {name}: {warning}", flush=True)
+                for result in results:
+                    who = ", ".join(result["insiders"]) or "none"
+                    line = (f"  strategyc's benchmark ({name}), insiders {who}: {len(result['pins'])} pinned, "
+                            f"{len(result['undecided'])} undecided of {result['questions']} ({result['solves']} solves)")
+                    if result["pins"] or result["undecided"]:
+                        failures.append(f"{case}, {name}, insiders {who}: {len(result['pins'])} pinned, "
+                                        f"{len(result['undecided'])} undecided")
+                        print("FAILED " + line.strip(), flush=True)
+                        for pin in result["pins"][:20]:
+                            print("    " + attacker.format_pin(pin), flush=True)
+                        for text in result["undecided"][:20]:
+                            print("    UNDECIDED " + text, flush=True)
+                    else:
+                        say(line)
+                say(f"  {case}, {name}: {time.perf_counter() - secret_started:.1f} s")
             say(f"  {case}: {time.perf_counter() - case_started:.1f} s")
     finally:
         if not args.keep:

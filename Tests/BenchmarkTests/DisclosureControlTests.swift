@@ -85,13 +85,13 @@ import Testing
         let rounding = CellKeyRounding(base: 5)
         // 6 of a group of 6 rounds up to 10 for a low key: capped at 5, so it never says "all six".
         #expect(rounding.round(6, cellKey: 0) == 10)
-        #expect(rounding.round(6, cellKey: 0, inGroupOf: 6) == 5)
-        #expect(rounding.round(6, cellKey: .max, inGroupOf: 6) == 5)
-        #expect(rounding.round(6, cellKey: 0, inGroupOf: 10) == 10)
-        #expect(rounding.round(6, cellKey: 0, inGroupOf: 9) == 5)
-        #expect(rounding.round(11, cellKey: 0, inGroupOf: 11) == 10)
-        #expect(rounding.round(10, cellKey: 0, inGroupOf: 10) == 10)
-        #expect(rounding.round(3, cellKey: 0, inGroupOf: 14) == 5)
+        #expect(rounding.publish(6, cellKey: 0, inGroupOf: 6) == 5)
+        #expect(rounding.publish(6, cellKey: .max, inGroupOf: 6) == 5)
+        #expect(rounding.publish(6, cellKey: 0, inGroupOf: 10) == 10)
+        #expect(rounding.publish(6, cellKey: 0, inGroupOf: 9) == 5)
+        #expect(rounding.publish(11, cellKey: 0, inGroupOf: 11) == 10)
+        #expect(rounding.publish(10, cellKey: 0, inGroupOf: 10) == 10)
+        #expect(rounding.publish(3, cellKey: 0, inGroupOf: 14) == 5)
         // In a table: region A's six councils all in one category, every key low enough to round up.
         let category = Array(repeating: 0, count: 6) + Array(repeating: 1, count: 6)
         let regions = Array(repeating: "A", count: 6) + Array(repeating: "B", count: 6)
@@ -103,6 +103,52 @@ import Testing
         #expect(family.tables[1].published(.init(1, 1)) == 5, "6 of region B's 6")
         #expect(family.tables[0].published(.init(0, 0)) == 10, "6 of the 12 councils")
         #expect(family.tables[1].published(.init(0, 2)) == 6)
+    }
+
+    @Test func theShiftIsTheCellKeysSecondDraw() {
+        // python3: fmix32 of (key + 0x9E3779B9) mod 2^32; its low bit the direction, its other 31 bits d,
+        // steps = how many m >= 1 have d < 2^32 // (10^(m-1) * 11) (see CellKeyRounding.shift).
+        #expect(CellKeyRounding.shift(cellKey: 0) == 0)
+        #expect(CellKeyRounding.shift(cellKey: .max) == 0)
+        #expect(CellKeyRounding.shift(cellKey: 1_717_986_918) == 1)
+        #expect(CellKeyRounding.shift(cellKey: 7) == -1)
+        #expect(CellKeyRounding.shift(cellKey: 60) == 1)
+        #expect(CellKeyRounding.shift(cellKey: 211) == 2)
+        #expect(CellKeyRounding.shift(cellKey: 35_379) == -4)
+        #expect(CellKeyRounding.shift(cellKey: 60_247) == 5)
+        let rounding = CellKeyRounding(base: 5)
+        // 7 rounds up to 10 under key 60 and is shifted a step: 15, or 10 in a group of 12; 0 stays >= 0.
+        #expect(rounding.publish(7, cellKey: 60) == 15)
+        #expect(rounding.publish(7, cellKey: 60, inGroupOf: 12) == 10)
+        #expect(rounding.publish(0, cellKey: 7) == 0)
+        #expect(rounding.publish(10, cellKey: 7) == 5)
+        #expect(rounding.publish(2, cellKey: 35_379, inGroupOf: 40) == 0)
+        #expect(rounding.publish(2, cellKey: 60_247, inGroupOf: 40) == 30)
+    }
+
+    @Test func shiftsAreTwoSidedGeometricAndRareAtThatRate() {
+        // Over keys spread evenly: no shift for 9 in 11, one step each way for 9 in 110, two for 9 in 1,100.
+        let keys = (0..<200_000).map { UInt32(truncatingIfNeeded: UInt64($0) * (1 << 32) / 200_000) }
+        var tally: [Int: Int] = [:]
+        for key in keys { tally[CellKeyRounding.shift(cellKey: key), default: 0] += 1 }
+        let share = { (steps: Int) in Double(tally[steps, default: 0]) / Double(keys.count) }
+        #expect(abs(share(0) - 9.0 / 11) < 0.003, "\(share(0))")
+        #expect(abs(share(1) - 9.0 / 110) < 0.003 && abs(share(-1) - 9.0 / 110) < 0.003, "\(share(1)) \(share(-1))")
+        #expect(abs(share(2) - 9.0 / 1_100) < 0.001 && abs(share(-2) - 9.0 / 1_100) < 0.001, "\(share(2)) \(share(-2))")
+        #expect(tally.keys.allSatisfy { abs($0) <= 9 })
+    }
+
+    @Test func anyCountCanBePublishedAsAnyFigureItsGroupAllows() {
+        // The protection's claim: no figure rules out any count from 0 to the group's size.
+        let rounding = CellKeyRounding(base: 5)
+        let keys = (0..<100_000).map { UInt32(truncatingIfNeeded: UInt64($0) * (1 << 32) / 100_000) }
+        for size in [5, 6, 9, 14] {
+            let figures = Set(stride(from: 0, through: size - size % 5, by: 5))
+            for count in 0...size {
+                #expect(Set(keys.map { rounding.publish(count, cellKey: $0, inGroupOf: size) }) == figures,
+                        "\(count) of \(size)")
+            }
+        }
     }
 
     @Test func roundingIsRightOnAverage() {
@@ -131,14 +177,20 @@ import Testing
                                      groups: groups, recordKeys: keys)
         let (national, byRegion, byType) = (family.tables[0], family.tables[1], family.tables[2])
         #expect(byRegion.counts == [[4, 1, 1], [1, 7, 3]])
-        for table in family.tables {
+        for (p, table) in family.tables.enumerated() {
             for cell in table.allCells {
                 let published = try #require(table.published(cell)), truth = table.value(cell)
                 if cell.column == table.totalColumn {
                     #expect(published == truth, "a group's size is published as it is")
                 } else {
-                    #expect(published % 5 == 0 && abs(published - truth) < 5, "\(cell): \(truth) published as \(published)")
-                    if truth % 5 == 0 { #expect(published == truth) }
+                    let key = CellKeyRounding.cellKey(category.indices.filter {
+                        (cell.row == table.totalRow || groups[p][$0] == cell.row) && category[$0] == cell.column
+                    }.map { keys[$0] })
+                    #expect(published % 5 == 0 && published >= 0 && published <= table.value(.init(cell.row, table.totalColumn)),
+                            "\(cell): \(truth) published as \(published)")
+                    if CellKeyRounding.shift(cellKey: key) == 0 {
+                        #expect(abs(published - truth) < 5, "\(cell): \(truth) unshifted, published as \(published)")
+                    }
                 }
             }
         }
@@ -150,7 +202,7 @@ import Testing
         // The rounding is the cell key's: each cell, worked out again from its councils' keys.
         for column in 0..<3 {
             let members = category.indices.filter { category[$0] == column && regions[$0] == "A" }
-            #expect(byRegion.published(.init(0, column)) == CellKeyRounding(base: 5).round(members.count, cellKey: CellKeyRounding.cellKey(members.map { keys[$0] })))
+            #expect(byRegion.published(.init(0, column)) == CellKeyRounding(base: 5).publish(members.count, cellKey: CellKeyRounding.cellKey(members.map { keys[$0] }), inGroupOf: 6))
         }
     }
 
@@ -170,6 +222,21 @@ import Testing
         // Region A's six councils are published as six either way.
         #expect(low.tables[1].published(.init(0, 3)) == 6)
         #expect(high.tables[1].published(.init(0, 3)) == 6)
+    }
+
+    @Test func anEmptyCellsKeyIsTheStoresNotZero() {
+        // Every cell's key starts from emptyCellKey: under 0 an empty cell would be shifted alike in every
+        // store, and anyone could tell what it publishes; under key 60 (a shift of one step) it reads 5.
+        let category = Array(repeating: 0, count: 6) + Array(repeating: 1, count: 6)
+        let (partitions, groups, keys) = population(category, regions: Array(repeating: "A", count: 6) + Array(repeating: "B", count: 6))
+        let plain = DisclosureControl().protect(categories: ["Low", "High"], category: category, partitions: partitions,
+                                                groups: groups, recordKeys: keys)
+        let keyed = DisclosureControl(emptyCellKey: 60).protect(categories: ["Low", "High"], category: category,
+                                                                partitions: partitions, groups: groups, recordKeys: keys)
+        #expect(plain.tables[1].published(.init(0, 1)) == 0, "no High in region A, key 0")
+        #expect(keyed.tables[1].published(.init(0, 1)) == 5, "no High in region A, key 60")
+        #expect(DisclosureControl(emptyCellKey: 60).roundedCount(ofCouncils: []) == 5)
+        #expect(DisclosureControl().roundedCount(ofCouncils: []) == 0)
     }
 
     @Test func fewerCouncilsThanTheThresholdPublishNothingNotEvenTheirNumber() {
@@ -208,9 +275,9 @@ import Testing
     }
 }
 
-/// Seeded random populations: whatever the data, every count is a multiple of the threshold less than
-/// one threshold from the truth, exact when the truth is a multiple, and the same councils are published
-/// as the same figure in every table of every measure.
+/// Seeded random populations: whatever the data, every count is a multiple of the threshold between 0 and
+/// its group's cap, the cell key's rounding and shift of its own councils, and the same councils are the
+/// same figure (before the cap) in every table of every measure.
 @Suite struct DisclosureControlPropertyTests {
     struct Generator {
         var state: UInt64
@@ -247,10 +314,15 @@ import Testing
                         (cell.row == table.totalRow || groups[p][$0] == cell.row) && category[$0] == cell.column
                     }
                     let published = try #require(table.published(cell))
-                    #expect(published % 5 == 0 && abs(published - members.count) < 5, "seed \(seed): \(members.count) as \(published)")
-                    if members.count % 5 == 0 { #expect(published == members.count) }
-                    if let earlier = byMembers[members] { #expect(earlier == published, "seed \(seed): the same councils read \(earlier) and \(published)") }
-                    byMembers[members] = published
+                    let size = (0..<councils).filter { cell.row == table.totalRow || groups[p][$0] == cell.row }.count
+                    let key = CellKeyRounding.cellKey(members.map { keys[$0] })
+                    let unshifted = CellKeyRounding(base: 5).round(members.count, cellKey: key)
+                    #expect(published % 5 == 0 && published >= 0 && published <= size - size % 5, "seed \(seed): \(members.count) of \(size) as \(published)")
+                    #expect(published == max(0, min(unshifted + 5 * CellKeyRounding.shift(cellKey: key), size - size % 5)),
+                            "seed \(seed): \(members.count) of \(size) as \(published)")
+                    // The same councils are the same figure wherever they are counted, before each group's cap.
+                    if let earlier = byMembers[members] { #expect(earlier == unshifted + 5 * CellKeyRounding.shift(cellKey: key)) }
+                    byMembers[members] = unshifted + 5 * CellKeyRounding.shift(cellKey: key)
                 }
             }
         }

@@ -135,7 +135,7 @@ import Testing
         let result = try StrategycRunner.run(["report", examples[1], "--variant", "Variants/riverside", "--peers", bogus.path,
                                               "--out", folder.appendingPathComponent("r").path])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("\(bogus.path): error: '\(bogus.path)' cannot be used for the peer comparison: it is not a benchmark.json written by this `strategyc benchmark` (format strategyc-benchmark-2) [peers-unusable]\n"))
+        #expect(result.stderr.hasPrefix("\(bogus.path): error: '\(bogus.path)' cannot be used for the peer comparison: it is not a benchmark.json written by this `strategyc benchmark` (format strategyc-benchmark-3) [peers-unusable]\n"))
     }
 
     /// A copy of a return with its About answers changed through openpyxl (None clears a cell), or only

@@ -7,7 +7,7 @@ import Testing
 /// benchmark.json: its own region, or the pool its region was put in, and its type.
 @Suite struct PeerComparisonReaderTests {
     static let document = """
-        {"format": "strategyc-benchmark-2", "round": "2026", "threshold": 5, "scope": "national",
+        {"format": "strategyc-benchmark-3", "round": "2026", "threshold": 5, "scope": "national",
          "strategy": {"title": "T", "edition": "2022", "contentHash": "x"},
          "groupings": [
            {"name": "national", "groups": [{"label": "All councils", "members": []}]},
@@ -60,7 +60,7 @@ import Testing
     @Test func aBenchmarkOfTheEarlierFormatIsRefused() throws {
         // Format 1 published exact counts and medians; a report must not show them as if protected.
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-\(UUID().uuidString).json")
-        try Data(Self.document.replacingOccurrences(of: "strategyc-benchmark-2", with: "strategyc-benchmark-1").utf8).write(to: path)
+        try Data(Self.document.replacingOccurrences(of: "strategyc-benchmark-3", with: "strategyc-benchmark-2").utf8).write(to: path)
         defer { try? FileManager.default.removeItem(at: path) }
         let collector = DiagnosticCollector()
         let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: "Strategy", generator: "test"), collector: collector)

@@ -2,10 +2,9 @@
 ///
 /// Counts are published in *families*: one measure (the level reached in a key area, say) counted over
 /// the same councils by every grouping (nationally, by region, by type, by basis). Every count of every
-/// family is published rounded to a multiple of the threshold by its cell key (`CellKeyRounding`), so the
+/// family is published rounded to a multiple of the threshold and shifted by its cell key (`CellKeyRounding`), so the
 /// tables of a round, and of every round, are protected together: the same councils give the same
-/// figure wherever they are counted, and no published figure is exact unless the true count is a multiple
-/// of the threshold, which a reader cannot tell. Group sizes are exact: who took part is not secret.
+/// figure wherever they are counted, and any figure could have come from any count its group allows. Group sizes are exact: who took part is not secret.
 ///
 /// Figures that are not counts (medians of progress) are published only as the tenth they fall in, and
 /// only for a group of at least twice the threshold, so that no median is a small group's one council.
@@ -17,12 +16,17 @@ public struct DisclosureControl: Sendable {
     /// The smallest group shown, the base counts are rounded to, and half the smallest group a median
     /// is given for.
     public var threshold: Int
+    /// The key of a cell with no council in it, which every other cell's key starts from: drawn from the
+    /// store's secret (`RecordKeys.emptyCell`), so that what an empty cell publishes is as secret as the
+    /// rest. Left at 0, anyone could work out the shift of every empty cell.
+    public var emptyCellKey: UInt32
     public var rounding: CellKeyRounding { CellKeyRounding(base: threshold) }
     /// A median is published only over this many values or more.
     public var medianMinimum: Int { 2 * threshold }
 
-    public init(threshold: Int = defaultThreshold) {
+    public init(threshold: Int = defaultThreshold, emptyCellKey: UInt32 = 0) {
         self.threshold = max(threshold, Self.lowestThreshold)
+        self.emptyCellKey = emptyCellKey
     }
 
     /// One measure counted over the same councils by every grouping.
@@ -40,7 +44,7 @@ public struct DisclosureControl: Sendable {
         let tables = partitions.indices.map { p in
             let height = partitions[p].groups.count + 1
             var counts = Array(repeating: Array(repeating: 0, count: categories.count), count: height - 1)
-            var keys = Array(repeating: Array(repeating: UInt32(0), count: width), count: height)
+            var keys = Array(repeating: Array(repeating: emptyCellKey, count: width), count: height)
             for (council, column) in category.enumerated() {
                 let row = groups[p][council], key = recordKeys[council]
                 counts[row][column] += 1
@@ -55,9 +59,9 @@ public struct DisclosureControl: Sendable {
         return Family(categories: categories, tables: tables)
     }
 
-    /// A count of `councils` (by record key) as notes and captions may give it: rounded like every count.
+    /// A count of `councils` (by record key) as notes and captions may give it: perturbed like every count.
     public func roundedCount(ofCouncils recordKeys: [UInt32]) -> Int {
-        rounding.round(recordKeys.count, cellKey: CellKeyRounding.cellKey(recordKeys))
+        rounding.publish(recordKeys.count, cellKey: emptyCellKey &+ CellKeyRounding.cellKey(recordKeys))
     }
 
     /// The band of the median of `values` (the mean of the middle two for an even count), or nil when

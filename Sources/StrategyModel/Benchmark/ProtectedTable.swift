@@ -52,14 +52,14 @@ public struct ProtectedTable: Sendable, Equatable {
         (0...totalRow).flatMap { row in (0...totalColumn).map { Cell(row, $0) } }
     }
 
-    /// Publishes every count rounded by `rounding`, each with the key of the councils in its cell
+    /// Publishes every count perturbed by `rounding` (rounded and shifted), each with the key of the councils in its cell
     /// (`keys`, same shape as the table with its totals) and capped by its group's size, and the group
     /// sizes exact: a reader who knows which councils took part knows them anyway.
     mutating func publish(rounding: CellKeyRounding, keys: [[UInt32]]) {
         for cell in allCells {
             let size = value(Cell(cell.row, totalColumn))
             publishedValues[cell.row][cell.column] = cell.column == totalColumn
-                ? size : rounding.round(value(cell), cellKey: keys[cell.row][cell.column], inGroupOf: size)
+                ? size : rounding.publish(value(cell), cellKey: keys[cell.row][cell.column], inGroupOf: size)
         }
     }
 }

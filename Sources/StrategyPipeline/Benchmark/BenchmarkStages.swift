@@ -24,17 +24,17 @@ extension PublicationPipeline {
     public func benchmarkFigures(_ store: ReturnStore, _ request: BenchmarkRequest) throws -> (BenchmarkFigures, AssessmentContext)? {
         guard let context = try assessmentContext(variant: nil) else { return nil }
         let recorded = try store.returns().map(\.stored)
-        let control = DisclosureControl(threshold: request.threshold)
         let recordKey = RecordKeys(secret: try store.disclosureSecret())
+        let control = DisclosureControl(threshold: request.threshold, emptyCellKey: recordKey.emptyCell)
         let edition = context.strategy.edition
-        // Notes speak of the round reported, and count councils as every figure is counted: rounded by the
-        // councils' keys, so a note never says more than a table may.
+        // Notes speak of the round reported, and count councils as every figure is counted: rounded and
+        // shifted by the councils' keys, so a note never says more than a table may.
         let thisRound = recorded.filter { $0.round == request.round }
         var notes: [String] = []
         func councils(_ returns: [StoredReturn]) -> String {
             let keys = Set(returns.map(\.councilKey)).sorted().map(recordKey.of)
             let rounded = control.roundedCount(ofCouncils: keys)
-            return rounded == 0 ? "fewer than \(control.threshold) councils" : "\(rounded) councils"
+            return rounded == 0 ? "a few councils" : "about \(rounded) councils"
         }
         let otherEdition = thisRound.filter { $0.modelEdition != edition }
         for (other, returns) in Dictionary(grouping: otherEdition, by: \.modelEdition).sorted(by: { $0.key < $1.key }) {

@@ -12,8 +12,8 @@ extension PublicationPipeline {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return refuse("there is no such file") }
         guard data.count < 64 << 20, let document = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              document["format"] as? String == "strategyc-benchmark-2" else {
-            return refuse("it is not a benchmark.json written by this `strategyc benchmark` (format strategyc-benchmark-2)")
+              document["format"] as? String == "strategyc-benchmark-3" else {
+            return refuse("it is not a benchmark.json written by this `strategyc benchmark` (format strategyc-benchmark-3)")
         }
         let strategy = document["strategy"] as? [String: Any]
         guard let theirs = strategy?["edition"] as? String, theirs == edition else {

@@ -15,4 +15,8 @@ struct RecordKeys {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(councilKey.utf8), using: key)
         return mac.withUnsafeBytes { bytes in bytes.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
     }
+
+    /// The key of a cell with no council (`DisclosureControl.emptyCellKey`): the key of a name no council
+    /// key can be, since council keys are slugs.
+    var emptyCell: UInt32 { of("\u{0}empty cell") }
 }

@@ -5,7 +5,7 @@ import StrategyModel
 /// the council report's "compared to your peers". A regional report's `figures.json` is the same document
 /// with only the national rows and that region's.
 enum BenchmarkJSON {
-    static let format = "strategyc-benchmark-2"
+    static let format = "strategyc-benchmark-3"
 
     /// `region`: the one region group to keep (a regional report), or nil for everything.
     static func document(_ figures: BenchmarkFigures, strategy: Strategy, stamp: PublicationStamp,
@@ -52,7 +52,8 @@ enum BenchmarkJSON {
             "format": .string(format),
             "round": .string(figures.round),
             "threshold": .int(figures.threshold),
-            "rounding": .object(["base": .int(figures.threshold), "method": .string("cell-key random rounding")]),
+            "rounding": .object(["base": .int(figures.threshold), "method": .string("cell-key random rounding with shifts"),
+                                 "shiftOdds": .int(Int(CellKeyRounding.shiftOdds))]),
             "medianMinimum": .int(2 * figures.threshold),
             "strategy": .object(["title": .string(strategy.title), "edition": .string(strategy.edition),
                                  "contentHash": .string(stamp.hash.hex)]),
