@@ -1101,6 +1101,7 @@ class Attack:
         return results
 
 
+FIRST_REACH, LAST_REACH = 3, 24  # answers a joint witness may move off their truth, doubled when none is found
 JOINT_SOLVES = 40  # joint solves for one variable before it is reported undecided (--joint-solves)
 
 
@@ -1225,7 +1226,8 @@ class JointModel:
         variable is pinned only when it is infeasible with every key area free."""
         column = self.column(area, key, true)
         fixed = {self.offset[a] + c for a, m in self.models.items() for i in insiders for c in m.council_columns.get(i, [])}
-        active, solves, hinted = {area}, 0, True
+        active, solves, hinted, reach, limit = {area}, 0, True, FIRST_REACH, min(10.0, self.attack.time_limit)
+        ones = np.flatnonzero(self.truth > 0.5)
         while True:
             if solves == self.attack.joint_solves:
                 return ("unknown", f"no witness without collisions after {solves} joint solves"), solves
@@ -1242,21 +1244,34 @@ class JointModel:
             upper[column] = 0
             objective = np.zeros(width)
             objective[:self.columns] = -self.truth  # stay near the truth: few cells change their sets
+            constraints = [LinearConstraint(a, low, high)]
+            if reach is not None:  # at most REACH answers off their truth: a local witness, few collisions
+                local = csr_matrix((np.ones(len(ones)), (np.zeros(len(ones), dtype=int), ones)), shape=(1, width))
+                constraints.append(LinearConstraint(local, len(ones) - reach, np.inf))
             result = milp(objective, integrality=np.ones(width), bounds=Bounds(lower, upper),
-                          constraints=[LinearConstraint(a, low, high)],
-                          options={"time_limit": min(10.0, self.attack.time_limit), "presolve": True})
+                          constraints=constraints,
+                          options={"time_limit": limit, "presolve": True})
             solves += 1
             if result.status == 2:
                 if len(active) == len(self.attack.areas):
-                    if not hinted:
+                    if reach is not None and reach < LAST_REACH:  # none this close to the truth: look farther
+                        reach *= 2
+                    elif hinted:  # the hints assumed too much: search without them, near the truth again
+                        hinted, reach = False, FIRST_REACH
+                    elif reach is not None:
+                        reach = None
+                    else:
                         return ("pinned",), solves
-                    hinted = False  # the hints assumed too much: search without them
-                    self.attack.log(f"joint search {area} {self.attack.label(key)}: infeasible with hints, searching without")
+                    self.attack.log(f"joint search {area} {self.attack.label(key)}: infeasible; reach {reach}, hints {hinted}")
                     continue
                 linked = set().union(*(areas for areas in self.cut_areas if areas & active))
                 grown = active | linked
                 active = grown if grown != active else set(self.attack.areas)
                 self.attack.log(f"joint search {area} {self.attack.label(key)}: infeasible, {len(active)} key areas free")
+                continue
+            if result.x is None and result.status == 1 and limit < self.attack.time_limit:
+                limit = min(4 * limit, self.attack.time_limit)  # out of time with nothing found: once more, longer
+                self.attack.log(f"joint search {area} {self.attack.label(key)}: out of time; {limit:.0f} s next")
                 continue
             if result.x is None:
                 return ("unknown", f"milp status {result.status}: {result.message}"), solves

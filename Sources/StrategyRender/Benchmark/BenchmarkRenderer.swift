@@ -108,7 +108,7 @@ public struct BenchmarkRenderer {
                     guard let meets = table.published(.init(g, 0)), let size = table.published(.init(g, table.totalColumn)), size > 0 else {
                         return BenchmarkCellView(text: withheld, withheld: true, band: "")
                     }
-                    // A rounded count can pass its group's size (8 of a group of 7 rounds to 10): the share stops at 100%.
+                    // A count is capped by its group's size, so the share stays at most 100%; the guard stays for safety.
                     let share = min(Double(meets) / Double(size), 1)
                     return BenchmarkCellView(text: "\(meets) of \(size) (\(percent(share)))", withheld: false,
                                              band: String(Int((share * 4).rounded())))
@@ -154,7 +154,7 @@ public struct BenchmarkRenderer {
             contentHashShort: String(stamp.hash.hex.prefix(12)), generator: stamp.generator, round: figures.round,
             threshold: figures.threshold,
             summary: published
-                ? "\(figures.councilCount) councils answered round \(figures.round). So that no council's answers can be worked out, every count of councils here, in the notes too, is rounded to a multiple of \(figures.threshold) (at random, up or down, unless it is one already; so a 0 may stand for up to \(figures.threshold - 1) councils and rows need not add up to the councils in the group). Medians are given as the tenth they fall in, and only for groups of at least \(2 * figures.threshold) councils."
+                ? "\(figures.councilCount) councils answered round \(figures.round). So that no council's answers can be worked out, every count of councils here, in the notes too, is rounded to a multiple of \(figures.threshold) (at random, up or down, unless it is one already) and now and then moved a further \(figures.threshold) or more, never below 0 or above what the group's size allows: a 0 may stand for several councils, rows need not add up to the councils in the group, and any one figure is a guide, not an exact count. Medians are given as the tenth they fall in, and only for groups of at least \(2 * figures.threshold) councils."
                 : "Too few councils answered round \(figures.round) for any figure to be published.",
             isRegional: region != nil, nationalHref: region == nil ? "index.html" : "../../index.html",
             root: region == nil ? "" : "../../",

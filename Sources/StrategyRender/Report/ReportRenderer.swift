@@ -151,7 +151,7 @@ public struct ReportRenderer {
             unanswered: unanswered, hasUnanswered: !unanswered.isEmpty,
             notes: notes, hasNotes: !notes.isEmpty, peerTables: peers.map { peerTables($0, result) } ?? [],
             hasPeers: peers != nil,
-            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels, exactly as the benchmark publishes them. So that no council's answers can be worked out, each count of councils is rounded to a multiple of \($0.threshold), at random, up or down (a 0 may stand for up to \($0.threshold - 1) councils), and a median is given as the tenth it falls in, only for groups of at least \(2 * $0.threshold) councils." } ?? "",
+            peersIntro: peers.map { "How councils stood in the peer benchmark of round \($0.round), beside this council's own levels, exactly as the benchmark publishes them. So that no council's answers can be worked out, each count of councils is rounded to a multiple of \($0.threshold), at random, up or down, and now and then moved a further \($0.threshold) or more (so a 0 may stand for several councils, and any figure is a guide, not an exact count), and a median is given as the tenth it falls in, only for groups of at least \(2 * $0.threshold) councils." } ?? "",
             actions: actions, hasActions: !actions.isEmpty, variantNote: details.variantNote, hasVariantNote: !details.variantNote.isEmpty,
             excluded: excluded, hasExcluded: !excluded.isEmpty)
     }
