@@ -18,7 +18,11 @@ The cases:
 - the peer benchmark: RETURNS synthetic returns (make_synthetic_returns.py, 350 fictional councils, three
   rounds) recorded in a new store by `returns add`, then `benchmark` writing every report of the last
   round, against openpyxl loading the same workbooks and reading every cell of their Assessment sheet (the
-  least any Python tool must do to read them).
+  least any Python tool must do to read them);
+- the disclosure attack at a size too long for `make test`: check_disclosure.py on a seeded random
+  population of DISCLOSURE councils (--disclosure, rounds --disclosure-rounds) under two fixed secrets,
+  with no insider, the smallest group's three and two random sets of three; reported with what it found
+  (answers pinned, undecided) and its time, once (no yardstick: nothing else attacks these tables).
 
 Performance is measured here, never asserted in tests. The set-up installs cmark and Hugo from Debian's
 packages when they are missing.
@@ -197,13 +201,18 @@ def main():
                         help="runs at 1000x and above, where each run takes minutes (no warm-up there)")
     parser.add_argument("--councils", type=int, default=350)
     parser.add_argument("--returns", type=int, default=400, help="returns added to the store (0 to skip)")
+    parser.add_argument("--disclosure", type=int, default=60,
+                        help="councils of the random population the disclosure attack runs on (0 to skip)")
+    parser.add_argument("--disclosure-rounds", default="2026",
+                        help="its rounds (default 2026; two rounds take far longer, see docs/benchmark.md)")
     parser.add_argument("--write-doc", action="store_true", help="write docs/performance.md")
     args = parser.parse_args()
     strategyc = os.path.abspath(args.strategyc)
     scales = [int(s) for s in args.scales.split(",")]
     ensure_tools()
     work = tempfile.mkdtemp(prefix="strategyc-benchmark-")
-    results = {"check": [], "build": [], "workbook": [], "variants": None, "other": [], "returns": None}
+    results = {"check": [], "build": [], "workbook": [], "variants": None, "other": [], "returns": None,
+               "disclosure": None}
     try:
         for scale in scales:
             folder = os.path.join(work, f"x{scale}")
@@ -248,6 +257,8 @@ def main():
                                           max(1, args.runs // 2), before=lambda: shutil.rmtree(out, ignore_errors=True))
         if args.returns:
             results["returns"] = measure_returns(strategyc, work, args.returns, max(1, args.runs // 2))
+        if args.disclosure:
+            results["disclosure"] = attack_disclosure(strategyc, args.disclosure, args.disclosure_rounds)
         lines = growth(results["check"], "check", scales) + growth(results["build"], "build", scales)
         for name, factor, step in lines:
             print(f"growth {name}: {factor:.1f}x for {step}x the content")
@@ -287,6 +298,29 @@ def measure_returns(strategyc, work, count, runs):
     clean = lambda: [shutil.rmtree(out, ignore_errors=True), os.path.exists(store) and os.remove(store)]
     return measure(f"returns add {len(files)} + benchmark (all reports)", ["bash", script] + files,
                    ("openpyxl", [sys.executable, "-c", OPENPYXL_READ] + files), ROOT, runs, before=clean)
+
+
+def attack_disclosure(strategyc, councils, rounds):
+    """check_disclosure.py on a random population: what the attacker found, and how long it took.
+
+    Its verdict is reported, not asserted: a pin here is a finding to act on (and to turn into a case of
+    make test's check), but this script measures and never fails."""
+    print(f"benchmark: disclosure attack on {councils} random councils, rounds {rounds} (this takes minutes)",
+          file=sys.stderr, flush=True)
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, os.path.join(HERE, "check_disclosure.py"), strategyc, "--cases", "random",
+                           "--random", str(councils), "--random-rounds", rounds, "--secrets", "2",
+                           "--insider-sets", "2"], cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.monotonic() - start
+    attacks = [line.strip() for line in done.stdout.splitlines() if "pinned" in line and "insiders" in line]
+    pinned = sum(int(m.group(1)) for m in (re.search(r": (\d+) pinned", a) for a in attacks) if m)
+    undecided = sum(int(m.group(1)) for m in (re.search(r", (\d+) undecided", a) for a in attacks) if m)
+    result = {"label": f"disclosure attack, {councils} random councils, rounds {rounds}", "seconds": elapsed,
+              "attacks": len(attacks), "pinned": pinned, "undecided": undecided, "status": done.returncode,
+              "summary": (done.stdout.strip().splitlines() or ["(no output)"])[-1]}
+    print(f"{result['label']}: {len(attacks)} attacks, {pinned} pinned, {undecided} undecided, "
+          f"{elapsed:.0f} s (exit {done.returncode})", flush=True)
+    return result
 
 
 def generate_councils(root, count):
@@ -338,6 +372,12 @@ def write_doc(results, growth_lines, scales, args):
         row = results["returns"]
         lines.append(f"| {row['label']} | {ms(row['wall'])} | {spread(row['wall'])} | {median(row['peak']):.0f} MiB | openpyxl (load, read every cell) | "
                      f"{ms(row['yardstick_wall'])} | {median(row['yardstick_peak']):.0f} MiB | {median(row['ratios']):.2f} |")
+    if results["disclosure"]:
+        row = results["disclosure"]
+        lines += ["", f"The {row['label']} (scripts/check_disclosure.py, two fixed secrets, no insider, the smallest "
+                  f"group's three and two random sets of three; run once): {row['attacks']} attacks, "
+                  f"{row['pinned']} answers pinned, {row['undecided']} undecided, {row['seconds']:.0f} s "
+                  f"(\"{row['summary']}\")."]
     lines += ["", "Growth (median time at the larger scale over the smaller; linear is the content factor):", ""]
     for name, factor, step in growth_lines:
         lines.append(f"- {name}: {factor:.1f}x for {step}x the content")

@@ -4,7 +4,8 @@ apart from strategyc's disclosure control) on adversarial and seeded random popu
 councils, and fails if any council's answer can be pinned (issue 24).
 
 usage: check_disclosure.py STRATEGYC [--cases NAME,...] [--random COUNCILS] [--random-rounds 2025,2026]
-                           [--seed S] [--insider-sets K] [--workers W] [--time-limit S] [--keep DIR] [--quiet]
+                           [--seed S] [--insider-sets K] [--secrets N] [--workers W] [--time-limit S] [--keep DIR]
+                           [--quiet]
 
 Run from the repository root. For each case it writes the returns (make_synthetic_returns.py, --plan for
 the adversarial cases), records them in a new store (`strategyc returns add`), publishes the national
