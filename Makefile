@@ -16,7 +16,7 @@ RELEASE  := .build/release/strategyc
 
 PREFIX   ?= /usr/local
 
-.PHONY: toolkit test deps build embed-templates fuzz swift-test output-checks benchmark mutate clean install dist dist-check
+.PHONY: toolkit test deps build fuzz swift-test output-checks benchmark mutate clean install dist dist-check
 
 # Warnings are errors for what is published: a placeholder left by `strategyc new` never reaches readers.
 toolkit: build
@@ -27,15 +27,12 @@ deps:
 	@scripts/install-deps
 
 # The default templates are built into the binary from Templates/ (see docs/templates.md).
-build: deps embed-templates
+build: deps
 	swift build -c release --static-swift-stdlib --product strategyc
-
-embed-templates:
-	@scripts/embed-templates
 
 test: deps swift-test output-checks dist-check
 
-swift-test: embed-templates
+swift-test:
 	swift test
 
 output-checks: build

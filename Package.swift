@@ -62,8 +62,13 @@ let package = Package(
                 "CXLSXWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            plugins: ["EmbedTemplatesPlugin"]
         ),
+        // The default templates built into the binary: the plugin runs the tool over Templates/ on every
+        // build and compiles what it writes into StrategyRender (generated code never reaches git).
+        .executableTarget(name: "EmbedTemplates"),
+        .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
         // The publication pipeline: the named stages every command (and later the variant build and the
         // preview server) calls, the one diagnostics collector, the previous edition, and the output guard
         // that never replaces what strategyc did not write. ZIPFoundation reads an existing workbook to

@@ -3,8 +3,8 @@ import Foundation
 import StrategyModel
 import Testing
 
-/// The templates built into the binary are `Templates/`, byte for byte: an edit to a template that is not
-/// followed by `scripts/embed-templates` fails here instead of shipping two looks.
+/// The templates built into the binary are `Templates/`, byte for byte: the EmbedTemplates tool (run by its
+/// plugin on every build) must neither drop, add nor change a byte of any file.
 @Suite struct BuiltInTemplatesTests {
     private func folderFiles() -> [String: Data] {
         let root = RenderSupport.templates.path
@@ -20,9 +20,9 @@ import Testing
     @Test func builtInTemplatesAreTheTemplatesFolder() {
         let folder = folderFiles()
         let builtIn = BuiltInTemplates.files.mapValues { Data($0.utf8) }
-        #expect(Set(builtIn.keys) == Set(folder.keys), "run scripts/embed-templates")
+        #expect(Set(builtIn.keys) == Set(folder.keys), "the built-in templates are not the Templates folder's files")
         for (path, data) in folder {
-            #expect(builtIn[path] == data, "\(path) differs from its built-in copy: run scripts/embed-templates")
+            #expect(builtIn[path] == data, "\(path) differs from its built-in copy")
         }
     }
 
