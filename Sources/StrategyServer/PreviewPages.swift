@@ -55,25 +55,25 @@ public enum PreviewPages {
         var items = ""
         for diagnostic in diagnostics {
             items += "<li class=\"\(diagnostic.severity.rawValue)\">" + location(of: diagnostic, sourceNumber: sourceNumber)
-                + ": <strong>\(diagnostic.severity.rawValue)</strong>: \(HTMLText.escape(diagnostic.message))"
-                + " <code>[\(HTMLText.escape(diagnostic.code.rawValue))]</code>"
+                + ": <strong>\(diagnostic.severity.rawValue)</strong>: \(HTMLEscaping.escape(diagnostic.message))"
+                + " <code>[\(HTMLEscaping.escape(diagnostic.code.rawValue))]</code>"
             let extras = diagnostic.notes.map { "note: " + $0.message } + diagnostic.fixIts.map { "fix-it: " + $0.message }
             if !extras.isEmpty {
-                items += "<ul>" + extras.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+                items += "<ul>" + extras.map { "<li>\(HTMLEscaping.escape($0))</li>" }.joined() + "</ul>"
             }
             items += "</li>\n"
         }
         let list = diagnostics.isEmpty ? "" : "<ol class=\"diagnostics\">\n\(items)</ol>\n"
         return page(title: "Diagnostics", generation: generation, body: """
             <h1>Diagnostics</h1>
-            <p class="summary">\(HTMLText.escape(summary))</p>
+            <p class="summary">\(HTMLEscaping.escape(summary))</p>
             \(list)<p><a href="/">Back to the preview</a></p>
             """)
     }
 
     private static func location(of diagnostic: Diagnostic, sourceNumber: (String) -> Int?) -> String {
         let location = diagnostic.location
-        let text = HTMLText.escape(location.description)
+        let text = HTMLEscaping.escape(location.description)
         guard location.sheet == nil, let number = sourceNumber(location.path) else { return "<code>\(text)</code>" }
         let anchor = location.isWholeFile ? "" : "#L\(location.line)"
         return "<a href=\"\(prefix)source/\(number)\(anchor)\"><code>\(text)</code></a>"
@@ -87,7 +87,7 @@ public enum PreviewPages {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             let marked = here.filter { $0.location.line == number }
-            let content = HTMLText.escape(String(line))
+            let content = HTMLEscaping.escape(String(line))
             rows += "<tr id=\"L\(number)\"\(marked.isEmpty ? "" : " class=\"diagnosed\"")><th scope=\"row\">\(number)</th><td><code>"
                 + (marked.isEmpty ? content : "<mark>\(content)</mark>") + "</code>"
             for diagnostic in marked {
@@ -95,12 +95,12 @@ public enum PreviewPages {
                 let prefixBytes = Array(line.utf8.prefix(max(0, diagnostic.location.column - 1)))
                 let width = String(decoding: prefixBytes, as: UTF8.self).count
                 rows += "<div class=\"message\"><code>\(String(repeating: " ", count: width))^</code> "
-                    + "\(diagnostic.severity.rawValue): \(HTMLText.escape(diagnostic.message)) [\(HTMLText.escape(diagnostic.code.rawValue))]</div>"
+                    + "\(diagnostic.severity.rawValue): \(HTMLEscaping.escape(diagnostic.message)) [\(HTMLEscaping.escape(diagnostic.code.rawValue))]</div>"
             }
             rows += "</td></tr>\n"
         }
         return page(title: path, generation: generation, body: """
-            <h1><code>\(HTMLText.escape(path))</code></h1>
+            <h1><code>\(HTMLEscaping.escape(path))</code></h1>
             <p><a href="\(prefix)diagnostics">All diagnostics</a></p>
             <table class="source"><caption>The file as it is now, with the lines diagnosed in the latest build marked</caption>
             \(rows)</table>
@@ -115,7 +115,7 @@ public enum PreviewPages {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLText.escape(title)) – strategyc preview</title>
+        <title>\(HTMLEscaping.escape(title)) – strategyc preview</title>
         <style>
         body { font: 1rem/1.5 system-ui, sans-serif; margin: 2em; color: #0b0c0c; }
         li.error strong { color: #b10e1e; } li.warning strong { color: #8a4b00; }

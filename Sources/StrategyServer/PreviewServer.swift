@@ -92,7 +92,7 @@ public struct PreviewServer: Sendable {
         }
         guard let data = site[wanted] else {
             let page = PreviewPages.page(title: "Not found", generation: generation, body: """
-                <h1>Not found</h1><p>The site has no page <code>\(HTMLText.escape(wanted))</code>.</p><p><a href="/">The home page</a></p>
+                <h1>Not found</h1><p>The site has no page <code>\(HTMLEscaping.escape(wanted))</code>.</p><p><a href="/">The home page</a></p>
                 """)
             return response(.notFound, Data(page.utf8), type: "text/html; charset=utf-8")
         }

@@ -1,6 +1,6 @@
-import Crypto
 import Foundation
 import StrategyModel
+import StrategyRender
 import StrategyReturns
 
 /// Reading returns for the peer benchmark's store: each file against the strategy or variant its stamp
@@ -115,7 +115,7 @@ extension PublicationPipeline {
             }
         }
         return StoredReturn(
-            contentHash: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+            contentHash: SHA256Hex.of(data),
             fileName: (path as NSString).lastPathComponent, council: completed.about(.organisation),
             councilType: completed.about(.organisationType), region: completed.about(.region),
             role: completed.about(.role), department: completed.about(.department), round: completed.about(.round),

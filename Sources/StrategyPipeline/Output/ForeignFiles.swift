@@ -1,4 +1,5 @@
 import Foundation
+import StrategyRender
 
 /// The entries of an output folder that its manifest does not account for: files it does not list, listed
 /// files whose contents changed, links and anything that is neither a file nor a folder. Replacing the
@@ -28,7 +29,7 @@ enum ForeignFiles {
             }
             guard let expected = listed[relative],
                   let data = try? Data(contentsOf: URL(fileURLWithPath: full), options: .mappedIfSafe),
-                  OutputManifest.digest(data) == expected else {
+                  SHA256Hex.of(data) == expected else {
                 foreign.append(relative)
                 continue
             }

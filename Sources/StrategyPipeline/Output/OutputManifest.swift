@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import StrategyModel
 import StrategyRender
@@ -27,7 +26,7 @@ struct OutputManifest: Codable, Equatable {
     init(files: [OutputFile], generator: String) {
         manifestVersion = Self.currentVersion
         self.generator = generator
-        self.files = files.map { Entry(path: $0.path, sha256: Self.digest($0.contents)) }.sorted { $0.path < $1.path }
+        self.files = files.map { Entry(path: $0.path, sha256: SHA256Hex.of($0.contents)) }.sorted { $0.path < $1.path }
     }
 
     var data: Data { StableJSON.encode(self) }
@@ -39,16 +38,5 @@ struct OutputManifest: Codable, Equatable {
               let manifest = try? JSONDecoder().decode(OutputManifest.self, from: data),
               manifest.generator.hasPrefix("strategyc") else { return nil }
         return manifest
-    }
-
-    static func digest(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
     }
 }

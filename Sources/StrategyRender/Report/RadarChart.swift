@@ -37,8 +37,8 @@ struct RadarChart {
         }
         var lines = [
             "<svg class=\"radar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.size)) \(Int(Self.size))\" width=\"\(Int(Self.size))\" height=\"\(Int(Self.size))\" role=\"img\" aria-labelledby=\"radar-title radar-desc\">",
-            "<title id=\"radar-title\">\(escape(title))</title>",
-            "<desc id=\"radar-desc\">\(escape(description))</desc>",
+            "<title id=\"radar-title\">\(HTMLEscaping.escape(title))</title>",
+            "<desc id=\"radar-desc\">\(HTMLEscaping.escape(description))</desc>",
         ]
         guard !spokes.isEmpty, levelCount > 0 else { return (lines + ["</svg>"]).joined(separator: "\n") }
         for level in 1...levelCount {
@@ -56,10 +56,5 @@ struct RadarChart {
         }
         lines.append("</svg>")
         return lines.joined(separator: "\n")
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The fingerprint printed on every published artefact, so a stale copy can be recognised.
@@ -11,7 +10,7 @@ public struct ContentHash: Sendable, Equatable {
     public let hex: String
 
     public init(modelJSON: Data) {
-        hex = SHA256.hash(data: modelJSON).map { String(format: "%02x", $0) }.joined()
+        hex = SHA256Hex.of(modelJSON)
     }
 
     /// The first 12 digits, enough to tell editions and drafts apart on a page footer.
