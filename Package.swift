@@ -53,7 +53,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Stage 5: outputs made from the model alone. Never imports CMark or Yams; libxlsxwriter is an
+        // The renderers: outputs made from the model alone. Never imports CMark or Yams; libxlsxwriter is an
         // output library, reached from one file.
         .target(
             name: "StrategyRender",
@@ -69,10 +69,6 @@ let package = Package(
         // build and compiles what it writes into StrategyRender (generated code never reaches git).
         .executableTarget(name: "EmbedTemplates"),
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
-        // The publication pipeline: the named stages every command (and later the variant build and the
-        // preview server) calls, the one diagnostics collector, the previous edition, and the output guard
-        // that never replaces what strategyc did not write. ZIPFoundation reads an existing workbook to
-        // prove it is a blank one before it is replaced.
         // Reading completed returns: workbooks opened with ZIPFoundation, their XML read with XMLParser; the
         // CSV twin parsed with SwiftCSV.
         .target(
@@ -92,6 +88,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The publication pipeline: the named stages every command, the variant build and the preview
+        // server call, the one diagnostics collector, the previous edition, and the output guard that never
+        // replaces what strategyc did not write.
         .target(
             name: "StrategyPipeline",
             dependencies: [

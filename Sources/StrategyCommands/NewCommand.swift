@@ -20,7 +20,7 @@ struct NewOptions: ParsableArguments {
     @Argument(help: "The strategy folder.", completion: .directory)
     var folder: String?
 
-    /// The spelling before 0.2, kept so scripts that used it keep working.
+    /// `--strategy`, the first releases' spelling: hidden, and kept so that scripts using it keep working.
     @Option(name: .customLong("strategy"), help: .hidden)
     var legacyFolder: String?
 

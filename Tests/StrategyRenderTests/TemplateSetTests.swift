@@ -67,13 +67,15 @@ let templateCases: [TemplateCase] = [
         try FileManager.default.copyItem(at: RenderSupport.templates, to: root)
         let index = root.appendingPathComponent("index.mustache")
         let text = try String(contentsOf: index, encoding: .utf8)
-        try Data(("{{#retired}}{{themeTitle}}{{/retired}}\n<p>{{page.edtion}} and {{{ introductionHTML }}}</p>\n" + text).utf8).write(to: index)
+        try Data(("{{#retired}}{{themeTitle}}{{/retired}}\n<p>{{page.edtion}} and {{{ introductionHTML }}}</p>\n<p>{{page.editoin}}</p>\n" + text).utf8).write(to: index)
         let collector = DiagnosticCollector()
         let set = try #require(TemplateSet.load(folder: root.path, reportingTo: collector))
         let model = try RenderSupport.model()
         _ = SiteRenderer(templates: set, stamp: RenderSupport.stamp(model)).render(PublishedStrategy(model), reportingTo: collector)
         #expect(collector.diagnostics.map { "\($0.location): \($0.message) [\($0.code.rawValue)]" } == [
             "\(index.path):2:4: template 'index' uses `page.edtion`, which no page provides, so it would print nothing; did you mean `edition`? [template-unknown-field]",
+            // Two letters swapped count as one edit, as in every other "did you mean" (Suggestion).
+            "\(index.path):3:4: template 'index' uses `page.editoin`, which no page provides, so it would print nothing; did you mean `edition`? [template-unknown-field]",
         ])
     }
 

@@ -30,23 +30,10 @@ struct TemplateFieldCheck {
         return diagnostics
     }
 
+    /// The same "did you mean" as every other diagnostic (Suggestion: one edit distance, one threshold);
+    /// one-letter fields are never offered, and ties go to the first in alphabetical order.
     private func closest(to word: String) -> String? {
-        let lowered = word.lowercased()
-        return known.filter { $0.count > 1 }.sorted().min { distance($0.lowercased(), lowered) < distance($1.lowercased(), lowered) }
-            .flatMap { distance($0.lowercased(), lowered) <= max(2, word.count / 3) ? $0 : nil }
-    }
-
-    private func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(to: word, among: known.filter { $0.count > 1 }.sorted())
     }
 
     /// The variable and section tags of a template (`{{name}}`, `{{{name}}}`, `{{&name}}`, `{{#name}}`,

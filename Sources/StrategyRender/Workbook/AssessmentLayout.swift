@@ -1,7 +1,7 @@
 import StrategyModel
 
 /// The parts of the assessment workbook's layout that tools outside the renderer rely on: to recognise a
-/// blank workbook before replacing it, and (later) to read a completed one back.
+/// blank workbook before replacing it, and to read a completed one back (StrategyReturns).
 public enum AssessmentLayout {
     /// Every layout version starts with this; the full version is `AssessmentWorkbook.layoutVersion`.
     public static let versionPrefix = "strategyc-assessment-"
