@@ -130,24 +130,26 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "strategyc", dependencies: ["StrategyCommands"]),
+        // What every test target needs: the package's root and scratch folders (Tests/TestSupport).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "StrategyCompilerTests",
-            dependencies: ["StrategyCompiler", "StrategyModel", "StrategyRender"],
+            dependencies: ["TestSupport", "StrategyCompiler", "StrategyModel", "StrategyRender"],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "StrategyRenderTests",
-            dependencies: ["StrategyRender", "StrategyCompiler", "StrategyModel"],
+            dependencies: ["TestSupport", "StrategyRender", "StrategyCompiler", "StrategyModel"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "StrategyPipelineTests",
-            dependencies: ["StrategyPipeline", "StrategyRender", "StrategyModel",
+            dependencies: ["TestSupport", "StrategyPipeline", "StrategyRender", "StrategyModel",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "StrategyReturnsTests",
-            dependencies: ["StrategyReturns", "StrategyRender", "StrategyCompiler", "StrategyModel",
+            dependencies: ["TestSupport", "StrategyReturns", "StrategyRender", "StrategyCompiler", "StrategyModel",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
@@ -160,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["strategyc"]
+            dependencies: ["TestSupport", "strategyc"]
         ),
     ]
 )

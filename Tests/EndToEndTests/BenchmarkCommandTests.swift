@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `strategyc returns add|list|remove` and `strategyc benchmark` as a benchmark's keeper runs them, on the
@@ -6,9 +7,7 @@ import Testing
 /// figure, which is the point of some of these tests).
 @Suite struct BenchmarkCommandTests {
     private func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-benchmark-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestPaths.scratch("benchmark")
     }
 
     private let examples = ["riverside-2025-procurement", "riverside-2026-finance", "riverside-2026-housing",

@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `strategyc build`: the published toolkit, written only when everything is right.
 @Suite struct BuildCommandTests {
     private func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-build-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestPaths.scratch("build")
     }
 
     @Test func buildsTheSite() throws {

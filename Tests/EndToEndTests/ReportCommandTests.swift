@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `strategyc read-return` and `strategyc report` run as a council officer runs them, on the committed
 /// example returns of the invented Riverside District Council.
 @Suite struct ReportCommandTests {
     private func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestPaths.scratch("report")
     }
 
     private let returns = ["Examples/returns/riverside-2026-procurement.xlsx", "Examples/returns/riverside-2026-finance.xlsx"]

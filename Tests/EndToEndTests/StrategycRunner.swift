@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `strategyc` binary as a user would, capturing its output and exit status.
 struct StrategycRunner {
@@ -12,8 +13,7 @@ struct StrategycRunner {
         var timedOut = false
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
     /// `STRATEGYC_BIN` if set; otherwise the binary beside the test bundle, which `swift test` builds.
     static let binary: URL = {

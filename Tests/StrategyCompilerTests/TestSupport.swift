@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 @testable import StrategyCompiler
 import StrategyModel
 
 /// Paths and scratch folders shared by the compiler tests.
 enum TestSupport {
     /// The package's root folder, found from this file's path so tests work from any working directory.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
     static let fixtures = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures")
     static let snapshots = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Snapshots")

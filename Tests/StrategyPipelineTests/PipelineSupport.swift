@@ -1,18 +1,15 @@
 import Foundation
+import TestSupport
 import StrategyCompiler
 import StrategyModel
 
 /// Scratch folders and fixtures for the pipeline tests.
 enum PipelineSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
     static let fixtures = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures")
 
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-pipeline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        // Resolve /tmp links once, so that expected paths compare with what the guard reports.
-        return url.resolvingSymlinksInPath()
+        try TestPaths.scratch("pipeline", resolvingLinks: true)
     }
 
     static func write(_ text: String, to url: URL) throws {

@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
 
 /// Fixtures, templates and golden files for the renderer tests.
 enum RenderSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
     static let templates = packageRoot.appendingPathComponent("Templates")
     static let snapshots = packageRoot.appendingPathComponent("Tests/StrategyRenderTests/Snapshots")
     static let smallFixture = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures/small")
@@ -42,9 +42,7 @@ enum RenderSupport {
     }
 
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-render-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestPaths.scratch("render")
     }
 
     /// Compares with a golden file; `STRATEGYC_RECORD=1` rewrites it instead.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
@@ -9,8 +10,7 @@ import ZIPFoundation
 /// Workbooks for the return tests: a strategy's blank workbook, filled in by editing its sheets' XML the
 /// way a spreadsheet saves them, in a scratch folder that the caller removes.
 struct ReturnFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
     static let small = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures/small")
 
     /// Sheet numbers in the workbook's parts (`xl/worksheets/sheetN.xml`).

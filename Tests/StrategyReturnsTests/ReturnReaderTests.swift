@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
@@ -8,8 +9,7 @@ import ZIPFoundation
 
 /// Reading a completed workbook back: answers by indicator id, levels checked at their cells.
 @Suite struct ReturnReaderTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
     private let strategy: Strategy
 

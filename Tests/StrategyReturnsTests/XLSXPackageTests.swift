@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
@@ -8,13 +9,10 @@ import ZIPFoundation
 
 /// Opening workbooks for reading: a strategyc workbook's parts, names and cells; hostile files refused.
 @Suite struct XLSXPackageTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
     private func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestPaths.scratch("xlsx")
     }
 
     /// The blank workbook of the shipped strategy.
