@@ -61,13 +61,11 @@ struct BenchmarkCommand: ParsableCommand {
         let request = BenchmarkRequest(round: round, threshold: threshold, leftOutTypes: leftOutTypes)
         guard let (figures, context) = try reporting.perform(collector, { try pipeline.benchmarkFigures(store, request) }),
               let templates = pipeline.loadTemplates(overrides: []), !collector.hasErrors else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         let files = pipeline.renderBenchmark(figures, in: context, templates: templates)
         guard !collector.hasErrors else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         try reporting.perform(collector) { try pipeline.write(files) }
         try reporting.finish(collector)

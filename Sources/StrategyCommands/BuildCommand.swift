@@ -46,8 +46,7 @@ struct BuildCommand: ParsableCommand {
         }
         progress?.finish()
         guard let result, !collector.hasErrors else {
-            try options.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try options.fail(collector)
         }
         try options.perform(collector) { try pipeline.write(result) }
         try options.finish(collector)
@@ -73,8 +72,7 @@ struct BuildCommand: ParsableCommand {
         let files = try options.perform(collector) { try pipeline.publishVariants(folder) }
         progress?.finish()
         guard let files, !collector.hasErrors else {
-            try options.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try options.fail(collector)
         }
         try options.perform(collector) { try pipeline.write(files) }
         try options.finish(collector)

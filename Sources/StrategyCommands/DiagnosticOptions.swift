@@ -52,13 +52,20 @@ struct DiagnosticOptions: ParsableArguments {
     private func failIO(_ collector: DiagnosticCollector, _ diagnostic: Diagnostic) throws -> Never {
         collector.report(diagnostic)
         write(collector)
-        throw ExitCode(ExitStatus.usage.rawValue)
+        throw ExitCode.usage
     }
 
     /// Writes what the collector holds and ends the command with status 1 if any of it is an error.
+    /// Writes what the collector holds and ends the command with status 1 whatever it holds: the one way
+    /// out for a command whose action gave no result.
+    func fail(_ collector: DiagnosticCollector) throws -> Never {
+        write(collector)
+        throw ExitCode.errors
+    }
+
     func finish(_ collector: DiagnosticCollector) throws {
         write(collector)
-        if collector.hasErrors { throw ExitCode(ExitStatus.errors.rawValue) }
+        if collector.hasErrors { throw ExitCode.errors }
     }
 
     /// Writes what the collector holds, saying how many errors the error limit left out.
@@ -93,6 +100,7 @@ struct CompileOptions: ParsableArguments {
     func makeCollector() -> DiagnosticCollector { reporting.makeCollector() }
     func perform<T>(_ collector: DiagnosticCollector, _ body: () throws -> T) throws -> T { try reporting.perform(collector, body) }
     func finish(_ collector: DiagnosticCollector) throws { try reporting.finish(collector) }
+    func fail(_ collector: DiagnosticCollector) throws -> Never { try reporting.fail(collector) }
     func write(_ collector: DiagnosticCollector) { reporting.write(collector) }
     func write(_ diagnostics: [Diagnostic]) { reporting.write(diagnostics) }
 
@@ -102,8 +110,7 @@ struct CompileOptions: ParsableArguments {
         let pipeline = PublicationPipeline(request(), collector: collector)
         let compilation = try perform(collector) { try pipeline.compile() }
         guard let strategy = compilation.strategy, !collector.hasErrors else {
-            try finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try fail(collector)
         }
         return (strategy, compilation)
     }

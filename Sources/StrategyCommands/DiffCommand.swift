@@ -44,7 +44,7 @@ struct DiffCommand: ParsableCommand {
             } catch {
                 collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(specification))))
                 reporter.write(collector)
-                throw ExitCode(ExitStatus.usage.rawValue)
+                throw ExitCode.usage
             }
         }
         // Each side is compiled on its own; its diagnostics show `git:REV:PATH` or the folder as given.
@@ -59,8 +59,7 @@ struct DiffCommand: ParsableCommand {
             if let strategy = compilation.strategy { models.append(strategy) }
         }
         guard models.count == 2, !collector.hasErrors else {
-            try reporter.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporter.fail(collector)
         }
         reporter.write(collector)
         let diff = EditionDiff(from: models[0], to: models[1])

@@ -35,8 +35,7 @@ struct ExportCommand: ParsableCommand {
         if let variant {
             guard let resolved = try options.perform(collector, { try pipeline.resolveVariant(variant) }),
                   !collector.hasErrors else {
-                try options.finish(collector)
-                throw ExitCode(ExitStatus.errors.rawValue)
+                try options.fail(collector)
             }
             data = VariantJSONRenderer().render(resolved)
             edition = resolved.base.edition

@@ -46,7 +46,7 @@ struct NewOptions: ParsableArguments {
         }
         guard let model = compilation.strategy, !collector.hasErrors else {
             reporter.write(collector.diagnostics.filter { $0.severity == .error })
-            throw ExitCode(ExitStatus.errors.rawValue)
+            throw ExitCode.errors
         }
         return model
     }
@@ -117,7 +117,7 @@ enum Scaffold {
         let url = URL(fileURLWithPath: path)
         guard !FileManager.default.fileExists(atPath: path) else {
             Output.standardError("strategyc: error: \(path) already exists; strategyc new never overwrites a file\n")
-            throw ExitCode(ExitStatus.errors.rawValue)
+            throw ExitCode.errors
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url, options: .withoutOverwriting)

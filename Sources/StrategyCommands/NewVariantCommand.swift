@@ -40,7 +40,7 @@ struct NewVariant: ParsableCommand {
         let folder = (variants.hasSuffix("/") ? String(variants.dropLast()) : variants) + "/" + id
         guard !FileManager.default.fileExists(atPath: folder) else {
             Output.standardError("strategyc: error: \(folder) already exists; choose another --id, or edit it\n")
-            throw ExitCode(ExitStatus.errors.rawValue)
+            throw ExitCode.errors
         }
         // The base's edition, so the variant records what it was written against.
         let options = try CompileOptions.parse([])
@@ -50,8 +50,7 @@ struct NewVariant: ParsableCommand {
         let edition: String
         if isVariant {
             guard let resolved = try options.perform(collector, { try pipeline.resolveVariant(base) }), !collector.hasErrors else {
-                try options.finish(collector)
-                throw ExitCode(ExitStatus.errors.rawValue)
+                try options.fail(collector)
             }
             edition = resolved.base.edition
         } else {

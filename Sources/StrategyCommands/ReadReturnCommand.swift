@@ -37,8 +37,7 @@ struct ReadReturnCommand: ParsableCommand {
         let pipeline = PublicationPipeline(source.request(), collector: collector)
         if let output { pipeline.checkOutputFile(output, kind: .returnsJSON) }
         guard let context = try reporting.perform(collector, { try pipeline.assessmentContext(variant: source.variant) }) else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         let read = pipeline.readReturns(returns, in: context)
         if let output, !collector.hasErrors {

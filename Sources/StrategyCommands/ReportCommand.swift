@@ -47,8 +47,7 @@ struct ReportCommand: ParsableCommand {
         let pipeline = PublicationPipeline(source.request(templates: templateOptions.source, output: output), collector: collector)
         pipeline.checkOutputFolder()
         guard let context = try reporting.perform(collector, { try pipeline.assessmentContext(variant: source.variant) }) else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         let templates = pipeline.loadTemplates(overrides: context.templateOverrides)
         let read = pipeline.readReturns(returns, in: context)
@@ -56,21 +55,18 @@ struct ReportCommand: ParsableCommand {
         pipeline.checkOneOrganisation(read + earlier)
         pipeline.checkEarlierRound(read, previous: earlier)
         guard let templates, !collector.hasErrors, read.count == returns.count, earlier.count == previous.count else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         let about = { (question: CompletedReturn.AboutQuestion) in read.lazy.map { $0.about(question) }.first { !$0.isEmpty } ?? "" }
         let comparison = peers.flatMap {
             pipeline.peerComparison($0, edition: context.strategy.edition, region: about(.region), type: about(.organisationType))
         }
         guard peers == nil || comparison != nil else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         let files = pipeline.renderReport(read, previous: earlier, in: context, templates: templates, peers: comparison)
         guard !collector.hasErrors else {
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         try reporting.perform(collector) { try pipeline.write(files) }
         try reporting.finish(collector)

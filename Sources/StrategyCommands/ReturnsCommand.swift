@@ -69,8 +69,7 @@ struct ReturnsAddCommand: ParsableCommand {
         let items = try reporting.perform(collector) { try pipeline.readForStore(files, variantsFolder: variants) }
         guard !items.isEmpty else {
             progressLine?.finish()
-            try reporting.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try reporting.fail(collector)
         }
         // Made only now, so that a strategy that does not compile leaves no empty store behind.
         let store = try reporting.perform(collector) { try ReturnStore(path: storeOptions.store, create: true) }
@@ -117,7 +116,7 @@ struct ReturnsAddCommand: ParsableCommand {
         Output.wrote(reporting, "wrote \(storeOptions.store): \(tally.added) added, \(tally.replaced) replaced, "
             + "\(tally.unchanged) unchanged, \(tally.notNewer) not newer, \(tally.refused) refused; it holds "
             + "\(recorded.count) return\(recorded.count == 1 ? "" : "s") of \(councils) council\(councils == 1 ? "" : "s")")
-        if collector.hasErrors { throw ExitCode(ExitStatus.errors.rawValue) }
+        if collector.hasErrors { throw ExitCode.errors }
     }
 }
 

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await run(server, subject: subject, local: local, address: address)
         } catch let error as PreviewServerError {
             Output.standardError("strategyc: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
+            throw ExitCode.usage
         }
         Output.standardOutput("Stopped serving; wrote nothing.\n")
     }

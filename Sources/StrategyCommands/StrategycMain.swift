@@ -50,3 +50,10 @@ enum ExitStatus: Int32 {
     case errors = 1
     case usage = 2
 }
+
+extension ExitCode {
+    /// The input had errors (diagnosed), or a command could not do its work: status 1.
+    static let errors = ExitCode(ExitStatus.errors.rawValue)
+    /// The command was used wrongly, or a file it needs could not be read: status 2.
+    static let usage = ExitCode(ExitStatus.usage.rawValue)
+}

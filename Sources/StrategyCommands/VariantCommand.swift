@@ -31,7 +31,7 @@ struct VariantCommand: ParsableCommand {
             let blocking = collector.diagnostics.filter { $0.severity == .error && ![.overrideBaseChanged, .overrideBaseMissing].contains($0.code) }
             guard resolved != nil, blocking.isEmpty else {
                 options.write(blocking)
-                throw ExitCode(ExitStatus.errors.rawValue)
+                throw ExitCode.errors
             }
             guard !changes.isEmpty else {
                 Output.standardOutput("\(own): every override matches its base text; nothing to accept\n")

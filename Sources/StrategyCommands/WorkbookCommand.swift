@@ -30,8 +30,7 @@ struct WorkbookCommand: ParsableCommand {
         let strategy: Strategy, published: PublishedStrategy, files: [OutputFile]
         if let variant {
             guard let resolved = try options.perform(collector, { try pipeline.resolveVariant(variant) }) else {
-                try options.finish(collector)
-                throw ExitCode(ExitStatus.errors.rawValue)
+                try options.fail(collector)
             }
             pipeline.checkResolvedVariant(resolved)
             let stamp: PublicationStamp
@@ -44,8 +43,7 @@ struct WorkbookCommand: ParsableCommand {
             files = pipeline.renderWorkbook(published, stamp: stamp)
         }
         guard let workbook = files.first(where: { $0.path.hasSuffix(".xlsx") }), !collector.hasErrors else {
-            try options.finish(collector)
-            throw ExitCode(ExitStatus.errors.rawValue)
+            try options.fail(collector)
         }
         try options.perform(collector) { try pipeline.writeFile(workbook.contents, to: output) }
         try options.finish(collector)
