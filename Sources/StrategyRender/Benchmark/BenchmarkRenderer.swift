@@ -41,8 +41,8 @@ public struct BenchmarkRenderer {
             files.append(OutputFile(path: folder + "index.html", text: templates.render(.benchmark, diagnostics: &diagnostics, view)))
             files.append(OutputFile(path: folder + "benchmark.md", text: templates.render(.benchmarkMarkdown, diagnostics: &diagnostics, view)))
             files.append(OutputFile(path: folder + "figures.csv", text: BenchmarkCSV.document(figures, region: region?.group)))
-            files.append(OutputFile(path: folder + (region == nil ? "benchmark.json" : "figures.json"), contents: StableJSON.encode(
-                BenchmarkJSON.document(figures, strategy: strategy, stamp: stamp, region: region?.group))))
+            files.append(OutputFile(path: folder + (region == nil ? "benchmark.json" : "figures.json"),
+                                   contents: BenchmarkDocument(figures, strategy: strategy, stamp: stamp, region: region?.group).encoded))
         }
         pages("", region: nil)
         for region in regions {
