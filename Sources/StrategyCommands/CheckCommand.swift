@@ -1,5 +1,4 @@
 import ArgumentParser
-import StrategyCompiler
 import StrategyModel
 import StrategyPipeline
 
@@ -12,49 +11,38 @@ struct CheckCommand: ParsableCommand {
             check runs every stage of build except writing: the sources, the templates (with the same \
             --templates), the previous edition, the workbook, and whether the output folder (--out) may be \
             replaced. With --since REV|FOLDER (or previous_edition in strategy.md) it also holds the strategy \
-            to its published ids: none removed, changed or reused.
+            to its published ids: none removed, changed or reused. With --variant, the variant's chain of \
+            bases is checked layer by layer and the result rendered in memory, as build --variant would.
             """
     )
 
     @OptionGroup var options: CompileOptions
     @OptionGroup var publication: PublicationOptions
-
-    @Option(help: "An earlier edition to hold ids against: git:REV[:PATH] or a folder. Defaults to previous_edition.")
-    var since: String?
-
-    @Option(help: "Check a variant folder (Variants/<id>) resolved onto its bases, instead of the strategy.",
-            completion: .directory)
-    var variant: String?
+    @OptionGroup var since: SinceOption
+    @OptionGroup var variant: VariantOption
 
     func run() throws {
-        if let variant { return try checkVariant(variant) }
         let collector = options.makeCollector()
+        // A variant's base edition is held by its own base_edition; --since is the national strategy's.
         let pipeline = PublicationPipeline(
-            options.request(templates: publication.templateSource, output: publication.output, since: since),
+            options.request(templates: publication.templateSource, output: publication.output,
+                            since: variant.folder == nil ? since.since : nil),
             collector: collector)
-        let result = try options.perform(collector) { try pipeline.publish(withVariants: publication.withVariants) }
-        try options.finish(collector)
-        guard let result else { return }
-        Output.wrote(options, CheckSummary(publication: result, warnings: collector.warningCount)
-            .line(folder: options.folder))
-    }
-
-    /// The variant's chain of bases, every layer checked against what it is laid on, and the resolved
-    /// model held to the same rules and rendered in memory (site, workbook, with the variant's template
-    /// overrides), exactly as `build --variant` would.
-    private func checkVariant(_ folder: String) throws {
-        let collector = options.makeCollector()
-        let pipeline = PublicationPipeline(
-            options.request(templates: publication.templateSource, output: publication.output), collector: collector)
-        let resolved = try options.perform(collector) { try pipeline.publishVariant(folder, checkingOutput: true) }?.resolved
-        try options.finish(collector)
-        guard let resolved, let variant = resolved.variant else { return }
-        let added = resolved.origins.values.filter { if case .added = $0 { return true } else { return false } }.count
-        let changed = resolved.replacements.count
-        Output.wrote(options, "\(folder): \(variant.title) (\(variant.organisationType.rawValue), \(resolved.layers.count) "
-            + "layer\(resolved.layers.count == 1 ? "" : "s") on edition \(resolved.base.edition)): "
-            + "\(resolved.exclusions.count) left out, \(changed) text\(changed == 1 ? "" : "s") changed, \(added) added, "
-            + "\(resolved.priorities.count) priorit\(resolved.priorities.count == 1 ? "y" : "ies"); no errors, "
-            + "\(collector.warningCount) warning\(collector.warningCount == 1 ? "" : "s")")
+        if let folder = variant.folder {
+            let outcome = try options.perform(collector) {
+                try VariantPublishAction(pipeline, folder: folder, goal: .check).perform()
+            }
+            try options.finish(collector)
+            guard let resolved = outcome?.resolved, let summary = VariantSummary(resolved) else { return }
+            Output.wrote(options, summary.checkLine(folder: folder, warnings: collector.warningCount))
+        } else {
+            let outcome = try options.perform(collector) {
+                try PublishAction(pipeline, goal: .check, withVariants: publication.withVariants).perform()
+            }
+            try options.finish(collector)
+            guard let outcome else { return }
+            Output.wrote(options, PublicationSummary(outcome.publication)
+                .checkLine(folder: options.folder, warnings: collector.warningCount))
+        }
     }
 }

@@ -1,30 +1,26 @@
-import StrategyCompiler
-import StrategyModel
 import StrategyPipeline
 
 /// The one line `check` prints on success, so an editor sees at a glance that their change was counted.
-struct CheckSummary {
-    let publication: Publication
-    let warnings: Int
-
-    func line(folder: String) -> String {
-        let published = publication.published
-        let strategy = publication.strategy
-        let themes = strategy.themes.filter { $0.kind == .theme }
-        let keyAreas = published.themeKeyAreas
-        let enablers = published.enablers
-        let indicators = keyAreas.reduce(0) { $0 + $1.indicators.count }
-        let descriptors = published.keyAreas.flatMap(\.indicators).reduce(0) { $0 + $1.descriptors.count }
-        let retired = published.retiredKeyAreas.count
-        let comparedWith = publication.previousEdition.map { "; ids held against \($0.label)" } ?? ""
-        return "\(folder): \(strategy.title), edition \(strategy.edition): "
-            + "\(count(themes.count, "theme")), \(count(keyAreas.count, "key area")), "
-            + "\(count(indicators, "indicator")), \(count(enablers.count, "enabler")), "
-            + "\(count(descriptors, "descriptor")), \(count(strategy.levels.count, "level"))"
-            + (retired > 0 ? ", \(retired) retired" : "")
-            + "; no errors, \(count(warnings, "warning")) (\(count(publication.compilation.fileCount, "file")))"
-            + comparedWith
+extension PublicationSummary {
+    func checkLine(folder: String, warnings: Int) -> String {
+        "\(folder): \(title), edition \(edition): "
+            + "\(plural(themes, "theme")), \(plural(keyAreas, "key area")), "
+            + "\(plural(indicators, "indicator")), \(plural(enablers, "enabler")), "
+            + "\(plural(descriptors, "descriptor")), \(plural(levels, "level"))"
+            + (retiredKeyAreas > 0 ? ", \(retiredKeyAreas) retired" : "")
+            + "; no errors, \(plural(warnings, "warning")) (\(plural(sourceFiles, "file")))"
+            + (previousEdition.map { "; ids held against \($0)" } ?? "")
     }
-
-    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
+
+extension VariantSummary {
+    /// The line `check --variant` prints on success.
+    func checkLine(folder: String, warnings: Int) -> String {
+        "\(folder): \(title) (\(organisationType), \(plural(layers, "layer")) on edition \(baseEdition)): "
+            + "\(excluded) left out, \(plural(changedTexts, "text")) changed, \(added) added, "
+            + "\(priorities) priorit\(priorities == 1 ? "y" : "ies"); no errors, \(plural(warnings, "warning"))"
+    }
+}
+
+/// "1 theme", "2 themes".
+func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

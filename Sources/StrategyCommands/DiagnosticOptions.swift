@@ -55,7 +55,6 @@ struct DiagnosticOptions: ParsableArguments {
         throw ExitCode.usage
     }
 
-    /// Writes what the collector holds and ends the command with status 1 if any of it is an error.
     /// Writes what the collector holds and ends the command with status 1 whatever it holds: the one way
     /// out for a command whose action gave no result.
     func fail(_ collector: DiagnosticCollector) throws -> Never {
@@ -63,6 +62,7 @@ struct DiagnosticOptions: ParsableArguments {
         throw ExitCode.errors
     }
 
+    /// Writes what the collector holds and ends the command with status 1 if any of it is an error.
     func finish(_ collector: DiagnosticCollector) throws {
         write(collector)
         if collector.hasErrors { throw ExitCode.errors }
@@ -91,8 +91,9 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// Options shared by every command that compiles a strategy folder: the folder, and how to report.
 struct CompileOptions: ParsableArguments {
-    @Argument(help: "The strategy folder.", completion: .directory)
-    var folder: String = "Strategy"
+    @OptionGroup var strategy: StrategyFolderArgument
+
+    var folder: String { strategy.folder }
 
     @OptionGroup var reporting: DiagnosticOptions
 

@@ -21,18 +21,17 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The strategy folder.", completion: .directory)
-    var folder: String = "Strategy"
+    @OptionGroup var strategy: StrategyFolderArgument
+    @OptionGroup var variantOption: VariantOption
 
-    @Option(help: "Preview a variant folder (Variants/<id>) resolved onto its bases, instead of the strategy.",
-            completion: .directory)
-    var variant: String?
+    var folder: String { strategy.folder }
+    var variant: String? { variantOption.folder }
 
     @OptionGroup var templates: TemplatesOption
 
-    @Option(help: "The previous edition, for the \"What changed since\" page: git:REV[:PATH] or a folder.",
-            completion: .directory)
-    var since: String?
+    @OptionGroup var sinceOption: SinceOption
+
+    var since: String? { sinceOption.since }
 
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8080
@@ -104,7 +103,8 @@ struct ServeCommand: AsyncParsableCommand {
         let collector = DiagnosticCollector(warningsAsErrors: false, errorLimit: nil)
         let pipeline = PublicationPipeline(request, collector: collector)
         do {
-            let publication = try variant.map { try pipeline.publishVariant($0) } ?? pipeline.publish()
+            let publication = try variant.map { try VariantPublishAction(pipeline, folder: $0, goal: .check).perform()?.publication }
+                ?? PublishAction(pipeline, goal: .check).perform()?.publication
             guard let publication, !collector.hasErrors else {
                 return PreviewBuild(files: nil, diagnostics: collector.diagnostics)
             }

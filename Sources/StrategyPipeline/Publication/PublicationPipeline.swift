@@ -3,14 +3,14 @@ import StrategyCompiler
 import StrategyModel
 import StrategyRender
 
-/// The publication as named stages: read, parse, build and check the sources; load the templates; resolve
-/// the previous edition and hold the strategy to its ids; render the site, toolkit.md, model.json and the
-/// workbook; check the destination; write atomically.
+/// The stages every action is made of: read, parse, build and check the sources; load the templates;
+/// resolve the previous edition and hold the strategy to its ids; render the site, toolkit.md, model.json
+/// and the workbook; check the destination; write atomically.
 ///
-/// Every stage reports into the one `DiagnosticCollector` and none prints. `check` runs every stage but
-/// the last, so it finds everything that would make `build` fail; `build` runs them all; `workbook` and
-/// `export` run the stages they need. A variant build or a preview server calls the same stages with
-/// other inputs.
+/// Every stage reports into the one `DiagnosticCollector` and none prints. The order of a job is not
+/// written here but in its action (`PublishAction` for check and build, `VariantPublishAction`,
+/// `VariantBatchAction`, …), which the command line and the servers call alike. The pipeline keeps what
+/// a batch shares: the national strategy compiled once, resolved chains of layers, the templates.
 public struct PublicationPipeline {
     public let request: PublicationRequest
     public let collector: DiagnosticCollector
@@ -217,45 +217,13 @@ public struct PublicationPipeline {
         VariantModelCheck.check(resolved, reportingTo: collector)
     }
 
-    // MARK: - The whole publication
+    // MARK: - Writing
 
     /// Where a national site built with its variants keeps them.
     public static let variantsFolder = "variants"
 
-    /// Every stage short of writing: the model, the previous edition, the rendered files, and the verdict
-    /// on the destination. Nil when the sources have errors that leave no model to render; otherwise the
-    /// caller must still look at `collector.hasErrors` before writing.
-    ///
-    /// With `variants` (a folder of variants built on this strategy), the site also carries every variant
-    /// under `variants/<id>/` and their index at `variants/index.html`, which the national pages link to,
-    /// all written in the one atomic step.
-    public func publish(withVariants variants: String? = nil) throws -> Publication? {
-        checkOutputFolder()
-        let compilation = try compile()
-        let templates = loadTemplates()
-        guard let strategy = compilation.strategy else { return nil }
-        let previous = resolvePreviousEdition(of: strategy)
-        let (published, stamp) = prepare(strategy)
-        var files: [OutputFile] = []
-        if let templates, !compilation.diagnostics.containsErrors {
-            files += renderSite(published, stamp: stamp, templates: templates, changes: previous?.changes,
-                                linksToVariants: variants != nil)
-            files += renderWorkbook(published, stamp: stamp)
-            if let variants, let batch = try publishVariants(variants, under: (strategy, stamp.hash)) {
-                files += batch.map { OutputFile(path: Self.variantsFolder + "/" + $0.path, contents: $0.contents) }
-            }
-        }
-        return Publication(strategy: strategy, published: published, stamp: stamp, compilation: compilation,
-                           previousEdition: previous, files: files)
-    }
-
-    /// Writes the publication's files to the output folder: all of them, or (on failure) nothing. Call
-    /// only when the collector has no errors. Throws for I/O failures.
-    public func write(_ publication: Publication) throws {
-        try write(publication.files)
-    }
-
-    /// Writes files (a batch of variants, say) to the output folder, all or nothing.
+    /// Writes files to the output folder, all or nothing. Call only when the collector has no errors.
+    /// Throws for I/O failures.
     public func write(_ files: [OutputFile]) throws {
         guard let folder = request.outputFolder else { return }
         precondition(!collector.hasErrors, "a publication with errors is never written")
