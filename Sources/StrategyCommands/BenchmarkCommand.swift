@@ -56,20 +56,13 @@ struct BenchmarkCommand: ParsableCommand {
             PublicationRequest(strategyFolder: strategy, templates: templateOptions.source, outputFolder: output,
                                generator: "strategyc \(StrategycVersion.current)"),
             collector: collector)
-        pipeline.checkOutputFolder()
-        let store = try reporting.perform(collector) { try ReturnStore(path: storeOptions.store, create: false) }
-        let request = BenchmarkRequest(round: round, threshold: threshold, leftOutTypes: leftOutTypes)
-        guard let (figures, context) = try reporting.perform(collector, { try pipeline.benchmarkFigures(store, request) }),
-              let templates = pipeline.loadTemplates(overrides: []), !collector.hasErrors else {
+        let action = BenchmarkAction(pipeline, store: storeOptions.store,
+                                     request: BenchmarkRequest(round: round, threshold: threshold, leftOutTypes: leftOutTypes))
+        guard let outcome = try reporting.perform(collector, { try action.perform() }), !collector.hasErrors else {
             try reporting.fail(collector)
         }
-        let files = pipeline.renderBenchmark(figures, in: context, templates: templates)
-        guard !collector.hasErrors else {
-            try reporting.fail(collector)
-        }
-        try reporting.perform(collector) { try pipeline.write(files) }
         try reporting.finish(collector)
-        let regions = Set(files.compactMap { $0.path.hasPrefix("regions/") ? $0.path.split(separator: "/")[1] : nil }).count
-        Output.wrote(reporting, "wrote \(output)/: the benchmark of round \(round), \(figures.councilCount) council\(figures.councilCount == 1 ? "" : "s"), national and \(regions) regional report\(regions == 1 ? "" : "s") (index.html, benchmark.md, figures.csv, benchmark.json; \(files.count) files)")
+        let councils = outcome.figures.councilCount, regions = outcome.regions
+        Output.wrote(reporting, "wrote \(output)/: the benchmark of round \(round), \(councils) council\(councils == 1 ? "" : "s"), national and \(regions) regional report\(regions == 1 ? "" : "s") (index.html, benchmark.md, figures.csv, benchmark.json; \(outcome.files.count) files)")
     }
 }

@@ -45,32 +45,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let collector = reporting.makeCollector()
         let pipeline = PublicationPipeline(source.request(templates: templateOptions.source, output: output), collector: collector)
-        pipeline.checkOutputFolder()
-        guard let context = try reporting.perform(collector, { try pipeline.assessmentContext(variant: source.variant) }) else {
+        let action = ReportAction(pipeline, returns: returns, previous: previous, peers: peers, variant: source.variant)
+        guard let outcome = try reporting.perform(collector, { try action.perform() }), !collector.hasErrors else {
             try reporting.fail(collector)
         }
-        let templates = pipeline.loadTemplates(overrides: context.templateOverrides)
-        let read = pipeline.readReturns(returns, in: context)
-        let earlier = pipeline.readReturns(previous, in: context)
-        pipeline.checkOneOrganisation(read + earlier)
-        pipeline.checkEarlierRound(read, previous: earlier)
-        guard let templates, !collector.hasErrors, read.count == returns.count, earlier.count == previous.count else {
-            try reporting.fail(collector)
-        }
-        let about = { (question: CompletedReturn.AboutQuestion) in read.lazy.map { $0.about(question) }.first { !$0.isEmpty } ?? "" }
-        let comparison = peers.flatMap {
-            pipeline.peerComparison($0, edition: context.strategy.edition, region: about(.region), type: about(.organisationType))
-        }
-        guard peers == nil || comparison != nil else {
-            try reporting.fail(collector)
-        }
-        let files = pipeline.renderReport(read, previous: earlier, in: context, templates: templates, peers: comparison)
-        guard !collector.hasErrors else {
-            try reporting.fail(collector)
-        }
-        try reporting.perform(collector) { try pipeline.write(files) }
         try reporting.finish(collector)
-        Output.wrote(reporting, "wrote \(output)/: the report on \(read.count) return\(read.count == 1 ? "" : "s")"
-            + (earlier.isEmpty ? "" : " and \(earlier.count) earlier") + " (index.html, report.md, report.json, actions.csv; \(files.count) files)")
+        let read = outcome.returns.count, earlier = outcome.earlier.count
+        Output.wrote(reporting, "wrote \(output)/: the report on \(read) return\(read == 1 ? "" : "s")"
+            + (earlier == 0 ? "" : " and \(earlier) earlier") + " (index.html, report.md, report.json, actions.csv; \(outcome.files.count) files)")
     }
 }

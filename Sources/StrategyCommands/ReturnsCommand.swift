@@ -66,57 +66,42 @@ struct ReturnsAddCommand: ParsableCommand {
             PublicationRequest(strategyFolder: strategy, generator: "strategyc \(StrategycVersion.current)"),
             collector: collector)
         if let progressLine { pipeline.progress = { @Sendable update in progressLine.update(update) } }
-        let items = try reporting.perform(collector) { try pipeline.readForStore(files, variantsFolder: variants) }
-        guard !items.isEmpty else {
-            progressLine?.finish()
-            try reporting.fail(collector)
-        }
-        // Made only now, so that a strategy that does not compile leaves no empty store behind.
-        let store = try reporting.perform(collector) { try ReturnStore(path: storeOptions.store, create: true) }
+        var action = RecordReturnsAction(pipeline, files: files, store: storeOptions.store, variantsFolder: variants,
+                                         recordedAt: StoreOptions.now)
         // The crash test's hook: stop dead inside the Nth return's transaction, after its answers are written.
-        let crashAt = ProcessInfo.processInfo.environment["STRATEGYC_TEST_CRASH_DURING_ADD"].flatMap(Int.init)
-        let now = StoreOptions.now
-        var lines: [String] = []
-        var tally = (added: 0, replaced: 0, unchanged: 0, notNewer: 0, refused: 0)
-        for (number, item) in items.enumerated() {
-            pipeline.progress?(.recordingReturns(done: number + 1, of: items.count))
-            guard let stored = item.stored else {
-                tally.refused += 1
-                lines.append("refused    \(item.path): see the diagnostics")
-                continue
-            }
-            let who = "\(stored.council), \(stored.role.isEmpty ? "respondent not named" : stored.role), round \(stored.round)"
-            let outcome = try reporting.perform(collector) {
-                try store.add(stored, recordedAt: now, duringTransaction: crashAt == number + 1 ? { kill(getpid(), SIGKILL) } : nil)
-            }
-            switch outcome {
-            case .added:
-                tally.added += 1
-                lines.append("added      \(item.path): \(who)")
-            case .unchanged:
-                tally.unchanged += 1
-                lines.append("unchanged  \(item.path): already recorded")
-            case .replaced(let older):
-                tally.replaced += 1
-                lines.append("replaced   \(item.path): \(who), replacing \(older.stored.fileName) (assessed \(older.stored.assessedOn))")
-            case .notNewer(let recorded):
-                tally.notNewer += 1
-                lines.append("not newer  \(item.path): \(recorded.stored.fileName) is recorded for \(who)")
-                collector.report(Diagnostic(
-                    .returnNotNewer,
-                    "'\(item.path)' was not recorded: \(recorded.stored.fileName) (assessed \(recorded.stored.assessedOn)) is already recorded for \(who), and this return is not later (assessed \(stored.assessedOn.isEmpty ? "on no date" : stored.assessedOn)); remove that one first with `strategyc returns remove \(recorded.stored.contentHash.prefix(12))` if this one should count",
-                    at: SourceRange(at: .wholeFile(item.path))))
-            }
+        if let position = ProcessInfo.processInfo.environment["STRATEGYC_TEST_CRASH_DURING_ADD"].flatMap(Int.init) {
+            action.interruption = (position, { kill(getpid(), SIGKILL) })
         }
+        let outcome = try reporting.perform(collector) { try action.perform() }
         progressLine?.finish()
-        if reporting.diagnosticsFormat == .text { Output.standardOutput(lines.joined(separator: "\n") + "\n") }
-        let recorded = try reporting.perform(collector) { try store.list() }
-        let councils = Set(recorded.map(\.stored.councilKey)).count
+        guard let outcome else { try reporting.fail(collector) }
+        if reporting.diagnosticsFormat == .text {
+            Output.standardOutput(outcome.entries.map(Self.line).joined(separator: "\n") + "\n")
+        }
         reporting.write(collector)
-        Output.wrote(reporting, "wrote \(storeOptions.store): \(tally.added) added, \(tally.replaced) replaced, "
-            + "\(tally.unchanged) unchanged, \(tally.notNewer) not newer, \(tally.refused) refused; it holds "
-            + "\(recorded.count) return\(recorded.count == 1 ? "" : "s") of \(councils) council\(councils == 1 ? "" : "s")")
+        func tally(_ kind: (RecordReturnsAction.Result) -> Bool) -> Int { outcome.entries.filter { kind($0.result) }.count }
+        let added = tally { if case .added = $0 { true } else { false } }
+        let replaced = tally { if case .replaced = $0 { true } else { false } }
+        let unchanged = tally { if case .unchanged = $0 { true } else { false } }
+        let notNewer = tally { if case .notNewer = $0 { true } else { false } }
+        let refused = tally { if case .refused = $0 { true } else { false } }
+        Output.wrote(reporting, "wrote \(storeOptions.store): \(added) added, \(replaced) replaced, "
+            + "\(unchanged) unchanged, \(notNewer) not newer, \(refused) refused; it holds "
+            + "\(outcome.returns) return\(outcome.returns == 1 ? "" : "s") of \(outcome.councils) council\(outcome.councils == 1 ? "" : "s")")
         if collector.hasErrors { throw ExitCode.errors }
+    }
+
+    /// One line per file, saying what became of it.
+    private static func line(_ entry: RecordReturnsAction.Entry) -> String {
+        switch entry.result {
+        case .refused: "refused    \(entry.path): see the diagnostics"
+        case .added(let stored): "added      \(entry.path): \(RecordReturnsAction.who(stored))"
+        case .unchanged: "unchanged  \(entry.path): already recorded"
+        case .replaced(let stored, let older):
+            "replaced   \(entry.path): \(RecordReturnsAction.who(stored)), replacing \(older.fileName) (assessed \(older.assessedOn))"
+        case .notNewer(let stored, let recorded):
+            "not newer  \(entry.path): \(recorded.fileName) is recorded for \(RecordReturnsAction.who(stored))"
+        }
     }
 }
 
