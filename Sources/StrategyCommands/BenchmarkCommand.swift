@@ -22,8 +22,9 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "The round to report on (as the returns' About sheet gives it).")
     var round: String
 
-    @Option(help: "The strategy folder the figures are made against.", completion: .directory)
-    var strategy: String = "Strategy"
+    @OptionGroup var strategyOption: StrategyOption
+
+    var strategy: String { strategyOption.folder }
 
     @Option(help: "The smallest number of councils a published figure may rest on (never below \(DisclosureControl.lowestThreshold)).")
     var threshold: Int = DisclosureControl.defaultThreshold

@@ -7,7 +7,8 @@ import StrategyRender
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print the checked model (or write it to a file). Nothing is written if there are errors."
+        abstract: "Print the checked model (or write it to a file). Nothing is written if there are errors.",
+        discussion: "With --variant, the variant resolved onto its bases, with every element's origin."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -21,36 +22,18 @@ struct ExportCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var output: String?
 
-    @Option(help: "Export a variant resolved onto its bases, with every element's origin.", completion: .directory)
-    var variant: String?
-
     @OptionGroup var options: CompileOptions
+    @OptionGroup var variant: VariantOption
 
     func run() throws {
         let collector = options.makeCollector()
         let pipeline = PublicationPipeline(options.request(), collector: collector)
-        if let output { pipeline.checkOutputFile(output, kind: .modelJSON) }
-        let data: Data
-        let edition: String
-        if let variant {
-            guard let resolved = try options.perform(collector, { try pipeline.resolveVariant(variant) }),
-                  !collector.hasErrors else {
-                try options.fail(collector)
-            }
-            data = VariantJSONRenderer().render(resolved)
-            edition = resolved.base.edition
-        } else {
-            let (strategy, _) = try options.compile(collector)
-            data = ModelJSONRenderer().render(strategy)
-            edition = strategy.edition
+        let action = ExportAction(pipeline, variant: variant.folder, output: output)
+        guard let outcome = try options.perform(collector, { try action.perform() }) else {
+            try options.fail(collector)
         }
-        guard let output else {
-            try options.finish(collector)
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        try options.perform(collector) { try pipeline.writeFile(data, to: output) }
         try options.finish(collector)
-        Output.wrote(options, "wrote \(output): the model of edition \(edition) as JSON")
+        guard let output else { return FileHandle.standardOutput.write(outcome.document) }
+        Output.wrote(options, "wrote \(output): the model of edition \(outcome.edition) as JSON")
     }
 }

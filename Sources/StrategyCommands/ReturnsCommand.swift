@@ -47,8 +47,9 @@ struct ReturnsAddCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "The strategy folder the returns were made from.", completion: .directory)
-    var strategy: String = "Strategy"
+    @OptionGroup var strategyOption: StrategyOption
+
+    var strategy: String { strategyOption.folder }
 
     @Option(help: "The folder of the variants returns may have been made from.", completion: .directory)
     var variants: String = "Variants"
