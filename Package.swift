@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "StrategyCompiler", targets: ["StrategyCompiler"]),
         .library(name: "StrategyRender", targets: ["StrategyRender"]),
         .library(name: "StrategyPipeline", targets: ["StrategyPipeline"]),
-        .library(name: "StrategyReturns", targets: ["StrategyReturns"]),
+        .library(name: "StrategyWorkbook", targets: ["StrategyWorkbook"]),
         .library(name: "StrategyStore", targets: ["StrategyStore"]),
     ],
     dependencies: [
@@ -53,13 +53,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The renderers: outputs made from the model alone. Never imports CMark or Yams; libxlsxwriter is an
-        // output library, reached from one file.
+        // The renderers: outputs made from the model alone (the site, toolkit.md, model.json, reports, the
+        // benchmark) and the stamp every output carries. Never imports CMark or Yams.
         .target(
             name: "StrategyRender",
             dependencies: [
                 "StrategyModel",
-                "CXLSXWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -69,12 +68,15 @@ let package = Package(
         // build and compiles what it writes into StrategyRender (generated code never reaches git).
         .executableTarget(name: "EmbedTemplates"),
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
-        // Reading completed returns: workbooks opened with ZIPFoundation, their XML read with XMLParser; the
-        // CSV twin parsed with SwiftCSV.
+        // The assessment workbook, the one home of its format: its layout, the writer (libxlsxwriter, reached
+        // from one file) and its CSV twin, the reader of completed returns (ZIPFoundation and XMLParser, the
+        // CSV twin through SwiftCSV), and the proof that a workbook is blank before it is replaced.
         .target(
-            name: "StrategyReturns",
+            name: "StrategyWorkbook",
             dependencies: [
                 "StrategyModel",
+                "StrategyRender",
+                "CXLSXWriter",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
@@ -97,7 +99,7 @@ let package = Package(
                 "StrategyModel",
                 "StrategyCompiler",
                 "StrategyRender",
-                "StrategyReturns",
+                "StrategyWorkbook",
                 "StrategyStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -144,13 +146,14 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategyPipelineTests",
-            dependencies: ["TestSupport", "StrategyPipeline", "StrategyRender", "StrategyModel",
+            dependencies: ["TestSupport", "StrategyPipeline", "StrategyRender", "StrategyWorkbook", "StrategyModel",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
-            name: "StrategyReturnsTests",
-            dependencies: ["TestSupport", "StrategyReturns", "StrategyRender", "StrategyCompiler", "StrategyModel",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            name: "StrategyWorkbookTests",
+            dependencies: ["TestSupport", "StrategyWorkbook", "StrategyRender", "StrategyCompiler", "StrategyModel",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "StrategyServerTests",

@@ -41,14 +41,13 @@ public struct StrategyCompiler {
     }
 
     private func compile(_ tree: SourceTree, reportingTo collector: DiagnosticCollector) -> Compilation {
-        let engine = collector
-        let start = engine.mark
-        engine.emit(contentsOf: tree.diagnostics)
-        let strategy = ModelBuilder(engine: engine).build(tree)
+        let start = collector.mark
+        collector.report(tree.diagnostics)
+        let strategy = ModelBuilder(collector: collector).build(tree)
         if let strategy {
-            for checker in allCheckers { engine.emit(contentsOf: checker.check(strategy)) }
+            for checker in allCheckers { collector.report(checker.check(strategy)) }
         }
-        return Compilation(strategy: strategy, diagnostics: engine.diagnostics(since: start), fileCount: tree.fileCount)
+        return Compilation(strategy: strategy, diagnostics: collector.diagnostics(since: start), fileCount: tree.fileCount)
     }
 
     /// Builds one key-area file against a strategy compiled before, using its levels and themes, without
@@ -63,7 +62,7 @@ public struct StrategyCompiler {
         collector.report(diagnostics)
         guard let file else { return nil }
         let themes = Dictionary(strategy.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return KeyAreaBuilder(engine: collector, levels: strategy.levels, themes: themes).build(file)
+        return KeyAreaBuilder(collector: collector, levels: strategy.levels, themes: themes).build(file)
     }
 
     /// Runs the whole-model checks on a model made elsewhere (a variant resolved onto its base), so that

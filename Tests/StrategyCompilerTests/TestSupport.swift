@@ -11,8 +11,7 @@ enum TestSupport {
     static let fixtures = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Fixtures")
     static let snapshots = packageRoot.appendingPathComponent("Tests/StrategyCompilerTests/Snapshots")
 
-    /// Set `STRATEGYC_RECORD=1` to rewrite golden files from the current output instead of comparing.
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["STRATEGYC_RECORD"] == "1" }
+    static var isRecording: Bool { Snapshot.isRecording }
 
     /// A fresh copy of a fixture in a temporary folder, which the caller may change freely.
     static func copy(fixture name: String) throws -> URL {
@@ -35,15 +34,6 @@ enum TestSupport {
 
     /// Compares `actual` with a golden file, or records it when recording.
     static func matchesSnapshot(_ actual: String, named name: String) throws -> (matches: Bool, expected: String) {
-        let url = snapshots.appendingPathComponent(name)
-        if isRecording {
-            try write(actual, to: url)
-            return (true, actual)
-        }
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            return (false, "<no golden file \(name): run STRATEGYC_RECORD=1 swift test>")
-        }
-        let expected = try read(url)
-        return (expected == actual, expected)
+        try Snapshot.compare(actual, with: snapshots.appendingPathComponent(name))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 @testable import StrategyPipeline
 import StrategyRender
+import StrategyWorkbook
 import Testing
 import ZIPFoundation
 

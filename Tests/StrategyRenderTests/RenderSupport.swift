@@ -47,13 +47,6 @@ enum RenderSupport {
 
     /// Compares with a golden file; `STRATEGYC_RECORD=1` rewrites it instead.
     static func matchesSnapshot(_ actual: String, named name: String) throws -> Bool {
-        let url = snapshots.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["STRATEGYC_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return true
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else { return false }
-        return expected == actual
+        try Snapshot.compare(actual, with: snapshots.appendingPathComponent(name)).matches
     }
 }

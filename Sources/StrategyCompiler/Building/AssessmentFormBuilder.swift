@@ -3,14 +3,14 @@ import StrategyModel
 /// Builds the "About this assessment" choices from `assessment.md`: three lists in the front matter
 /// (`organisation_types`, `regions`, `validation`) and guidance for the sheet in the body.
 struct AssessmentFormBuilder {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
 
     func build(_ file: SourceFile) -> AssessmentForm? {
-        guard let source = ParsedSource(file, engine: engine) else { return nil }
+        guard let source = ParsedSource(file, collector: collector) else { return nil }
         let guidance = source.bodyText(
-            engine: engine, missing: "assessment.md has no guidance: write a paragraph after the front matter "
+            collector: collector, missing: "assessment.md has no guidance: write a paragraph after the front matter "
                 + "telling the council who should answer and how")
-        guard let fields = source.fields(.assessment, what: "assessment front matter", engine: engine) else { return nil }
+        guard let fields = source.fields(.assessment, what: "assessment front matter", collector: collector) else { return nil }
         let types = choices(fields, "organisation_types")
         let regions = choices(fields, "regions")
         let validations = choices(fields, "validation")
@@ -24,7 +24,7 @@ struct AssessmentFormBuilder {
         guard let pair = fields.pair(key) else { return nil }
         let items = fields.textList(key).map { (value: $0.value.trimmingSpaces(), range: $0.range) }
         guard !items.isEmpty else {
-            engine.emit(Diagnostic(.assessmentListEmpty, "`\(key)` offers no choices; list at least one",
+            collector.report(Diagnostic(.assessmentListEmpty, "`\(key)` offers no choices; list at least one",
                                    at: pair.value.range))
             return nil
         }
@@ -32,7 +32,7 @@ struct AssessmentFormBuilder {
         for item in items {
             let folded = item.value.lowercased()
             if let first = seen[folded] {
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .assessmentChoiceDuplicate, "`\(key)` lists '\(item.value)' twice",
                     at: item.range, notes: [.init("first listed here", at: first)]))
             } else {

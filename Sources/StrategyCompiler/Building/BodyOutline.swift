@@ -50,13 +50,13 @@ struct BodyOutline {
 
     /// - Parameter levelNames: the strategy's level names, so that a level heading written at the wrong
     ///   depth is recognised (empty when strategy.md is broken).
-    init(_ body: MarkdownBody, levelNames: [String] = [], engine: DiagnosticEngine) {
+    init(_ body: MarkdownBody, levelNames: [String] = [], collector: DiagnosticCollector) {
         var current: SectionName?
         // After a misplaced heading, its content is not reported again as "outside a section".
         var ignoring = false
 
         func unexpected(_ heading: MarkdownNode, _ message: String) {
-            engine.emit(Diagnostic(.unexpectedHeading, message, at: body.range(of: heading)))
+            collector.report(Diagnostic(.unexpectedHeading, message, at: body.range(of: heading)))
             ignoring = true
         }
 
@@ -70,16 +70,16 @@ struct BodyOutline {
                                 sections[name]?.indicators[indicator].levels[levelIndex].blocks.append(block)
                             } else {
                                 sections[name]?.indicators[indicator].blocks.append(block)
-                                outside(block, "text between an indicator heading and its first level heading is not published; move it under a `####` level heading", body, engine)
+                                outside(block, "text between an indicator heading and its first level heading is not published; move it under a `####` level heading", body, collector)
                             }
                         } else {
-                            outside(block, "text under `## Indicators` before the first `###` indicator heading is not published", body, engine)
+                            outside(block, "text under `## Indicators` before the first `###` indicator heading is not published", body, collector)
                         }
                     } else {
                         sections[name]?.blocks.append(block)
                     }
                 } else {
-                    outside(block, "text before the first `##` section heading is not published; put it under `## Description`", body, engine)
+                    outside(block, "text before the first `##` section heading is not published; put it under `## Description`", body, collector)
                     ignoring = true
                 }
                 continue
@@ -89,7 +89,7 @@ struct BodyOutline {
             // the rest of the file is understood and nothing cascades.
             let level = HeadingDepth.intended(for: block.inlineText, levelNames: levelNames) ?? written
             if level != written {
-                engine.emit(HeadingDepth.diagnostic(block, written: written, intended: level, body: body))
+                collector.report(HeadingDepth.diagnostic(block, written: written, intended: level, body: body))
             }
             switch level {
             case 1:
@@ -101,14 +101,14 @@ struct BodyOutline {
                 let text = block.inlineText
                 let normalized = Suggestion.normalize(text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
                 guard let name = SectionName(rawValue: normalized) else {
-                    if let meant = reportUnknownSection(block, text: text, body: body, engine: engine) {
+                    if let meant = reportUnknownSection(block, text: text, body: body, collector: collector) {
                         suggested.insert(meant)
                     }
                     ignoring = true
                     continue
                 }
                 if let first = sections[name] {
-                    engine.emit(Diagnostic(
+                    collector.report(Diagnostic(
                         .duplicateSection, "section `## \(name.heading)` appears twice; merge the two",
                         at: body.range(of: block), notes: [.init("first section here", at: body.range(of: first.heading))]))
                     ignoring = true
@@ -137,24 +137,24 @@ struct BodyOutline {
         }
     }
 
-    private func outside(_ block: MarkdownNode, _ message: String, _ body: MarkdownBody, _ engine: DiagnosticEngine) {
-        engine.emit(Diagnostic(.contentOutsideSection, message, at: body.range(of: block)))
+    private func outside(_ block: MarkdownNode, _ message: String, _ body: MarkdownBody, _ collector: DiagnosticCollector) {
+        collector.report(Diagnostic(.contentOutsideSection, message, at: body.range(of: block)))
     }
 
     /// Reports the heading and returns the section it probably meant, if one is close.
     private func reportUnknownSection(_ heading: MarkdownNode, text: String, body: MarkdownBody,
-                                      engine: DiagnosticEngine) -> SectionName? {
+                                      collector: DiagnosticCollector) -> SectionName? {
         let known = SectionName.allCases.map(\.heading)
         let range = body.range(of: heading)
         if let suggestion = Suggestion.closest(to: text, among: known) {
             let column = body.file.column(of: text, inLine: range.start.line) ?? range.start.column
             let textRange = body.file.range(line: range.start.line, column: column, length: text.utf8.count)
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .unknownSection, "unknown section `## \(text)`; did you mean `## \(suggestion)`?", at: range,
                 fixIts: [FixIt("replace with '\(suggestion)'", range: textRange, replacement: suggestion)]))
             return SectionName.allCases.first { $0.heading == suggestion }
         } else {
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .unknownSection, "unknown section `## \(text)`", at: range,
                 notes: [.init("the sections are: " + known.map { "`## \($0)`" }.joined(separator: ", "))]))
             return nil

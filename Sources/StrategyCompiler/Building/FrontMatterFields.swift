@@ -9,20 +9,20 @@ struct FrontMatterFields {
     let pairs: [YAMLPair]
     /// Where the mapping starts, for "missing key" diagnostics.
     let range: SourceRange
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
 
     /// Fails (after a diagnostic) when the value is not a mapping.
-    init?(_ value: YAMLValue, schema: FrontMatterSchema, what: String, engine: DiagnosticEngine,
+    init?(_ value: YAMLValue, schema: FrontMatterSchema, what: String, collector: DiagnosticCollector,
           missingKeyRange: SourceRange? = nil) {
         guard case .mapping(let pairs, let range) = value else {
-            engine.emit(Diagnostic(.frontMatterNotMapping,
+            collector.report(Diagnostic(.frontMatterNotMapping,
                                    "\(what) must be a set of `key: value` lines, found \(value.kindDescription)",
                                    at: value.range))
             return nil
         }
         self.pairs = pairs
         self.range = missingKeyRange ?? range
-        self.engine = engine
+        self.collector = collector
 
         var suggested: Set<String> = []
         let present = Set(pairs.map(\.key))
@@ -30,21 +30,21 @@ struct FrontMatterFields {
             let unused = schema.allKeys.filter { !present.contains($0) }
             if let suggestion = Suggestion.closest(to: pair.key, among: unused) {
                 suggested.insert(suggestion)
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .unknownKey, "unknown key `\(pair.key)` in \(what); did you mean `\(suggestion)`?",
                     at: pair.keyRange,
                     fixIts: [FixIt("replace `\(pair.key)` with `\(suggestion)`", range: pair.keyRange,
                                    replacement: suggestion)]
                 ))
             } else {
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .unknownKey, "unknown key `\(pair.key)` in \(what)", at: pair.keyRange,
                     notes: [.init("the keys are: " + schema.allKeys.map { "`\($0)`" }.joined(separator: ", "))]
                 ))
             }
         }
         for key in schema.required where !present.contains(key) && !suggested.contains(key) {
-            engine.emit(Diagnostic(.missingKey, "\(what) is missing the required key `\(key)`", at: self.range))
+            collector.report(Diagnostic(.missingKey, "\(what) is missing the required key `\(key)`", at: self.range))
         }
     }
 
@@ -61,10 +61,10 @@ struct FrontMatterFields {
             guard !trimmed.isEmpty else { fallthrough }
             return (trimmed, range)
         case .scalar(_, _, let range):
-            engine.emit(Diagnostic(.invalidType, "`\(key)` has no value", at: range.start == pair.keyRange.start ? pair.keyRange : range))
+            collector.report(Diagnostic(.invalidType, "`\(key)` has no value", at: range.start == pair.keyRange.start ? pair.keyRange : range))
             return nil
         default:
-            engine.emit(Diagnostic(.invalidType, "`\(key)` must be text, found \(pair.value.kindDescription)",
+            collector.report(Diagnostic(.invalidType, "`\(key)` must be text, found \(pair.value.kindDescription)",
                                    at: pair.value.range))
             return nil
         }
@@ -76,7 +76,7 @@ struct FrontMatterFields {
         if case .scalar(let text, .integer, _) = pair.value, let number = Int(text.replacingOccurrences(of: "_", with: "")) {
             return number
         }
-        engine.emit(Diagnostic(.invalidType, "`\(key)` must be a whole number, found \(pair.value.kindDescription)",
+        collector.report(Diagnostic(.invalidType, "`\(key)` must be a whole number, found \(pair.value.kindDescription)",
                                at: pair.value.range))
         return nil
     }
@@ -86,7 +86,7 @@ struct FrontMatterFields {
         guard let (value, range) = text(key) else { return nil }
         guard Slug.isValid(value) else {
             let slug = Slug.make(from: value)
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .invalidID,
                 "`\(key)` '\(value)' is not a valid id: use lowercase letters, digits and single hyphens",
                 at: range,
@@ -104,7 +104,7 @@ struct FrontMatterFields {
         if let choice = Choice(rawValue: value) { return choice }
         let allowed = Choice.allCases.map(\.rawValue)
         let suggestion = Suggestion.closest(to: value, among: allowed)
-        engine.emit(Diagnostic(
+        collector.report(Diagnostic(
             .invalidValue,
             "`\(key)` must be one of " + allowed.map { "`\($0)`" }.joined(separator: ", ") + ", found '\(value)'"
                 + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
@@ -122,13 +122,13 @@ struct FrontMatterFields {
         case .sequence(let values, _): items = values
         case .scalar: items = [pair.value]
         case .mapping:
-            engine.emit(Diagnostic(.invalidType, "`\(key)` must be a list, found \(pair.value.kindDescription)",
+            collector.report(Diagnostic(.invalidType, "`\(key)` must be a list, found \(pair.value.kindDescription)",
                                    at: pair.value.range))
             return []
         }
         return items.compactMap { item in
             guard case .scalar(let text, let type, let range) = item, type != .null else {
-                engine.emit(Diagnostic(.invalidType, "items of `\(key)` must be text, found \(item.kindDescription)",
+                collector.report(Diagnostic(.invalidType, "items of `\(key)` must be text, found \(item.kindDescription)",
                                        at: item.range))
                 return nil
             }

@@ -4,7 +4,7 @@ import StrategyModel
 /// Builds one indicator from its `### Title {#id}` heading and `#### Level` sections, checking the levels
 /// against the strategy's list: each level once, all of them, in order, none empty.
 struct IndicatorBuilder {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
     /// Nil when strategy.md is broken; level headings are then not checked.
     let levels: [Level]?
 
@@ -16,7 +16,7 @@ struct IndicatorBuilder {
         let id = parsed.id
         let idRange = parsed.idRange ?? headingRange
         if title.isEmpty {
-            engine.emit(Diagnostic(.missingIndicatorID, "indicator heading has no title", at: headingRange))
+            collector.report(Diagnostic(.missingIndicatorID, "indicator heading has no title", at: headingRange))
         }
         var validID: String?
         if let id {
@@ -24,17 +24,17 @@ struct IndicatorBuilder {
                 validID = id
             } else {
                 let slug = Slug.make(from: id)
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .invalidID, "indicator id '\(id)' is not valid: use lowercase letters, digits and single hyphens",
                     at: idRange,
                     fixIts: slug.isEmpty ? [] : [FixIt("replace with '\(slug)'", range: idRange, replacement: slug)]))
             }
         } else if !title.isEmpty {
-            engine.emit(MissingIndicatorID(title: title, headingRange: headingRange, file: body.file, takenIDs: takenIDs)
+            collector.report(MissingIndicatorID(title: title, headingRange: headingRange, file: body.file, takenIDs: takenIDs)
                 .diagnostic)
         }
         if parsed.retiredIn == nil, let first = parsed.replacedByRanges.first {
-            engine.emit(Diagnostic(.invalidValue, "only a retired indicator has `replaced_by`; add `retired_in=EDITION`",
+            collector.report(Diagnostic(.invalidValue, "only a retired indicator has `replaced_by`; add `retired_in=EDITION`",
                                    at: first))
         }
         let descriptors = buildDescriptors(outline, title: title, headingRange: headingRange, in: body,
@@ -109,10 +109,10 @@ struct IndicatorBuilder {
                     valueColumn += id.utf8.count + 1
                 }
             case "retired_in", "replaced_by":
-                engine.emit(Diagnostic(.invalidType, "`\(key)` needs a value, as in `\(key)=...`", at: keyRange))
+                collector.report(Diagnostic(.invalidType, "`\(key)` needs a value, as in `\(key)=...`", at: keyRange))
             default:
                 let suggestion = Suggestion.closest(to: key, among: Self.attributeKeys)
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .unknownKey,
                     "unknown indicator attribute `\(key)`" + (suggestion.map { "; did you mean `\($0)`?" }
                         ?? "; the attributes are `retired_in` and `replaced_by`"),
@@ -125,7 +125,7 @@ struct IndicatorBuilder {
 
     private func buildDescriptors(_ outline: BodyOutline.IndicatorOutline, title: String, headingRange: SourceRange,
                                   in body: MarkdownBody, isRetired: Bool) -> [Descriptor] {
-        let factory = RichTextFactory(engine: engine)
+        let factory = RichTextFactory(collector: collector)
         var descriptors: [Descriptor] = []
         var seen: [String: SourceRange] = [:]
         // Levels already named by an unknown-level suggestion are not reported again as missing.
@@ -147,7 +147,7 @@ struct IndicatorBuilder {
                 let nameRange = body.file.range(line: range.start.line,
                                                 column: body.file.column(of: name, inLine: range.start.line) ?? range.start.column,
                                                 length: name.utf8.count)
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .unknownLevel,
                     "unknown level '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                         + (suggestion == nil ? "; the levels are " + levels.map(\.name).joined(separator: ", ") : ""),
@@ -157,13 +157,13 @@ struct IndicatorBuilder {
             }
             let level = levels[index]
             if let first = seen[level.id] {
-                engine.emit(Diagnostic(.duplicateLevel, "level '\(level.name)' is described twice in '\(title)'",
+                collector.report(Diagnostic(.duplicateLevel, "level '\(level.name)' is described twice in '\(title)'",
                                        at: range, notes: [.init("first described here", at: first)]))
                 continue
             }
             seen[level.id] = range
             if index < highestIndex {
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .levelOutOfOrder,
                     "level '\(level.name)' is out of order: levels run "
                         + levels.map(\.name).joined(separator: ", "),
@@ -171,7 +171,7 @@ struct IndicatorBuilder {
             }
             highestIndex = max(highestIndex, index)
             if text.isEmpty {
-                engine.emit(Diagnostic(.emptyDescriptor,
+                collector.report(Diagnostic(.emptyDescriptor,
                                        "the '\(level.name)' descriptor of '\(title)' is empty", at: range))
             }
             descriptors.append(Descriptor(levelID: level.id, text: text, range: fullRange))
@@ -180,7 +180,7 @@ struct IndicatorBuilder {
             let missing = levels.filter { seen[$0.id] == nil && !suggested.contains($0.id) }
             if !missing.isEmpty && !isRetired {
                 let names = missing.map { "'\($0.name)'" }.joined(separator: ", ")
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .missingLevel,
                     "indicator '\(title)' has no descriptor for \(missing.count == 1 ? "level" : "levels") \(names)",
                     at: headingRange,

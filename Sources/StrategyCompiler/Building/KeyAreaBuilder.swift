@@ -4,7 +4,7 @@ import StrategyModel
 ///
 /// The body is checked even when the front matter is broken, so one run reports both.
 struct KeyAreaBuilder {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
     let levels: [Level]?
     /// The themes that exist, by id; nil when none could be read (then theme references are not checked).
     let themes: [String: Theme]?
@@ -17,8 +17,8 @@ struct KeyAreaBuilder {
     /// The key area, or what is known of a file that could not be built into one (its problems reported).
     func outcome(_ file: SourceFile) -> BuildOutcome<KeyArea> {
         var unbuilt = UnbuiltSource(kind: .keyArea, relativePath: file.relativePath, path: file.path)
-        guard let source = ParsedSource(file, engine: engine) else { return .unbuilt(unbuilt) }
-        let fields = source.fields(.keyArea, what: "key area front matter", engine: engine)
+        guard let source = ParsedSource(file, collector: collector) else { return .unbuilt(unbuilt) }
+        let fields = source.fields(.keyArea, what: "key area front matter", collector: collector)
         let id = fields?.id("id")
         unbuilt.id = id?.value
         let title = fields?.text("title")
@@ -32,12 +32,12 @@ struct KeyAreaBuilder {
         if let status, status == .active {
             for key in ["retired_in", "replaced_by"] {
                 if let pair = fields?.pair(key) {
-                    engine.emit(Diagnostic(.invalidValue, "`\(key)` applies only to a retired key area (`status: retired`)",
+                    collector.report(Diagnostic(.invalidValue, "`\(key)` applies only to a retired key area (`status: retired`)",
                                            at: pair.keyRange))
                 }
             }
         } else if status == .retired, retiredIn == nil, fields?.pair("retired_in") == nil, let fields {
-            engine.emit(Diagnostic(.missingKey, "a retired key area needs `retired_in`: the edition it was retired in",
+            collector.report(Diagnostic(.missingKey, "a retired key area needs `retired_in`: the edition it was retired in",
                                    at: fields.range))
         }
         let theme = themeID.flatMap { checkTheme($0) }
@@ -67,12 +67,12 @@ struct KeyAreaBuilder {
         if let theme = themes[reference.value] { return theme }
         let holders = unbuiltThemes.filter { $0.id == nil || $0.id == reference.value }
         if !holders.isEmpty {
-            engine.emit(contentsOf: holders.map(\.uncheckedNote))
+            collector.report(holders.map(\.uncheckedNote))
             return nil
         }
         let known = themes.keys.sorted()
         let suggestion = Suggestion.closest(to: reference.value, among: known)
-        engine.emit(Diagnostic(
+        collector.report(Diagnostic(
             .unknownTheme,
             "unknown theme '\(reference.value)'"
                 + (suggestion.map { "; did you mean '\($0)'?" } ?? "; the themes are " + known.joined(separator: ", ")),
@@ -90,8 +90,8 @@ struct KeyAreaBuilder {
     }
 
     private func buildBody(_ body: MarkdownBody, isEnabler: Bool?, title: String) -> Body {
-        let outline = BodyOutline(body, levelNames: levels?.map(\.name) ?? [], engine: engine)
-        let factory = RichTextFactory(engine: engine)
+        let outline = BodyOutline(body, levelNames: levels?.map(\.name) ?? [], collector: collector)
+        let factory = RichTextFactory(collector: collector)
         func text(_ name: BodyOutline.SectionName) -> RichText? {
             guard let section = outline.section(name) else { return nil }
             let text = factory.make(section.blocks, in: body)
@@ -100,7 +100,7 @@ struct KeyAreaBuilder {
         let description = text(.description)
         if description == nil && !outline.suggested.contains(.description) {
             let heading = outline.section(.description).map { body.range(of: $0.heading) }
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .missingDescription,
                 heading == nil ? "key area has no `## Description` section" : "the `## Description` section is empty",
                 at: heading ?? body.startRange))
@@ -110,12 +110,12 @@ struct KeyAreaBuilder {
         if isEnabler == false {
             for (name, value) in [(BodyOutline.SectionName.whatItIs, whatItIs), (.whyItIsImportant, whyItIsImportant)]
             where value == nil && !outline.suggested.contains(name) {
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .missingHelp, "key area has no `## \(name.heading)` help; councils read it to judge their level",
                     at: outline.section(name).map { body.range(of: $0.heading) } ?? body.startRange))
             }
         }
-        let indicatorBuilder = IndicatorBuilder(engine: engine, levels: levels)
+        let indicatorBuilder = IndicatorBuilder(collector: collector, levels: levels)
         let indicatorSection = outline.section(.indicators)
         // Ids written in this file, so that an id proposed for a heading without one is not already taken.
         let writtenIDs = Set((indicatorSection?.indicators ?? []).compactMap { outline in
@@ -132,7 +132,7 @@ struct KeyAreaBuilder {
             }
         }
         if indicatorSection?.indicators.isEmpty ?? !outline.suggested.contains(.indicators) {
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .missingIndicators,
                 indicatorSection == nil
                     ? "key area '\(title)' has no `## Indicators` section"

@@ -6,14 +6,14 @@ import StrategyModel
 /// areas can be checked against them. Elements with problems are reported and left out; if the strategy
 /// file itself cannot be built, there is no model, but every file is still checked.
 struct ModelBuilder {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
 
     func build(_ tree: SourceTree) -> Strategy? {
-        let (metadata, levels) = tree.strategyFile.map { StrategyMetadataBuilder(engine: engine).build($0) } ?? (nil, nil)
-        let themeOutcomes = tree.themeFiles.map { ThemeBuilder(engine: engine).build($0) }
+        let (metadata, levels) = tree.strategyFile.map { StrategyMetadataBuilder(collector: collector).build($0) } ?? (nil, nil)
+        let themeOutcomes = tree.themeFiles.map { ThemeBuilder(collector: collector).build($0) }
         let themes = themeOutcomes.compactMap(\.element)
         let unbuiltThemes = tree.unreadable.filter { $0.kind == .theme } + themeOutcomes.compactMap(\.unbuilt)
-        let form = tree.assessmentFile.flatMap { AssessmentFormBuilder(engine: engine).build($0) }
+        let form = tree.assessmentFile.flatMap { AssessmentFormBuilder(collector: collector).build($0) }
         var themesByID: [String: Theme] = [:]
         for theme in themes where themesByID[theme.id] == nil { themesByID[theme.id] = theme }
 
@@ -22,11 +22,11 @@ struct ModelBuilder {
         let themesForKeyAreas = tree.themeFiles.isEmpty ? nil : themesByID
         let built = tree.keyAreaFiles.concurrentMap { file in
             let local = DiagnosticCollector()
-            let outcome = KeyAreaBuilder(engine: local, levels: levels, themes: themesForKeyAreas,
+            let outcome = KeyAreaBuilder(collector: local, levels: levels, themes: themesForKeyAreas,
                                          unbuiltThemes: unbuiltThemes).outcome(file)
             return (outcome, local.diagnostics)
         }
-        for (_, diagnostics) in built { engine.report(diagnostics) }
+        for (_, diagnostics) in built { collector.report(diagnostics) }
         // A key area whose theme is not there (its theme file could not be built, or none could) has no place
         // in the model: it is kept as unbuilt, with its id, like a file that did not parse.
         let placed = Set(themes.map(\.id))

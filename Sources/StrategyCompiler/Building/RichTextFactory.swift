@@ -3,7 +3,7 @@ import StrategyModel
 
 /// Makes the three forms of a piece of authored Markdown, and reports what safe mode will drop from it.
 struct RichTextFactory {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
 
     /// How `strategyc new` marks text still to be written; `check` warns until it is replaced.
     static let placeholder = "TODO"
@@ -23,7 +23,7 @@ struct RichTextFactory {
         }
         let markdown = body.source(of: blocks)
         if let first = blocks.first, markdown.trimmingSpaces().hasPrefix(Self.placeholder) {
-            engine.emit(Diagnostic(.placeholderText, "placeholder text: write the real content here",
+            collector.report(Diagnostic(.placeholderText, "placeholder text: write the real content here",
                                    at: body.range(of: first)))
         }
         var text = make(markdown: markdown)
@@ -40,7 +40,7 @@ struct RichTextFactory {
         case .paragraph:
             let lines = (range.start.line...max(range.start.line, range.end.line)).map { body.file.line($0) }
             if lines.count >= 2, lines[0].contains("|"), Self.isTableDelimiter(lines[1]) {
-                engine.emit(Diagnostic(
+                collector.report(Diagnostic(
                     .unsupportedMarkdown,
                     "a table cannot be published here (each descriptor is one cell of the maturity table, and help "
                         + "text sits beside it); write a list instead", at: range))
@@ -86,14 +86,14 @@ struct RichTextFactory {
         switch node.kind {
         case .htmlBlock, .htmlInline:
             let snippet = node.literal.trimmingSpacesAndNewlines().prefix(40)
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .rawHTML, "raw HTML `\(snippet)` is not published; write it in Markdown instead", at: range))
         case .link(let url) where URLSafety.isDangerous(url):
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .unsafeLink, "link to '\(url.prefix(40))' is not published: its scheme can run code",
                 at: range))
         case .image(let url) where URLSafety.isDangerous(url):
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .unsafeLink, "image '\(url.prefix(40))' is not published and is replaced by its description",
                 at: range))
         default:

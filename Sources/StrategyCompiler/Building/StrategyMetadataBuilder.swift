@@ -2,7 +2,7 @@ import StrategyModel
 
 /// Builds the strategy's metadata and levels from `strategy.md`.
 struct StrategyMetadataBuilder {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
 
     struct Metadata {
         var title: String
@@ -18,10 +18,10 @@ struct StrategyMetadataBuilder {
 
     /// The levels are returned even when other metadata is broken, so key areas can still be checked.
     func build(_ file: SourceFile) -> (metadata: Metadata?, levels: [Level]?) {
-        guard let source = ParsedSource(file, engine: engine) else { return (nil, nil) }
+        guard let source = ParsedSource(file, collector: collector) else { return (nil, nil) }
         let introduction = source.bodyText(
-            engine: engine, missing: "strategy.md has no introduction: write a few paragraphs after the front matter")
-        guard let fields = source.fields(.strategy, what: "strategy front matter", engine: engine) else {
+            collector: collector, missing: "strategy.md has no introduction: write a few paragraphs after the front matter")
+        guard let fields = source.fields(.strategy, what: "strategy front matter", collector: collector) else {
             return (nil, nil)
         }
         let levels = buildLevels(fields)
@@ -31,12 +31,12 @@ struct StrategyMetadataBuilder {
         let publisher = fields.text("publisher")
         let published = fields.text("published")
         if let (value, range) = published, !isISODate(value) {
-            engine.emit(Diagnostic(.invalidValue, "`published` must be a date written YYYY-MM-DD, found '\(value)'",
+            collector.report(Diagnostic(.invalidValue, "`published` must be a date written YYYY-MM-DD, found '\(value)'",
                                    at: range))
         }
         let editions = fields.textList("editions")
         if let edition, !editions.isEmpty, editions.last?.value != edition.value, let last = editions.last {
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .invalidValue, "`editions` must end with the current edition '\(edition.value)', found '\(last.value)'",
                 at: last.range))
         }
@@ -52,22 +52,22 @@ struct StrategyMetadataBuilder {
     private func buildLevels(_ fields: FrontMatterFields) -> [Level]? {
         guard let pair = fields.pair("levels") else { return nil }
         guard case .sequence(let items, let range) = pair.value else {
-            engine.emit(Diagnostic(.invalidType, "`levels` must be a list of levels, found \(pair.value.kindDescription)",
+            collector.report(Diagnostic(.invalidType, "`levels` must be a list of levels, found \(pair.value.kindDescription)",
                                    at: pair.value.range))
             return nil
         }
         guard !items.isEmpty else {
-            engine.emit(Diagnostic(.noLevels, "`levels` is empty: list the maturity levels, lowest first", at: range))
+            collector.report(Diagnostic(.noLevels, "`levels` is empty: list the maturity levels, lowest first", at: range))
             return nil
         }
         var levels: [Level] = []
         var firstByID: [String: SourceRange] = [:]
         for item in items {
-            guard let level = FrontMatterFields(item, schema: .level, what: "a level", engine: engine),
+            guard let level = FrontMatterFields(item, schema: .level, what: "a level", collector: collector),
                   let id = level.id("id"), let name = level.text("name") else { continue }
             let summary = level.text("summary")
             if let first = firstByID[id.value] {
-                engine.emit(Diagnostic(.duplicateID, "level id '\(id.value)' is used twice", at: id.range,
+                collector.report(Diagnostic(.duplicateID, "level id '\(id.value)' is used twice", at: id.range,
                                        notes: [.init("first used here", at: first)]))
                 continue
             }

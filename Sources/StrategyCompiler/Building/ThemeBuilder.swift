@@ -2,15 +2,15 @@ import StrategyModel
 
 /// Builds a theme (or the enablers group) from a file in `themes/`. Its body is its description.
 struct ThemeBuilder {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
 
     /// The theme, or what is known of a file that could not be built into one (reported).
     func build(_ file: SourceFile) -> BuildOutcome<Theme> {
         var unbuilt = UnbuiltSource(kind: .theme, relativePath: file.relativePath, path: file.path)
-        guard let source = ParsedSource(file, engine: engine) else { return .unbuilt(unbuilt) }
+        guard let source = ParsedSource(file, collector: collector) else { return .unbuilt(unbuilt) }
         let description = source.bodyText(
-            engine: engine, missing: "theme has no description: write a paragraph after the front matter")
-        guard let fields = source.fields(.theme, what: "theme front matter", engine: engine) else {
+            collector: collector, missing: "theme has no description: write a paragraph after the front matter")
+        guard let fields = source.fields(.theme, what: "theme front matter", collector: collector) else {
             return .unbuilt(unbuilt)
         }
         let id = fields.id("id")

@@ -11,31 +11,31 @@ struct ParsedSource {
     var frontMatterRange: SourceRange { file.range(line: 1, column: 1, length: 3) }
 
     /// Nil when the file has no usable front matter at all (already reported).
-    init?(_ file: SourceFile, engine: DiagnosticEngine) {
+    init?(_ file: SourceFile, collector: DiagnosticCollector) {
         var diagnostics: [Diagnostic] = []
         guard let split = FrontMatterSplitter().split(file, diagnostics: &diagnostics) else {
-            engine.emit(contentsOf: diagnostics)
+            collector.report(diagnostics)
             return nil
         }
         self.file = file
         self.frontMatter = YAMLParser().parse(split, in: file, diagnostics: &diagnostics)
         self.body = MarkdownBody(split, in: file)
-        engine.emit(contentsOf: diagnostics)
+        collector.report(diagnostics)
     }
 
     /// The front matter's fields checked against a schema, or nil if it is unusable (already reported).
-    func fields(_ schema: FrontMatterSchema, what: String, engine: DiagnosticEngine) -> FrontMatterFields? {
+    func fields(_ schema: FrontMatterSchema, what: String, collector: DiagnosticCollector) -> FrontMatterFields? {
         guard let frontMatter else { return nil }
-        return FrontMatterFields(frontMatter, schema: schema, what: what, engine: engine,
+        return FrontMatterFields(frontMatter, schema: schema, what: what, collector: collector,
                                  missingKeyRange: frontMatterRange)
     }
 
     /// The whole body as one piece of rich text (the strategy's introduction, a theme's description),
     /// reported with `message` when it has no text.
-    func bodyText(engine: DiagnosticEngine, missing message: String) -> RichText {
-        let text = RichTextFactory(engine: engine).make(body.document.children, in: body)
+    func bodyText(collector: DiagnosticCollector, missing message: String) -> RichText {
+        let text = RichTextFactory(collector: collector).make(body.document.children, in: body)
         if text.isEmpty {
-            engine.emit(Diagnostic(.missingDescription, message, at: body.startRange))
+            collector.report(Diagnostic(.missingDescription, message, at: body.startRange))
         }
         return text
     }

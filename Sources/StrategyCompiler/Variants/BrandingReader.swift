@@ -12,7 +12,7 @@ import StrategyModel
 /// SVG may hold no script, event handler or reference to anything outside itself: opened on its own, an
 /// SVG runs its scripts with the site's origin.
 struct BrandingReader {
-    let engine: DiagnosticEngine
+    let collector: DiagnosticCollector
     /// The variant's folder, as given.
     let root: String
 
@@ -23,7 +23,7 @@ struct BrandingReader {
 
     func read(_ fields: FrontMatterFields) -> VariantLayer.Branding {
         guard let pair = fields.pair("branding"),
-              let branding = FrontMatterFields(pair.value, schema: .branding, what: "`branding`", engine: engine) else {
+              let branding = FrontMatterFields(pair.value, schema: .branding, what: "`branding`", collector: collector) else {
             return .init()
         }
         var result = VariantLayer.Branding()
@@ -40,7 +40,7 @@ struct BrandingReader {
     private func accent(_ value: String, at range: SourceRange) -> String? {
         let hex = value.hasPrefix("#") ? String(value.dropFirst()) : value
         guard let colour = Colour(hex: hex) else {
-            engine.emit(Diagnostic(.variantAccentColour,
+            collector.report(Diagnostic(.variantAccentColour,
                                    "accent colour '\(value)' is not a colour: write six hex digits, quoted, such as \"#1d3557\"",
                                    at: range))
             return nil
@@ -48,7 +48,7 @@ struct BrandingReader {
         let contrast = colour.contrast(with: .white)
         guard contrast >= Self.minimumContrast else {
             let darker = colour.darkened(toContrast: Self.minimumContrast)
-            engine.emit(Diagnostic(
+            collector.report(Diagnostic(
                 .variantAccentColour,
                 "white text on accent colour #\(colour.hex) has a contrast of \(Self.ratio(contrast)):1; "
                     + "WCAG AA needs at least 4.5:1, which #\(darker.hex) (\(Self.ratio(darker.contrast(with: .white))):1) gives",
@@ -67,7 +67,7 @@ struct BrandingReader {
 
     private func logo(_ value: String, at range: SourceRange) -> (Data, VariantLayer.Branding.LogoFormat)? {
         func refuse(_ message: String) -> (Data, VariantLayer.Branding.LogoFormat)? {
-            engine.emit(Diagnostic(.variantLogoRefused, message, at: range))
+            collector.report(Diagnostic(.variantLogoRefused, message, at: range))
             return nil
         }
         let components = value.split(separator: "/", omittingEmptySubsequences: false)
@@ -99,7 +99,7 @@ struct BrandingReader {
         case .svg:
             let problems = SVGSafety.problems(in: data)
             for problem in problems {
-                engine.emit(Diagnostic(.variantLogoRefused, "the logo is refused: \(problem.message)",
+                collector.report(Diagnostic(.variantLogoRefused, "the logo is refused: \(problem.message)",
                                        at: SourceRange(at: SourceLocation(path: path, line: max(problem.line, 1),
                                                                           column: max(problem.column, 1))),
                                        notes: [.init("named as the logo here", at: range)]))

@@ -10,7 +10,7 @@ public struct VariantReader {
     public static let fileName = "variant.md"
 
     /// Nil when `variant.md` is missing or unusable (reported). Throws only when the folder cannot be read.
-    public func read(folder: String, base: Strategy, reportingTo engine: DiagnosticCollector) throws -> VariantLayer? {
+    public func read(folder: String, base: Strategy, reportingTo collector: DiagnosticCollector) throws -> VariantLayer? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw StrategyReadError.notFound(folder)
@@ -19,36 +19,36 @@ public struct VariantReader {
         let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let reader = StrategyReader()
         var loadDiagnostics: [Diagnostic] = []
-        defer { engine.emit(contentsOf: loadDiagnostics) }
+        defer { collector.report(loadDiagnostics) }
         guard let file = reader.load(path: root + "/" + Self.fileName, relativePath: Self.fileName,
                                      diagnostics: &loadDiagnostics),
-              let source = ParsedSource(file, engine: engine) else {
+              let source = ParsedSource(file, collector: collector) else {
             if loadDiagnostics.isEmpty {
-                engine.emit(Diagnostic(.variantBaseMissing, "'\(root)' has no \(Self.fileName)",
+                collector.report(Diagnostic(.variantBaseMissing, "'\(root)' has no \(Self.fileName)",
                                        at: SourceRange(at: .wholeFile(root))))
             }
             return nil
         }
-        let introduction = source.bodyText(engine: engine, missing: "variant.md has no introduction: write a few "
+        let introduction = source.bodyText(collector: collector, missing: "variant.md has no introduction: write a few "
                                            + "paragraphs after the front matter")
-        guard let fields = source.fields(.variant, what: "variant front matter", engine: engine),
+        guard let fields = source.fields(.variant, what: "variant front matter", collector: collector),
               let id = fields.id("id"), let title = fields.text("title"), let audience = fields.text("for"),
               let type = fields.choice("type", as: VariantLayer.OrganisationType.self),
               let baseReference = fields.text("base") else { return nil }
         var layer = VariantLayer(id: id.value, idRange: id.range, title: title.value, audience: audience.value,
                                  organisationType: type, base: baseReference.value, baseRange: baseReference.range,
                                  introduction: introduction, folder: root, range: file.wholeRange)
-        layer.branding = BrandingReader(engine: engine, root: root).read(fields)
+        layer.branding = BrandingReader(collector: collector, root: root).read(fields)
         layer.publisher = fields.text("publisher")?.value
         if let edition = fields.text("base_edition") {
             layer.baseEdition = edition.value
             layer.baseEditionRange = edition.range
         }
-        layer.exclusions = items(fields, "exclude", schema: .exclusion, engine: engine).compactMap { item in
+        layer.exclusions = items(fields, "exclude", schema: .exclusion, collector: collector).compactMap { item in
             guard let id = item.id("id"), let reason = item.text("reason") else { return nil }
             return VariantLayer.Exclusion(id: id.value, reason: reason.value, range: id.range)
         }
-        layer.priorities = items(fields, "priorities", schema: .priority, engine: engine).compactMap { item in
+        layer.priorities = items(fields, "priorities", schema: .priority, collector: collector).compactMap { item in
             guard let area = item.id("key_area") else { return nil }
             var priority = VariantLayer.Priority(keyAreaID: area.value, range: area.range)
             if let weight = item.text("weight") {
@@ -62,8 +62,8 @@ public struct VariantReader {
             }
             return priority
         }
-        let factory = RichTextFactory(engine: engine)
-        layer.overrides = items(fields, "overrides", schema: .override, engine: engine).compactMap { item in
+        let factory = RichTextFactory(collector: collector)
+        layer.overrides = items(fields, "overrides", schema: .override, collector: collector).compactMap { item in
             guard let id = item.id("id"), let text = item.text("text") else { return nil }
             let field: VariantLayer.Field
             if let level = item.text("level") {
@@ -81,13 +81,13 @@ public struct VariantReader {
                                          text: factory.make(markdown: text.value), range: item.range)
         }
         let themes = Dictionary(base.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let keyAreaBuilder = KeyAreaBuilder(engine: engine, levels: base.levels, themes: themes,
+        let keyAreaBuilder = KeyAreaBuilder(collector: collector, levels: base.levels, themes: themes,
                                             unbuiltThemes: base.unbuilt.filter { $0.kind == .theme })
         let keyAreas = files(under: root, in: "key-areas", reader: reader, diagnostics: &loadDiagnostics)
             .map { keyAreaBuilder.outcome($0) }
         layer.keyAreas = keyAreas.compactMap(\.element)
         let additions = files(under: root, in: "additions", reader: reader, diagnostics: &loadDiagnostics)
-            .map { addition($0, levels: base.levels, engine: engine) }
+            .map { addition($0, levels: base.levels, collector: collector) }
         layer.additions = additions.compactMap(\.element)
         layer.unbuilt = keyAreas.compactMap(\.unbuilt) + additions.compactMap(\.unbuilt)
         return layer
@@ -95,14 +95,14 @@ public struct VariantReader {
 
     /// A list of mappings under `key`, each checked against `schema`.
     private func items(_ fields: FrontMatterFields, _ key: String, schema: FrontMatterSchema,
-                       engine: DiagnosticCollector) -> [FrontMatterFields] {
+                       collector: DiagnosticCollector) -> [FrontMatterFields] {
         guard let pair = fields.pair(key) else { return [] }
         guard case .sequence(let values, _) = pair.value else {
-            engine.emit(Diagnostic(.invalidType, "`\(key)` must be a list, found \(pair.value.kindDescription)",
+            collector.report(Diagnostic(.invalidType, "`\(key)` must be a list, found \(pair.value.kindDescription)",
                                    at: pair.value.range))
             return []
         }
-        return values.compactMap { FrontMatterFields($0, schema: schema, what: "an item of `\(key)`", engine: engine) }
+        return values.compactMap { FrontMatterFields($0, schema: schema, what: "an item of `\(key)`", collector: collector) }
     }
 
     /// The Markdown files of a sub-folder, sorted. A symbolic link is refused, never followed.
@@ -128,14 +128,14 @@ public struct VariantReader {
 
     /// `additions/<file>.md`: `key_area:` in the front matter, then `## Indicators` with `###` indicators.
     /// The addition, or (when it or one of its indicator headings could not be built) what is known of it.
-    private func addition(_ file: SourceFile, levels: [Level], engine: DiagnosticCollector)
+    private func addition(_ file: SourceFile, levels: [Level], collector: DiagnosticCollector)
         -> BuildOutcome<VariantLayer.Addition> {
         let unbuilt = UnbuiltSource(kind: .additions, relativePath: file.relativePath, path: file.path)
-        guard let source = ParsedSource(file, engine: engine),
-              let fields = source.fields(.addition, what: "addition front matter", engine: engine),
+        guard let source = ParsedSource(file, collector: collector),
+              let fields = source.fields(.addition, what: "addition front matter", collector: collector),
               let area = fields.id("key_area") else { return .unbuilt(unbuilt) }
-        let outline = BodyOutline(source.body, levelNames: levels.map(\.name), engine: engine)
-        let builder = IndicatorBuilder(engine: engine, levels: levels)
+        let outline = BodyOutline(source.body, levelNames: levels.map(\.name), collector: collector)
+        let builder = IndicatorBuilder(collector: collector, levels: levels)
         let headings = outline.section(.indicators)?.indicators ?? []
         let indicators = headings.compactMap { builder.build($0, in: source.body) }
         guard indicators.count == headings.count else { return .unbuilt(unbuilt) }

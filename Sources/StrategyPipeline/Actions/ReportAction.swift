@@ -1,6 +1,6 @@
 import StrategyModel
 import StrategyRender
-import StrategyReturns
+import StrategyWorkbook
 
 /// `strategyc report`: a council's report on its returns (several respondents combined indicator by
 /// indicator), with progress since an earlier round and, given the national benchmark.json, its peers;

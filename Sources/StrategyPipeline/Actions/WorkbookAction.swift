@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
+import StrategyWorkbook
 
 /// `strategyc workbook`: the blank assessment workbook of the strategy, or of a variant (its default
 /// targets filled in, its weights and an Origin column), written to one file only when nothing is wrong

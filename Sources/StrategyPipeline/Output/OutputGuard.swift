@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyWorkbook
 
 /// Decides, before anything is rendered, whether a command may write where it was asked to.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyWorkbook
 
 /// The stages every action is made of: read, parse, build and check the sources; load the templates;
 /// resolve the previous edition and hold the strategy to its ids; render the site, toolkit.md, model.json

@@ -2,7 +2,7 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
-import StrategyReturns
+import StrategyWorkbook
 
 /// What completed returns are read and scored against: the national strategy or a variant resolved onto
 /// it, with the stamp its workbook carries and the variant's weights.

@@ -3,6 +3,7 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyWorkbook
 
 /// One resolved variant's remaining work: held to the national rules, given its title, stamped and
 /// rendered. Kept apart from resolution (which shares caches) so that a batch can do this for its variants

@@ -184,7 +184,7 @@ enum BenchmarkCSV {
     static func document(_ figures: BenchmarkFigures, region: Int?) -> String {
         var lines = [header.joined(separator: ",")]
         let rows = BenchmarkRenderer.scopeRows(figures, region: region)
-        func add(_ fields: [String]) { lines.append(fields.map(AssessmentWorkbook.csvField).joined(separator: ",")) }
+        func add(_ fields: [String]) { lines.append(fields.map(CSVField.escaped).joined(separator: ",")) }
         func family(_ measure: String, _ keyArea: String, _ earlier: String, _ family: DisclosureControl.Family) {
             for row in rows {
                 let table = family.tables[row.p]

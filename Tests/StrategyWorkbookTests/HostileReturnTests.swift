@@ -1,6 +1,6 @@
 import Foundation
 import StrategyModel
-import StrategyReturns
+import StrategyWorkbook
 import Testing
 import ZIPFoundation
 

@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
-@testable import StrategyRender
+import StrategyRender
+@testable import StrategyWorkbook
 import Testing
 
 /// The Summary sheet's formulas, exactly, for the small fixture: the target is the highest target set on
@@ -9,8 +10,8 @@ import Testing
 /// pins the columns and ranges they read, which a wrong letter would break without a crash.)
 @Suite struct WorkbookFormulaTests {
     private func summaryFormulas() throws -> [String: String] {
-        let strategy = try RenderSupport.model()
-        let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: RenderSupport.stamp(strategy))
+        let strategy = try WorkbookSupport.model()
+        let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: WorkbookSupport.stamp(strategy))
         var diagnostics: [Diagnostic] = []
         let summary = try #require(book.document(diagnostics: &diagnostics).sheets.first { $0.name == "Summary" })
         var formulas: [String: String] = [:]

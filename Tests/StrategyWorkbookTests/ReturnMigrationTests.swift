@@ -1,7 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
-import StrategyReturns
+import StrategyWorkbook
 import Testing
 
 /// A return made from an earlier edition, read against the next one: answers carried to the indicators

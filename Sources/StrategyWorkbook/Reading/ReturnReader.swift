@@ -36,8 +36,8 @@ public struct ReturnReader: Sendable {
         self.expectation = expectation
     }
 
-    static let assessmentSheet = "Assessment"
-    static let metadataSheet = "Metadata"
+    static let assessmentSheet = AssessmentLayout.assessmentSheetName
+    static let metadataSheet = AssessmentLayout.metadataSheetName
 
     /// Reads a `.csv` file as the CSV twin, anything else as a workbook. Nil when the file cannot be read
     /// as a return at all (reported at the file).

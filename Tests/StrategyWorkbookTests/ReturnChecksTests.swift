@@ -1,7 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
-import StrategyReturns
+import StrategyWorkbook
 import Testing
 
 /// What the reader refuses or names in a return, each at its exact cell: formulas, copied ids, moved

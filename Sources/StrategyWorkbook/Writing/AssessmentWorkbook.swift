@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyRender
 
 /// The blank assessment workbook and its CSV twin, laid out from the model.
 ///
@@ -27,8 +28,8 @@ import StrategyModel
 struct AssessmentWorkbook {
     /// Raised when the layout changes in a way a reader of completed workbooks must know about.
     static let layoutVersion = AssessmentLayout.versionPrefix + "3"
-    static let assessmentSheetName = "Assessment"
-    static let summarySheetName = "Summary"
+    static let assessmentSheetName = AssessmentLayout.assessmentSheetName
+    static let summarySheetName = AssessmentLayout.summarySheetName
     /// Excel's limit on the characters in one cell.
     static let cellLimit = 32_767
 
@@ -69,10 +70,12 @@ struct AssessmentWorkbook {
     var defaultTargetColumn: Int? { variant == nil ? nil : keyAreaIDColumn + 4 }
 
     var assessmentHeaders: [String] {
-        ["Theme", "Key area or enabler", "Indicator", "Current level", "Target level", "Evidence", "Actions",
-         "Owner", "Review date"] + strategy.levels.map { "\($0.name): what it looks like" }
+        typealias Header = CompletedReturn.Column
+        return ["Theme", "Key area or enabler", "Indicator"]
+            + [Header.current, .target, .evidence, .actions, .owner, .reviewDate].map(\.rawValue)
+            + strategy.levels.map { "\($0.name): what it looks like" }
             + (variant == nil ? [] : ["Origin"])
-            + ["Key area id", "Indicator id", "Current level number", "Target level number"]
+            + ["Key area id", Header.indicatorID.rawValue, "Current level number", "Target level number"]
             + (variant == nil ? [] : [AssessmentLayout.defaultTargetHeader])
     }
 
@@ -386,7 +389,7 @@ struct AssessmentWorkbook {
     }
 
     private var metadataSheet: Sheet {
-        var sheet = Sheet(name: "Metadata", hidden: true, columns: [Column(width: 20), Column(width: 70)])
+        var sheet = Sheet(name: AssessmentLayout.metadataSheetName, hidden: true, columns: [Column(width: 20), Column(width: 70)])
         sheet.cells = [Cell(row: 0, column: 0, value: .text("Key"), style: .header),
                        Cell(row: 0, column: 1, value: .text("Value"), style: .header)]
         for (index, entry) in metadata.enumerated() {
@@ -404,31 +407,15 @@ struct AssessmentWorkbook {
     /// carriage return) gets a leading apostrophe, as OWASP advises against CSV injection.
     func csv() -> String {
         let headers = Array(assessmentHeaders.prefix(indicatorIDColumn + 1)) + AssessmentLayout.aboutQuestions.map(\.label)
-        var lines = [headers.map(Self.csvField).joined(separator: ",")]
+        var lines = [headers.map(CSVField.escaped).joined(separator: ",")]
         for row in rows {
             var fields = [row.theme.title, row.keyArea.title, row.indicator.title, "", defaultTarget(of: row) ?? "", "", "", "", ""]
             fields += strategy.levels.map { row.indicator.descriptor(for: $0.id)?.text.plainText ?? "" }
             if variant != nil { fields.append(variant?.origins[row.indicator.id] ?? "National") }
             fields += [row.keyArea.id, row.indicator.id]
             fields += AssessmentLayout.aboutQuestions.map { _ in "" }
-            lines.append(fields.map(Self.csvField).joined(separator: ","))
+            lines.append(fields.map(CSVField.escaped).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
-            return text
-        }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted.append("\"") }
-            quoted.append(scalar)
-        }
-        quoted.append("\"")
-        return String(quoted)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyRender
 
 /// Makes `assessment.xlsx` and `assessment.csv` from the model.
 public struct WorkbookRenderer {

@@ -3,7 +3,7 @@ import TestSupport
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
-import StrategyReturns
+import StrategyWorkbook
 import Testing
 import ZIPFoundation
 

@@ -1,7 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
-import StrategyReturns
+import StrategyWorkbook
 import Testing
 
 /// The CSV twin read back: columns by header, answers by id, About answers from the last columns, and a

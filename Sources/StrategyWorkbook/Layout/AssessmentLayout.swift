@@ -1,11 +1,15 @@
 import StrategyModel
+import StrategyRender
 
-/// The parts of the assessment workbook's layout that tools outside the renderer rely on: to recognise a
-/// blank workbook before replacing it, and to read a completed one back (StrategyReturns).
+/// What the writer, the reader of returns and the blank-workbook proof must agree on, declared once: the
+/// sheets, the answer columns, the About sheet's questions and where they stand.
 public enum AssessmentLayout {
     /// Every layout version starts with this; the full version is `AssessmentWorkbook.layoutVersion`.
     public static let versionPrefix = "strategyc-assessment-"
-    public static let assessmentSheetName = AssessmentWorkbook.assessmentSheetName
+    public static let assessmentSheetName = "Assessment"
+    public static let summarySheetName = "Summary"
+    /// The hidden sheet of the stamp (layout, edition, content hash, variant).
+    public static let metadataSheetName = "Metadata"
     /// The columns an assessor fills in (current and target level, evidence, actions, owner, review date),
     /// as spreadsheet letters.
     public static var answerColumnLetters: Set<String> {

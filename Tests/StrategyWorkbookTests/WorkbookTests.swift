@@ -1,22 +1,23 @@
 import Foundation
 import StrategyModel
-@testable import StrategyRender
+import StrategyRender
+@testable import StrategyWorkbook
 import Testing
 
 /// The workbook layout as data, its CSV twin, and the guards on content that reaches a spreadsheet.
 @Suite struct WorkbookTests {
     private func workbook(_ strategy: Strategy) -> AssessmentWorkbook {
-        AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: RenderSupport.stamp(strategy))
+        AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: WorkbookSupport.stamp(strategy))
     }
 
     @Test func csvMatchesGolden() throws {
-        let csv = workbook(try RenderSupport.model()).csv()
-        #expect(try RenderSupport.matchesSnapshot(csv, named: "assessment.csv"),
+        let csv = workbook(try WorkbookSupport.model()).csv()
+        #expect(try WorkbookSupport.matchesSnapshot(csv, named: "assessment.csv"),
                 "assessment.csv differs from Snapshots/assessment.csv (re-record with STRATEGYC_RECORD=1):\n\(csv)")
     }
 
     @Test func oneRowPerPublishedIndicatorWithDropdowns() throws {
-        let book = workbook(try RenderSupport.model())
+        let book = workbook(try WorkbookSupport.model())
         var diagnostics: [Diagnostic] = []
         let document = book.document(diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty)
@@ -38,14 +39,14 @@ import Testing
     /// descriptions, a hidden default-target column, its weights in the Summary, and its base in the stamp.
     /// The national columns stay where they are.
     @Test func variantWorkbookFillsDefaultsWeightsAndOrigins() throws {
-        let strategy = try RenderSupport.model()
+        let strategy = try WorkbookSupport.model()
         let variant = WorkbookVariant(
             id: "north", title: "North", baseEdition: "2024", baseHash: "abc", layers: ["Region", "North"],
             defaultTargets: ["councillors": "leading"], weights: ["data": 2.5],
             origins: ["councillors-briefings": "National", "councillors-training": "National, changed by North",
                       "data-maturity": "Local: added by North"],
             localIndicators: ["data-maturity"])
-        let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: RenderSupport.stamp(strategy),
+        let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: WorkbookSupport.stamp(strategy),
                                       variant: variant)
         var diagnostics: [Diagnostic] = []
         let document = book.document(diagnostics: &diagnostics)
@@ -83,7 +84,7 @@ import Testing
 
     /// The national workbook has neither an Origin column nor defaults, and every weight is 1.
     @Test func nationalWorkbookWeighsEveryAreaOnce() throws {
-        let book = workbook(try RenderSupport.model())
+        let book = workbook(try WorkbookSupport.model())
         var diagnostics: [Diagnostic] = []
         let document = book.document(diagnostics: &diagnostics)
         #expect(book.originColumn == nil && book.defaultTargetColumn == nil && book.keyAreaIDColumn == 12)
@@ -94,14 +95,14 @@ import Testing
     }
 
     @Test func summaryFormulasCoverEachKeyAreasRows() throws {
-        let book = workbook(try RenderSupport.model())
+        let book = workbook(try WorkbookSupport.model())
         #expect(book.summaryAreas.map { [$0.first, $0.last] } == [[2, 3], [4, 4]])
     }
 
     /// The About sheet asks who is answering: eight questions in a plain table, each answer cell named,
     /// dropdowns from `assessment.md`'s lists (kept on the hidden Lists sheet), a date and a year checked.
     @Test func aboutSheetAsksWhoIsAnswering() throws {
-        var strategy = try RenderSupport.model()
+        var strategy = try WorkbookSupport.model()
         strategy.assessmentForm = AssessmentForm(
             organisationTypes: ["District council", "=1+1"], regions: ["North East", "London", "South West"],
             validations: ["Self-assessed"], guidance: RichText(markdown: "", html: "", plainText: "First.\n\nSecond\nline."),
@@ -140,7 +141,7 @@ import Testing
 
     @Test func withoutAssessmentMDTheAboutQuestionsAreFreeText() throws {
         var diagnostics: [Diagnostic] = []
-        let document = workbook(try RenderSupport.model()).document(diagnostics: &diagnostics)
+        let document = workbook(try WorkbookSupport.model()).document(diagnostics: &diagnostics)
         let about = try #require(document.sheets.first { $0.name == "About" })
         #expect(about.validations.map(\.rule) == [.dateOnOrAfter(SimpleDate(year: 2000, month: 1, day: 1)), .wholeNumber(2000...2100)])
         #expect(!document.definedNames.contains { $0.name == "Regions" })
@@ -149,7 +150,7 @@ import Testing
     /// Content that starts like a formula is written as a string cell, and gets an apostrophe in the CSV.
     @Test(arguments: ["=SUM(A1:A9)", "+44 20 7664 3000", "-1", "@cmd"])
     func formulaLikeContentStaysText(_ text: String) throws {
-        var strategy = try RenderSupport.model()
+        var strategy = try WorkbookSupport.model()
         strategy.themes[0].keyAreas[0].indicators[0].descriptors[0].text = RichText(markdown: text, html: "", plainText: text)
         let book = workbook(strategy)
         var diagnostics: [Diagnostic] = []
@@ -157,20 +158,20 @@ import Testing
         #expect(cells.contains { $0.value == .text(text) })
         #expect(!cells.contains { $0.value == .formula(text) || $0.value == .formula(String(text.dropFirst())) })
         #expect(book.csv().contains(",'\(text),"))
-        #expect(AssessmentWorkbook.csvField(text) == "'" + text)
+        #expect(CSVField.escaped(text) == "'" + text)
     }
 
     @Test func csvQuotesFieldsWithSeparators() {
-        #expect(AssessmentWorkbook.csvField("a, \"b\"\nc") == "\"a, \"\"b\"\"\nc\"")
-        #expect(AssessmentWorkbook.csvField("plain") == "plain")
+        #expect(CSVField.escaped("a, \"b\"\nc") == "\"a, \"\"b\"\"\nc\"")
+        #expect(CSVField.escaped("plain") == "plain")
     }
 
     @Test func textTooLongForACellIsAnErrorNotATruncation() throws {
-        var strategy = try RenderSupport.model()
+        var strategy = try WorkbookSupport.model()
         let long = String(repeating: "x", count: AssessmentWorkbook.cellLimit + 1)
         strategy.themes[0].keyAreas[0].indicators[1].descriptors[2].text = RichText(markdown: long, html: "", plainText: long)
         let collector = DiagnosticCollector()
-        let files = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
+        let files = try WorkbookRenderer(stamp: WorkbookSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
         let diagnostics = collector.diagnostics
         #expect(files.isEmpty)
         let diagnostic = try #require(diagnostics.first)
@@ -179,10 +180,10 @@ import Testing
     }
 
     @Test func workbookBytesAreRepeatable() throws {
-        let strategy = try RenderSupport.model()
+        let strategy = try WorkbookSupport.model()
         let collector = DiagnosticCollector()
-        let first = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
-        let second = try WorkbookRenderer(stamp: RenderSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
+        let first = try WorkbookRenderer(stamp: WorkbookSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
+        let second = try WorkbookRenderer(stamp: WorkbookSupport.stamp(strategy)).render(PublishedStrategy(strategy), reportingTo: collector)
         #expect(first == second)
         let xlsx = try #require(first.first { $0.path == "assessment.xlsx" })
         #expect(xlsx.contents.prefix(2) == Data("PK".utf8))

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyRender
 
 /// The "About this assessment" sheet: who is answering, asked before any level.
 ///

@@ -1,21 +1,20 @@
 import Foundation
 import StrategyRender
-import StrategyReturns
 
 /// Recognises a blank assessment workbook that strategyc wrote, so that writing a new one may replace it,
 /// and tells a filled-in one apart: a council's answers are never overwritten by a blank form.
 ///
 /// The workbook is opened through `XLSXPackage` (ZIPFoundation and Foundation's XMLParser, external
 /// entities off, caps on what is read), since the file may come from anywhere.
-enum BlankWorkbookProof {
-    enum Verdict: Equatable {
+public enum BlankWorkbookProof {
+    public enum Verdict: Equatable, Sendable {
         case blank
         /// The first answered cell, as `Assessment!D7`.
         case answered(String)
         case notOurs(String)
     }
 
-    static func examine(_ url: URL) -> Verdict {
+    public static func examine(_ url: URL) -> Verdict {
         let package: XLSXPackage
         do {
             package = try XLSXPackage(url: url)

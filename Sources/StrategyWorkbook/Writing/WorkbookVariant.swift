@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyRender
 
 /// What a variant's workbook carries beyond the national layout: the default targets filled in, the
 /// weights behind the Summary's weighted levels, each row's origin, and a stamp naming the base it was
