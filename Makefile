@@ -32,8 +32,10 @@ build: deps
 
 test: deps swift-test output-checks dist-check
 
-swift-test:
-	swift test
+# The end-to-end tests run the release binary, the one users get (STRATEGYC_BIN; plain `swift test` runs
+# the debug one): the same assertions, 54 s instead of 93 s on this machine (docs/testing.md).
+swift-test: build
+	STRATEGYC_BIN=$(abspath $(RELEASE)) swift test
 
 output-checks: build
 	scripts/check-outputs $(RELEASE) $(STRATEGY)

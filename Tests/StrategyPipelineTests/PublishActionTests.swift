@@ -86,4 +86,21 @@ import Testing
         #expect(action.collector.diagnostics.map(\.message) == ["'\(folder.path)' holds no variant (no sub-folder with a variant.md)"])
         #expect(action.collector.diagnostics.map(\.code) == [.variantBaseMissing])
     }
+
+    @Test func aBatchWithOneFailedVariantGivesNoFilesAndReportsEveryVariant() throws {
+        let scratch = try PipelineSupport.scratch()
+        let root = PipelineSupport.packageRoot
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Strategy"), to: scratch.appendingPathComponent("Strategy"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Variants"), to: scratch.appendingPathComponent("Variants"))
+        let broken = scratch.appendingPathComponent("Variants/small-district/variant.md")
+        let text = try String(contentsOf: broken, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\ntype: district\n", with: "\ntype: parish\n").utf8).write(to: broken)
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: scratch.appendingPathComponent("Strategy").path,
+                                                              templates: .builtIn, generator: "strategyc test"),
+                                           collector: DiagnosticCollector())
+        let action = VariantBatchAction(pipeline, folder: scratch.appendingPathComponent("Variants").path, goal: .check)
+        #expect(try action.perform()?.count == nil)
+        let errors = action.collector.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.range.start.path) == [broken.path])
+    }
 }

@@ -8,8 +8,7 @@ public struct ActionStep<Work> {
     let body: (inout Work) throws -> Void
 
     public init(_ name: String, _ body: @escaping (inout Work) throws -> Void) {
-        self.name = name
-        self.body = body
+        (self.name, self.body) = (name, body)
     }
 }
 

@@ -11,9 +11,7 @@ public struct BenchmarkAction: PipelineAction {
     public let request: BenchmarkRequest
 
     public init(_ pipeline: PublicationPipeline, store: String, request: BenchmarkRequest) {
-        self.pipeline = pipeline
-        self.store = store
-        self.request = request
+        (self.pipeline, self.store, self.request) = (pipeline, store, request)
     }
 
     public struct Work: PublishingWork {

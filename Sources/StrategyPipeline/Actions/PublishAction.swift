@@ -23,9 +23,7 @@ public struct PublishAction: PipelineAction {
     public let variants: String?
 
     public init(_ pipeline: PublicationPipeline, goal: Goal, withVariants variants: String? = nil) {
-        self.pipeline = pipeline
-        self.goal = goal
-        self.variants = variants
+        (self.pipeline, self.goal, self.variants) = (pipeline, goal, variants)
     }
 
     public struct Work: PublishingWork {

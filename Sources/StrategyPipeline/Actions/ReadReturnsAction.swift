@@ -14,10 +14,7 @@ public struct ReadReturnsAction: PipelineAction {
     public let output: String?
 
     public init(_ pipeline: PublicationPipeline, returns: [String], variant: String?, output: String?) {
-        self.pipeline = pipeline
-        self.returns = returns
-        self.variant = variant
-        self.output = output
+        (self.pipeline, self.returns, self.variant, self.output) = (pipeline, returns, variant, output)
     }
 
     public struct Work: ActionWork {

@@ -20,11 +20,7 @@ public struct RecordReturnsAction: PipelineAction {
     public var interruption: (position: Int, hook: () -> Void)?
 
     public init(_ pipeline: PublicationPipeline, files: [String], store: String, variantsFolder: String, recordedAt: String) {
-        self.pipeline = pipeline
-        self.files = files
-        self.store = store
-        self.variantsFolder = variantsFolder
-        self.recordedAt = recordedAt
+        (self.pipeline, self.files, self.store, self.variantsFolder, self.recordedAt) = (pipeline, files, store, variantsFolder, recordedAt)
     }
 
     /// What became of one file.

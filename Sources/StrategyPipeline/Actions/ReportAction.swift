@@ -18,11 +18,7 @@ public struct ReportAction: PipelineAction {
 
     public init(_ pipeline: PublicationPipeline, returns: [String], previous: [String] = [], peers: String? = nil,
                 variant: String? = nil) {
-        self.pipeline = pipeline
-        self.returns = returns
-        self.previous = previous
-        self.peers = peers
-        self.variant = variant
+        (self.pipeline, self.returns, self.previous, self.peers, self.variant) = (pipeline, returns, previous, peers, variant)
     }
 
     public struct Work: PublishingWork {

@@ -24,10 +24,7 @@ public struct VariantBatchAction: PipelineAction {
 
     init(_ pipeline: PublicationPipeline, folder: String, goal: PublishAction.Goal,
          under national: (strategy: Strategy, hash: ContentHash)?) {
-        self.pipeline = pipeline
-        self.folder = folder
-        self.goal = goal
-        self.national = national
+        (self.pipeline, self.folder, self.goal, self.national) = (pipeline, folder, goal, national)
     }
 
     public struct Work: PublishingWork {

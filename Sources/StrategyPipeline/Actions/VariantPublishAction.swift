@@ -13,9 +13,7 @@ public struct VariantPublishAction: PipelineAction {
     public let goal: PublishAction.Goal
 
     public init(_ pipeline: PublicationPipeline, folder: String, goal: PublishAction.Goal) {
-        self.pipeline = pipeline
-        self.folder = folder
-        self.goal = goal
+        (self.pipeline, self.folder, self.goal) = (pipeline, folder, goal)
     }
 
     public struct Work: PublishingWork {

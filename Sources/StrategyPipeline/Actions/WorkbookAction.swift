@@ -14,9 +14,7 @@ public struct WorkbookAction: PipelineAction {
     public let output: String
 
     public init(_ pipeline: PublicationPipeline, variant: String?, output: String) {
-        self.pipeline = pipeline
-        self.variant = variant
-        self.output = output
+        (self.pipeline, self.variant, self.output) = (pipeline, variant, output)
     }
 
     public struct Work: ActionWork {
