@@ -80,11 +80,11 @@ let templateCases: [TemplateCase] = [
     }
 
     @Test func templateThatCannotRenderIsADiagnostic() throws {
-        var diagnostics: [Diagnostic] = []
-        let text = try RenderSupport.templateSet().render("no-such-template", diagnostics: &diagnostics, "x")
+        let collector = DiagnosticCollector()
+        let text = try RenderSupport.templateSet().render("no-such-template", reportingTo: collector, "x")
         #expect(text == "")
-        #expect(diagnostics.map(\.code) == [.templateRenderFailed])
-        #expect(diagnostics.first?.message == "template 'no-such-template' could not be rendered")
+        #expect(collector.diagnostics.map(\.code) == [.templateRenderFailed])
+        #expect(collector.diagnostics.first?.message == "template 'no-such-template' could not be rendered")
     }
 
     @Test func everyTemplateCodeHasACase() {

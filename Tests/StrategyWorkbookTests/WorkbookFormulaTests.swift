@@ -12,8 +12,8 @@ import Testing
     private func summaryFormulas() throws -> [String: String] {
         let strategy = try WorkbookSupport.model()
         let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: WorkbookSupport.stamp(strategy))
-        var diagnostics: [Diagnostic] = []
-        let summary = try #require(book.document(diagnostics: &diagnostics).sheets.first { $0.name == "Summary" })
+        let collector = DiagnosticCollector()
+        let summary = try #require(book.document(reportingTo: collector).sheets.first { $0.name == "Summary" })
         var formulas: [String: String] = [:]
         for cell in summary.cells {
             if case .formula(let formula) = cell.value { formulas["\(columnLetter(cell.column))\(cell.row + 1)"] = formula }

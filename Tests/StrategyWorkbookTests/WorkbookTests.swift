@@ -18,9 +18,9 @@ import Testing
 
     @Test func oneRowPerPublishedIndicatorWithDropdowns() throws {
         let book = workbook(try WorkbookSupport.model())
-        var diagnostics: [Diagnostic] = []
-        let document = book.document(diagnostics: &diagnostics)
-        #expect(diagnostics.isEmpty)
+        let collector = DiagnosticCollector()
+        let document = book.document(reportingTo: collector)
+        #expect(collector.diagnostics.isEmpty)
         #expect(document.sheets.map(\.name) == ["How to use", "About", "Assessment", "Summary", "Lists", "Metadata"])
         #expect(document.sheets.map(\.hidden) == [false, false, false, false, true, true])
         let assessment = document.sheets[2]
@@ -48,8 +48,8 @@ import Testing
             localIndicators: ["data-maturity"])
         let book = AssessmentWorkbook(published: PublishedStrategy(strategy), stamp: WorkbookSupport.stamp(strategy),
                                       variant: variant)
-        var diagnostics: [Diagnostic] = []
-        let document = book.document(diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let document = book.document(reportingTo: collector)
         let assessment = document.sheets[2], summary = document.sheets[3]
         func value(_ sheet: Sheet, _ reference: String) -> Cell.Value? {
             sheet.cells.first { "\(columnLetter($0.column))\($0.row + 1)" == reference }?.value
@@ -85,8 +85,8 @@ import Testing
     /// The national workbook has neither an Origin column nor defaults, and every weight is 1.
     @Test func nationalWorkbookWeighsEveryAreaOnce() throws {
         let book = workbook(try WorkbookSupport.model())
-        var diagnostics: [Diagnostic] = []
-        let document = book.document(diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let document = book.document(reportingTo: collector)
         #expect(book.originColumn == nil && book.defaultTargetColumn == nil && book.keyAreaIDColumn == 12)
         let summary = document.sheets[3]
         let weights = summary.cells.filter { $0.column == AssessmentWorkbook.Summary.weight && $0.row > 0 && $0.row < 3 }
@@ -108,8 +108,8 @@ import Testing
             validations: ["Self-assessed"], guidance: RichText(markdown: "", html: "", plainText: "First.\n\nSecond\nline."),
             range: strategy.range)
         let book = workbook(strategy)
-        var diagnostics: [Diagnostic] = []
-        let document = book.document(diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let document = book.document(reportingTo: collector)
         let about = try #require(document.sheets.first { $0.name == "About" })
         func text(_ row: Int, _ column: Int) -> Cell.Value? { about.cells.first { $0.row == row && $0.column == column }?.value }
         #expect(text(2, 0) == .text("Question") && text(2, 1) == .text("Answer") && text(2, 2) == .text("How to answer"))
@@ -140,8 +140,8 @@ import Testing
     }
 
     @Test func withoutAssessmentMDTheAboutQuestionsAreFreeText() throws {
-        var diagnostics: [Diagnostic] = []
-        let document = workbook(try WorkbookSupport.model()).document(diagnostics: &diagnostics)
+        let collector = DiagnosticCollector()
+        let document = workbook(try WorkbookSupport.model()).document(reportingTo: collector)
         let about = try #require(document.sheets.first { $0.name == "About" })
         #expect(about.validations.map(\.rule) == [.dateOnOrAfter(SimpleDate(year: 2000, month: 1, day: 1)), .wholeNumber(2000...2100)])
         #expect(!document.definedNames.contains { $0.name == "Regions" })
@@ -153,8 +153,8 @@ import Testing
         var strategy = try WorkbookSupport.model()
         strategy.themes[0].keyAreas[0].indicators[0].descriptors[0].text = RichText(markdown: text, html: "", plainText: text)
         let book = workbook(strategy)
-        var diagnostics: [Diagnostic] = []
-        let cells = book.document(diagnostics: &diagnostics).sheets[2].cells
+        let collector = DiagnosticCollector()
+        let cells = book.document(reportingTo: collector).sheets[2].cells
         #expect(cells.contains { $0.value == .text(text) })
         #expect(!cells.contains { $0.value == .formula(text) || $0.value == .formula(String(text.dropFirst())) })
         #expect(book.csv().contains(",'\(text),"))

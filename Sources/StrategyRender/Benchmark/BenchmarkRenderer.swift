@@ -21,13 +21,12 @@ public struct BenchmarkRenderer {
     static let withheld = "withheld"
 
     public func render(_ figures: BenchmarkFigures, strategy: Strategy, reportingTo collector: DiagnosticCollector) -> [OutputFile] {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
-        for name in [TemplateSet.Name.benchmark, .benchmarkMarkdown] where !templates.has(name) {
-            diagnostics.append(Diagnostic(.templateMissing, "a benchmark needs a template '\(name.rawValue)': add \(name.rawValue).mustache",
-                                          at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
+        let missing = [TemplateSet.Name.benchmark, .benchmarkMarkdown].filter { !templates.has($0) }
+        for name in missing {
+            collector.report(Diagnostic(.templateMissing, "a benchmark needs a template '\(name.rawValue)': add \(name.rawValue).mustache",
+                                        at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
         }
-        guard diagnostics.isEmpty else { return [] }
+        guard missing.isEmpty else { return [] }
         var files: [OutputFile] = []
         let regionPartition = figures.partitions.firstIndex { $0.name == "region" }
         // A region's folder is the slug of its name ("North West" → north-west): a label never chooses a path.
@@ -38,8 +37,8 @@ public struct BenchmarkRenderer {
         func pages(_ folder: String, region: (group: Int, slug: String, title: String)?) {
             let view = Self.view(figures, strategy: strategy, stamp: stamp, region: region.map { ($0.group, $0.title) },
                                  regionLinks: region == nil ? regions.map { BenchmarkLinkView(title: $0.title, href: "regions/\($0.slug)/index.html") } : [])
-            files.append(OutputFile(path: folder + "index.html", text: templates.render(.benchmark, diagnostics: &diagnostics, view)))
-            files.append(OutputFile(path: folder + "benchmark.md", text: templates.render(.benchmarkMarkdown, diagnostics: &diagnostics, view)))
+            files.append(OutputFile(path: folder + "index.html", text: templates.render(.benchmark, reportingTo: collector, view)))
+            files.append(OutputFile(path: folder + "benchmark.md", text: templates.render(.benchmarkMarkdown, reportingTo: collector, view)))
             files.append(OutputFile(path: folder + "figures.csv", text: BenchmarkCSV.document(figures, region: region?.group)))
             files.append(OutputFile(path: folder + (region == nil ? "benchmark.json" : "figures.json"),
                                    contents: BenchmarkDocument(figures, strategy: strategy, stamp: stamp, region: region?.group).encoded))

@@ -22,18 +22,17 @@ public struct ReportRenderer {
     public func render(_ result: AssessmentResult, returns: [CompletedReturn], previous: [CompletedReturn] = [],
                        variant: String? = nil, accent: String? = nil, peers: PeerComparison? = nil,
                        assessedVariant: AssessedVariant? = nil, reportingTo collector: DiagnosticCollector) -> [OutputFile] {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
-        for name in [TemplateSet.Name.report, .reportMarkdown] where !templates.has(name) {
-            diagnostics.append(Diagnostic(.templateMissing, "a report needs a template '\(name.rawValue)': add \(name.rawValue).mustache",
-                                          at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
+        let missing = [TemplateSet.Name.report, .reportMarkdown].filter { !templates.has($0) }
+        for name in missing {
+            collector.report(Diagnostic(.templateMissing, "a report needs a template '\(name.rawValue)': add \(name.rawValue).mustache",
+                                        at: SourceRange(at: .wholeFile(name.rawValue + ".mustache"))))
         }
-        guard diagnostics.isEmpty else { return [] }
+        guard missing.isEmpty else { return [] }
         let details = ReportDetails(result: result, respondentLabels: Self.numberedLabels(returns), variant: assessedVariant)
         let view = Self.view(result, returns: returns, previous: previous, stamp: stamp, accent: accent, peers: peers, details: details)
         return [
-            OutputFile(path: "index.html", text: templates.render(.report, diagnostics: &diagnostics, view)),
-            OutputFile(path: "report.md", text: templates.render(.reportMarkdown, diagnostics: &diagnostics, view)),
+            OutputFile(path: "index.html", text: templates.render(.report, reportingTo: collector, view)),
+            OutputFile(path: "report.md", text: templates.render(.reportMarkdown, reportingTo: collector, view)),
             OutputFile(path: "report.json", contents: StableJSON.encode(
                 ReportJSON.document(result, returns: returns, previous: previous, stamp: stamp, variant: variant, peers: peers,
                                     details: details))),

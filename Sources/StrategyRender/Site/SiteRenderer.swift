@@ -31,34 +31,32 @@ public struct SiteRenderer {
     /// `variant.html`, "How this variant differs".
     public func render(_ published: PublishedStrategy, changes: EditionDiff? = nil, variant: VariantPresentation? = nil,
                        reportingTo collector: DiagnosticCollector) -> [OutputFile] {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
         let changesSince = changes?.oldEdition
         let navigation = SiteNavigation(published)
         let areas = published.keyAreas
         var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]
         let index = indexView(published, navigation: navigation, changesSince: changesSince, variant: variant)
-        files.append(OutputFile(path: "index.html", text: templates.render(.index, diagnostics: &diagnostics, index)))
+        files.append(OutputFile(path: "index.html", text: templates.render(.index, reportingTo: collector, index)))
         var vocabularyViews: [Any] = [index]
-        // Pages are independent of each other, so they are rendered on every core; each keeps its own
-        // diagnostics, gathered afterwards in page order.
+        // Pages are independent of each other, so they are rendered on every core; each reports into a
+        // collector of its own, gathered afterwards in page order.
         let pages = Array(areas.indices).concurrentMap { position in
             let area = areas[position]
             let view = keyAreaView(area, in: published, navigation: navigation, changesSince: changesSince, variant: variant,
                                    previous: position > 0 ? areas[position - 1] : nil,
                                    next: position + 1 < areas.count ? areas[position + 1] : nil)
-            var pageDiagnostics: [Diagnostic] = []
-            let file = OutputFile(path: Self.pagePath(area), text: templates.render(.keyArea, diagnostics: &pageDiagnostics, view))
-            return (view, file, pageDiagnostics)
+            let pageCollector = DiagnosticCollector()
+            let file = OutputFile(path: Self.pagePath(area), text: templates.render(.keyArea, reportingTo: pageCollector, view))
+            return (view, file, pageCollector.diagnostics)
         }
         if let first = pages.first { vocabularyViews.append(first.0) }
         for (_, file, pageDiagnostics) in pages {
             files.append(file)
-            diagnostics += pageDiagnostics
+            collector.report(pageDiagnostics)
         }
         let toolkit = ToolkitMarkdownView(published, stamp: stamp, variant: variant)
         vocabularyViews.append(toolkit)
-        files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, diagnostics: &diagnostics, toolkit)))
+        files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, reportingTo: collector, toolkit)))
         let changesPage = page(published, navigation: navigation, title: "What changed since \(changes?.oldEdition ?? "the previous edition")",
                                root: "", current: nil, breadcrumbs: [Link(title: "Home", href: "index.html")],
                                changesSince: changes?.oldEdition ?? "the previous edition")
@@ -68,7 +66,7 @@ public struct SiteRenderer {
                 page: changesPage, title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
                 sections: report.sections, hasChanges: !report.isEmpty)
             vocabularyViews.append(view)
-            files.append(OutputFile(path: "changes.html", text: templates.render(.changes, diagnostics: &diagnostics, view)))
+            files.append(OutputFile(path: "changes.html", text: templates.render(.changes, reportingTo: collector, view)))
         } else {
             // The changes template is checked even when this edition has no previous one.
             vocabularyViews.append(ChangesView(page: changesPage, title: "", summary: "", previousEdition: "",
@@ -81,10 +79,10 @@ public struct SiteRenderer {
             let view = variantView(variant, page: variantPage)
             vocabularyViews.append(view)
             if templates.has(.variant) {
-                files.append(OutputFile(path: "variant.html", text: templates.render(.variant, diagnostics: &diagnostics, view)))
+                files.append(OutputFile(path: "variant.html", text: templates.render(.variant, reportingTo: collector, view)))
             } else {
-                diagnostics.append(Diagnostic(.templateMissing, "a variant's site needs a template 'variant': add variant.mustache",
-                                              at: SourceRange(at: .wholeFile("variant.mustache"))))
+                collector.report(Diagnostic(.templateMissing, "a variant's site needs a template 'variant': add variant.mustache",
+                                            at: SourceRange(at: .wholeFile("variant.mustache"))))
             }
         } else {
             vocabularyViews.append(VariantView(page: variantPage, title: "", audience: "", organisationType: "",
@@ -102,11 +100,11 @@ public struct SiteRenderer {
         vocabularyViews.append(ReportRenderer.vocabularySample)
         vocabularyViews.append(BenchmarkRenderer.vocabularySample)
         let vocabulary = TemplateVocabulary.walk(vocabularyViews)
-        diagnostics += TemplateFieldCheck(known: vocabulary.fields).check(templates)
+        collector.report(TemplateFieldCheck(known: vocabulary.fields).check(templates))
         // A view field missing from its list would render as nothing: a fault of strategyc, said as such.
         for field in vocabulary.unlisted {
-            diagnostics.append(Diagnostic(.templateRenderFailed, "strategyc's view field '\(field)' is not in its TemplateFields list (a bug: please report it)",
-                                          at: SourceRange(at: .wholeFile("Sources/StrategyRender/Templates/ViewFields.swift"))))
+            collector.report(Diagnostic(.templateRenderFailed, "strategyc's view field '\(field)' is not in its TemplateFields list (a bug: please report it)",
+                                        at: SourceRange(at: .wholeFile("Sources/StrategyRender/Templates/ViewFields.swift"))))
         }
         files += templates.assets
         if let logo = variant?.logo {  // the variant's own logo wins over a template asset of the same name

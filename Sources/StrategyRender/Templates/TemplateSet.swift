@@ -83,8 +83,6 @@ public struct TemplateSet: Sendable {
     /// `partials/footer.mustache`, `assets/style.css`), the last folder winning. A variant's `templates/`
     /// folder is such an override. Nil when the result cannot be used, with the reasons reported.
     public static func load(_ source: Source, overrides: [String], reportingTo collector: DiagnosticCollector) -> TemplateSet? {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
         let base: [File]
         let root: String
         switch source {
@@ -95,18 +93,18 @@ public struct TemplateSet: Sendable {
             }
         case .folder(let folder):
             root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-            guard let files = files(inFolder: root, what: "templates folder", diagnostics: &diagnostics) else { return nil }
+            guard let files = files(inFolder: root, what: "templates folder", reportingTo: collector) else { return nil }
             base = files
         }
         var merged = Dictionary(base.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
         for folder in overrides {
             let overrideRoot = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-            guard let files = files(inFolder: overrideRoot, what: "template override folder", diagnostics: &diagnostics) else {
+            guard let files = files(inFolder: overrideRoot, what: "template override folder", reportingTo: collector) else {
                 return nil
             }
             for file in files { merged[file.relative] = file }
         }
-        return compile(merged.values.sorted { $0.relative < $1.relative }, root: root, diagnostics: &diagnostics)
+        return compile(merged.values.sorted { $0.relative < $1.relative }, root: root, reportingTo: collector)
     }
 
     /// How diagnostics name a built-in template: `(built-in templates)/key-area.mustache`.
@@ -114,11 +112,11 @@ public struct TemplateSet: Sendable {
 
     /// Every regular file of a folder, dot files and folders left out. A symbolic link is refused, so an
     /// override cannot pull in a file from outside its folder.
-    private static func files(inFolder root: String, what: String, diagnostics: inout [Diagnostic]) -> [File]? {
+    private static func files(inFolder root: String, what: String, reportingTo collector: DiagnosticCollector) -> [File]? {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(Diagnostic(.templateFolderMissing, "\(what) '\(root)' does not exist; "
+            collector.report(Diagnostic(.templateFolderMissing, "\(what) '\(root)' does not exist; "
                                           + "give the folder with --templates",
                                           at: SourceRange(at: .wholeFile(root))))
             return nil
@@ -130,7 +128,7 @@ public struct TemplateSet: Sendable {
             let path = root + "/" + relative
             let type = (try? fileManager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
             if type == .typeSymbolicLink {
-                diagnostics.append(Diagnostic(.templateAssetName, "'\(relative)' is a symbolic link and is skipped: "
+                collector.report(Diagnostic(.templateAssetName, "'\(relative)' is a symbolic link and is skipped: "
                                               + "put the file itself in the folder", at: SourceRange(at: .wholeFile(path))))
                 continue
             }
@@ -140,7 +138,7 @@ public struct TemplateSet: Sendable {
         return files
     }
 
-    private static func compile(_ files: [File], root: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
+    private static func compile(_ files: [File], root: String, reportingTo collector: DiagnosticCollector) -> TemplateSet? {
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
         var assets: [OutputFile] = []
@@ -152,7 +150,7 @@ public struct TemplateSet: Sendable {
             let relative = file.relative, path = file.displayPath
             if relative.hasPrefix("assets/") {
                 guard OutputFile.isSafe(relative) else {
-                    diagnostics.append(Diagnostic(
+                    collector.report(Diagnostic(
                         .templateAssetName,
                         "asset '\(relative)' is skipped: use lowercase letters, digits and hyphens in asset names",
                         at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
@@ -165,7 +163,7 @@ public struct TemplateSet: Sendable {
             let name = String(relative.dropLast(".mustache".count))
             present.insert(name)
             guard let text = String(data: file.data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.templateSyntax, "template is not readable UTF-8 text",
+                collector.report(Diagnostic(.templateSyntax, "template is not readable UTF-8 text",
                                               at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
                 failed = true
                 continue
@@ -174,26 +172,26 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
                 sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
+                collector.report(Diagnostic(
                     .templateSyntax, "template '\(name)' cannot be parsed: \(error.error)",
                     at: SourceRange(at: SourceLocation(path: path, line: error.context.lineNumber,
                                                        column: error.context.columnNumber + 1))))
                 failed = true
             } catch {
-                diagnostics.append(Diagnostic(.templateSyntax, "template '\(name)' cannot be parsed: \(error)",
+                collector.report(Diagnostic(.templateSyntax, "template '\(name)' cannot be parsed: \(error)",
                                               at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
                 failed = true
             }
         }
         for name in required where sources[name] == nil && !failed {
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .templateMissing, "the site needs a template '\(name)': add \(name).mustache",
                 at: SourceRange(at: .wholeFile(root + "/\(name).mustache"))))
             failed = true
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: source.text) where !present.contains(reference.name) {
-                diagnostics.append(Diagnostic(
+                collector.report(Diagnostic(
                     .templateMissing,
                     "template '\(name)' uses '\(reference.name)', which is not in the templates folder",
                     at: SourceRange(at: SourceLocation(path: source.path, line: reference.line, column: reference.column))))
@@ -205,15 +203,15 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template; the name is one of `required` or a template checked at load time. A template
     /// that cannot be rendered is a diagnostic at its file, never a silently empty page.
-    func render(_ name: Name, diagnostics: inout [Diagnostic], _ object: Any) -> String {
-        render(name.rawValue, diagnostics: &diagnostics, object)
+    func render(_ name: Name, reportingTo collector: DiagnosticCollector, _ object: Any) -> String {
+        render(name.rawValue, reportingTo: collector, object)
     }
 
     /// The same for any template by name; a name the set lacks is a diagnostic.
-    func render(_ name: String, diagnostics: inout [Diagnostic], _ object: Any) -> String {
+    func render(_ name: String, reportingTo collector: DiagnosticCollector, _ object: Any) -> String {
         if let text = library.render(object, withTemplate: name) { return text }
         let path = sources[name]?.path ?? name + ".mustache"
-        diagnostics.append(Diagnostic(.templateRenderFailed, "template '\(name)' could not be rendered",
+        collector.report(Diagnostic(.templateRenderFailed, "template '\(name)' could not be rendered",
                                       at: SourceRange(at: .wholeFile(path))))
         return ""
     }

@@ -39,16 +39,14 @@ public struct VariantsIndexRenderer {
     /// `index.html` and the template assets, for the batch's root folder.
     public func render(_ entries: [Entry], national: Strategy, generator: String, linksToNational: Bool = false,
                        reportingTo collector: DiagnosticCollector) -> [OutputFile] {
-        var diagnostics: [Diagnostic] = []
-        defer { collector.report(diagnostics) }
         guard templates.has(.variants) else {
-            diagnostics.append(Diagnostic(.templateMissing, "a batch of variants needs a template 'variants': add variants.mustache",
-                                          at: SourceRange(at: .wholeFile("variants.mustache"))))
+            collector.report(Diagnostic(.templateMissing, "a batch of variants needs a template 'variants': add variants.mustache",
+                                        at: SourceRange(at: .wholeFile("variants.mustache"))))
             return []
         }
         let view = View(baseTitle: national.title, baseEdition: national.edition, generator: generator, variants: entries,
                         linksToNational: linksToNational)
-        return [OutputFile(path: "index.html", text: templates.render(.variants, diagnostics: &diagnostics, view))]
+        return [OutputFile(path: "index.html", text: templates.render(.variants, reportingTo: collector, view))]
             + templates.assets
     }
 }

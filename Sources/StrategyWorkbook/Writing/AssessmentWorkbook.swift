@@ -87,8 +87,8 @@ struct AssessmentWorkbook {
 
     // MARK: - Building
 
-    func document(diagnostics: inout [Diagnostic]) -> WorkbookDocument {
-        checkCellLimits(&diagnostics)
+    func document(reportingTo collector: DiagnosticCollector) -> WorkbookDocument {
+        checkCellLimits(reportingTo: collector)
         let levelRange = "Lists!$A$2:$A$\(levelCount + 1)"
         return WorkbookDocument(
             properties: .init(
@@ -116,10 +116,10 @@ struct AssessmentWorkbook {
         return SimpleDate(year: Int(strategy.edition.prefix(4)) ?? 2000, month: 1, day: 1)
     }
 
-    private func checkCellLimits(_ diagnostics: inout [Diagnostic]) {
+    private func checkCellLimits(reportingTo collector: DiagnosticCollector) {
         for row in rows {
             for descriptor in row.indicator.descriptors where descriptor.text.plainText.utf16.count > Self.cellLimit {
-                diagnostics.append(Diagnostic(
+                collector.report(Diagnostic(
                     .workbookCellTooLong,
                     "the '\(descriptor.levelID)' descriptor of '\(row.indicator.title)', in '\(row.keyArea.title)', has \(descriptor.text.plainText.utf16.count) characters; a spreadsheet cell holds at most \(Self.cellLimit)",
                     at: descriptor.range))

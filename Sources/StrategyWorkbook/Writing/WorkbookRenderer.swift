@@ -17,10 +17,9 @@ public struct WorkbookRenderer {
     public func render(_ published: PublishedStrategy, variant: WorkbookVariant? = nil,
                        reportingTo collector: DiagnosticCollector) throws -> [OutputFile] {
         let workbook = AssessmentWorkbook(published: published, stamp: stamp, variant: variant)
-        var problems: [Diagnostic] = []
-        let document = workbook.document(diagnostics: &problems)
-        collector.report(problems)
-        guard !problems.containsErrors else { return [] }
+        let mark = collector.mark
+        let document = workbook.document(reportingTo: collector)
+        guard !collector.diagnostics(since: mark).containsErrors else { return [] }
         return [
             OutputFile(path: "assessment.xlsx", contents: try XLSXWriter().write(document)),
             OutputFile(path: "assessment.csv", text: workbook.csv()),
