@@ -56,11 +56,8 @@ public struct StrategyCompiler {
     /// `root/relativePath`; the whole-model checks are left to `check(_:reportingTo:)`.
     public func compileKeyArea(_ data: Data, relativePath: String, in strategy: Strategy, root: String = "Strategy",
                                reportingTo collector: DiagnosticCollector) -> KeyArea? {
-        var diagnostics: [Diagnostic] = []
-        let file = StrategyReader().decode(data, path: root + "/" + relativePath, relativePath: relativePath,
-                                           diagnostics: &diagnostics)
-        collector.report(diagnostics)
-        guard let file else { return nil }
+        guard let file = StrategyReader().decode(data, path: root + "/" + relativePath, relativePath: relativePath,
+                                                 reportingTo: collector) else { return nil }
         let themes = Dictionary(strategy.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return KeyAreaBuilder(collector: collector, levels: strategy.levels, themes: themes).build(file)
     }

@@ -103,4 +103,22 @@ import Testing
         let errors = action.collector.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.range.start.path) == [broken.path])
     }
+
+    /// Regression: a variant.md whose front matter could not be read, or that names no base, was passed by
+    /// `check --variant` in silence (exit 0): the chain of bases stopped without a word, trusting a read
+    /// of variant.md that never came.
+    @Test(arguments: [
+        ("---\nid: broken\n", DiagnosticCode.frontMatterUnclosed, 1, 1),
+        ("---\nid: nobase\ntitle: T\nfor: Town\ntype: district\n---\n\nAn introduction.\n", DiagnosticCode.missingKey, 1, 1),
+    ])
+    func aVariantWhoseBaseCannotBeReadIsAnError(text: String, code: DiagnosticCode, line: Int, column: Int) throws {
+        let folder = try PipelineSupport.scratch().appendingPathComponent("town")
+        try PipelineSupport.write(text, to: folder.appendingPathComponent("variant.md"))
+        let action = VariantPublishAction(pipeline(), folder: folder.path, goal: .check)
+        #expect(try action.perform()?.publication == nil)
+        let errors = action.collector.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [code])
+        #expect(errors.first?.range.start.path == folder.appendingPathComponent("variant.md").path)
+        #expect(errors.first.map { [$0.range.start.line, $0.range.start.column] } == [line, column])
+    }
 }

@@ -8,9 +8,9 @@ import StrategyModel
 struct FrontMatterSplitter {
     init() {}
 
-    func split(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> SplitSource? {
+    func split(_ file: SourceFile, reportingTo collector: DiagnosticCollector) -> SplitSource? {
         guard isDelimiter(file.line(1), allowDots: false) else {
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .frontMatterMissing,
                 "file must start with a front-matter block: a `---` line, `key: value` lines, and a closing `---`",
                 at: file.range(line: 1, column: 1)
@@ -38,7 +38,7 @@ struct FrontMatterSplitter {
             fixIts.append(FixIt(
                 "insert a closing `---` line", range: file.range(line: insertAt, column: 1), replacement: "---\n"))
         }
-        diagnostics.append(Diagnostic(
+        collector.report(Diagnostic(
             .frontMatterUnclosed,
             "front matter opened here is never closed; end it with a `---` line",
             at: file.range(line: 1, column: 1, length: 3),

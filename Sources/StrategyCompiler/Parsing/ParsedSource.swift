@@ -12,15 +12,10 @@ struct ParsedSource {
 
     /// Nil when the file has no usable front matter at all (already reported).
     init?(_ file: SourceFile, collector: DiagnosticCollector) {
-        var diagnostics: [Diagnostic] = []
-        guard let split = FrontMatterSplitter().split(file, diagnostics: &diagnostics) else {
-            collector.report(diagnostics)
-            return nil
-        }
+        guard let split = FrontMatterSplitter().split(file, reportingTo: collector) else { return nil }
         self.file = file
-        self.frontMatter = YAMLParser().parse(split, in: file, diagnostics: &diagnostics)
+        self.frontMatter = YAMLParser().parse(split, in: file, reportingTo: collector)
         self.body = MarkdownBody(split, in: file)
-        collector.report(diagnostics)
     }
 
     /// The front matter's fields checked against a schema, or nil if it is unusable (already reported).

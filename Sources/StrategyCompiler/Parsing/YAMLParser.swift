@@ -8,14 +8,14 @@ import Yams
 struct YAMLParser {
     init() {}
 
-    func parse(_ split: SplitSource, in file: SourceFile, diagnostics: inout [Diagnostic]) -> YAMLValue? {
+    func parse(_ split: SplitSource, in file: SourceFile, reportingTo collector: DiagnosticCollector) -> YAMLValue? {
         let context = Context(file: file, firstLine: split.frontMatterFirstLine)
         let duplicates = duplicateTopLevelKeys(split, in: file)
-        diagnostics += duplicates
-        diagnostics += CommentInValue.check(split, in: file)
+        collector.report(duplicates)
+        collector.report(CommentInValue.check(split, in: file))
         if let found = YAMLAnchorScan.first(in: split.frontMatter) {
             let what = found.isAlias ? "an alias (`*name`)" : "an anchor (`&name`)"
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .yamlAnchor,
                 "front matter may not use \(what): anchors and aliases can expand a few lines into billions of "
                     + "values; write the value out in full, in quotes if it starts with & or *",
@@ -31,11 +31,11 @@ struct YAMLParser {
             return context.convert(node)
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping = error, !duplicates.isEmpty { return nil }
-            diagnostics.append(context.diagnostic(for: error))
+            collector.report(context.diagnostic(for: error))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.yamlSyntax, "front matter cannot be read: \(error)",
-                                          at: file.range(line: split.frontMatterFirstLine, column: 1)))
+            collector.report(Diagnostic(.yamlSyntax, "front matter cannot be read: \(error)",
+                                        at: file.range(line: split.frontMatterFirstLine, column: 1)))
             return nil
         }
     }

@@ -28,18 +28,21 @@ struct StrategyReader {
 
         var tree = SourceTree(root: root, strategyFile: nil, assessmentFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
                               fileCount: 0)
+        // The tree carries what was found, its diagnostics included, to the stages after it.
+        let collector = DiagnosticCollector()
         let listing = try markdownFiles(under: root)
         guard listing.files.count <= maximumFileCount else {
-            tree.diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .tooManyFiles,
                 "the folder holds \(listing.files.count) Markdown files; a strategy is limited to \(maximumFileCount), "
                     + "so this is probably not a strategy folder",
                 at: SourceRange(at: .wholeFile(root))))
+            tree.diagnostics = collector.diagnostics
             return tree
         }
         for link in listing.links {
             let path = root.hasSuffix("/") ? root + link : root + "/" + link
-            tree.diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .fileIsLink,
                 "'\(link)' is a symbolic link; strategyc never follows links, so that nothing outside the strategy "
                     + "folder is read or published: put the file or folder itself here",
@@ -50,9 +53,10 @@ struct StrategyReader {
         }
         for relativePath in listing.files {
             let path = root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
-            add(relativePath, path: path, to: &tree) { diagnostics in load(path: path, relativePath: relativePath, diagnostics: &diagnostics) }
+            add(relativePath, path: path, to: &tree, reportingTo: collector) { load(path: path, relativePath: relativePath, reportingTo: $0) }
         }
-        requireStrategyFile(in: &tree)
+        requireStrategyFile(in: tree, reportingTo: collector)
+        tree.diagnostics = collector.diagnostics
         return tree
     }
 
@@ -61,24 +65,26 @@ struct StrategyReader {
     func read(files: [(relativePath: String, data: Data)], root: String) -> SourceTree {
         var tree = SourceTree(root: root, strategyFile: nil, assessmentFile: nil, themeFiles: [], keyAreaFiles: [], diagnostics: [],
                               fileCount: 0)
+        let collector = DiagnosticCollector()
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) where file.relativePath.hasSuffix(".md") {
             let path = root + "/" + file.relativePath
-            add(file.relativePath, path: path, to: &tree) { diagnostics in
-                decode(file.data, path: path, relativePath: file.relativePath, diagnostics: &diagnostics)
+            add(file.relativePath, path: path, to: &tree, reportingTo: collector) {
+                decode(file.data, path: path, relativePath: file.relativePath, reportingTo: $0)
             }
         }
-        requireStrategyFile(in: &tree)
+        requireStrategyFile(in: tree, reportingTo: collector)
+        tree.diagnostics = collector.diagnostics
         return tree
     }
 
     /// Sorts one file into the tree by its place in the layout, loading it only when it belongs there.
-    private func add(_ relativePath: String, path: String, to tree: inout SourceTree,
-                     load: (inout [Diagnostic]) -> SourceFile?) {
+    private func add(_ relativePath: String, path: String, to tree: inout SourceTree, reportingTo collector: DiagnosticCollector,
+                     load: (DiagnosticCollector) -> SourceFile?) {
         tree.fileCount += 1
         let kind = SourceKind(relativePath: relativePath)
         if kind == .other {
             if relativePath != "README.md" {
-                tree.diagnostics.append(Diagnostic(
+                collector.report(Diagnostic(
                     .fileIgnored,
                     "'\(relativePath)' is not part of the strategy layout and was skipped",
                     at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)),
@@ -87,7 +93,7 @@ struct StrategyReader {
             }
             return
         }
-        guard let file = load(&tree.diagnostics) else {
+        guard let file = load(collector) else {
             if let unbuiltKind = UnbuiltSource.Kind(layoutOf: relativePath) {
                 tree.unreadable.append(UnbuiltSource(kind: unbuiltKind, relativePath: relativePath, path: path))
             }
@@ -102,12 +108,12 @@ struct StrategyReader {
         }
     }
 
-    private func requireStrategyFile(in tree: inout SourceTree) {
-        guard tree.strategyFile == nil && !tree.diagnostics.contains(where: { $0.range.path.hasSuffix("/strategy.md") }) else {
+    private func requireStrategyFile(in tree: SourceTree, reportingTo collector: DiagnosticCollector) {
+        guard tree.strategyFile == nil && !collector.diagnostics.contains(where: { $0.range.path.hasSuffix("/strategy.md") }) else {
             return
         }
         let path = tree.root.hasSuffix("/") ? tree.root + "strategy.md" : tree.root + "/strategy.md"
-        tree.diagnostics.append(Diagnostic(
+        collector.report(Diagnostic(
             .missingStrategyFile,
             "the strategy folder has no strategy.md (title, edition, publisher and levels)",
             at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
@@ -136,59 +142,59 @@ struct StrategyReader {
     }
 
     /// Reads and decodes one file, reporting why it cannot be used when that is the case.
-    func load(path: String, relativePath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+    func load(path: String, relativePath: String, reportingTo collector: DiagnosticCollector) -> SourceFile? {
         let start = SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > Self.maximumFileSize {
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .fileTooLarge, "file is \(size) bytes; source files are limited to \(Self.maximumFileSize) bytes",
                 at: start))
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(.fileUnreadable, "file cannot be read", at: start))
+            collector.report(Diagnostic(.fileUnreadable, "file cannot be read", at: start))
             return nil
         }
-        return decode(data, path: path, relativePath: relativePath, diagnostics: &diagnostics)
+        return decode(data, path: path, relativePath: relativePath, reportingTo: collector)
     }
 
     /// Decodes one file's bytes, reporting why they cannot be used when that is the case.
-    func decode(_ data: Data, path: String, relativePath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+    func decode(_ data: Data, path: String, relativePath: String, reportingTo collector: DiagnosticCollector) -> SourceFile? {
         if data.count > Self.maximumFileSize {
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .fileTooLarge, "file is \(data.count) bytes; source files are limited to \(Self.maximumFileSize) bytes",
                 at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
             return nil
         }
         if let order = UTF16Sniffer.order(of: data) {
-            diagnostics.append(utf16Diagnostic(data, order: order, path: path))
+            collector.report(utf16Diagnostic(data, order: order, path: path))
             // Read on, so that the file's other problems are reported in the same run; the error above
             // still stops publication until the file is saved as UTF-8.
             guard let text = UTF16Sniffer.decode(data, order) else { return nil }
-            return sourceFile(text, path: path, relativePath: relativePath, diagnostics: &diagnostics)
+            return sourceFile(text, path: path, relativePath: relativePath, reportingTo: collector)
         }
         if let nul = data.firstIndex(of: 0) {
             let position = Self.position(ofByte: nul - data.startIndex, in: data)
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .fileBinary, "file contains a NUL byte, so it is not a text file",
                 at: SourceRange(at: SourceLocation(path: path, line: position.line, column: position.column))))
             return nil
         }
         if let bad = Self.firstInvalidUTF8Byte(in: data) {
             let position = Self.position(ofByte: bad, in: data)
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .fileNotUTF8, "file is not valid UTF-8 (byte 0x\(String(data[data.startIndex + bad], radix: 16, uppercase: true))); save it as UTF-8",
                 at: SourceRange(at: SourceLocation(path: path, line: position.line, column: position.column))))
             return nil
         }
         return sourceFile(String(decoding: data, as: UTF8.self), path: path, relativePath: relativePath,
-                          diagnostics: &diagnostics)
+                          reportingTo: collector)
     }
 
     /// The decoded text as a source file: without a byte-order mark, with Unix line endings; nil (reported)
     /// when it holds nothing.
     private func sourceFile(_ decoded: String, path: String, relativePath: String,
-                            diagnostics: inout [Diagnostic]) -> SourceFile? {
+                            reportingTo collector: DiagnosticCollector) -> SourceFile? {
         let start = SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -200,13 +206,13 @@ struct StrategyReader {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.allSatisfy(\.isWhitespace) {
-            diagnostics.append(Diagnostic(.fileEmpty, "file is empty", at: start))
+            collector.report(Diagnostic(.fileEmpty, "file is empty", at: start))
             return nil
         }
         if let control = Self.firstControlCharacter(in: text) {
             // Reported, and the file read on: the characters would make the pages invalid HTML and can
             // hide text in a terminal, so publication stops until they are removed.
-            diagnostics.append(Diagnostic(
+            collector.report(Diagnostic(
                 .controlCharacter,
                 "file contains the control character U+\(String(format: "%04X", control.scalar.value))"
                     + (control.count > 1 ? " and \(control.count - 1) more" : "")

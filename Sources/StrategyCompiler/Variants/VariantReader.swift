@@ -9,6 +9,18 @@ public struct VariantReader {
 
     public static let fileName = "variant.md"
 
+    /// The `base:` of a folder's variant.md and where it stands, read as YAML like the rest of the file:
+    /// what the chain of bases follows before any layer can be read. Nil when the file cannot be read or
+    /// names no base, with its problems reported (they are the same when the layer is read, and said once).
+    public func base(ofFolder folder: String, reportingTo collector: DiagnosticCollector) -> (reference: String, range: SourceRange)? {
+        let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        guard let file = StrategyReader().load(path: root + "/" + Self.fileName, relativePath: Self.fileName, reportingTo: collector),
+              let source = ParsedSource(file, collector: collector),
+              let fields = source.fields(.variant, what: "variant front matter", collector: collector),
+              let base = fields.text("base") else { return nil }
+        return (base.value, base.range)
+    }
+
     /// Nil when `variant.md` is missing or unusable (reported). Throws only when the folder cannot be read.
     public func read(folder: String, base: Strategy, reportingTo collector: DiagnosticCollector) throws -> VariantLayer? {
         var isDirectory: ObjCBool = false
@@ -18,12 +30,13 @@ public struct VariantReader {
         guard isDirectory.boolValue else { throw StrategyReadError.notADirectory(folder) }
         let root = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let reader = StrategyReader()
-        var loadDiagnostics: [Diagnostic] = []
-        defer { collector.report(loadDiagnostics) }
-        guard let file = reader.load(path: root + "/" + Self.fileName, relativePath: Self.fileName,
-                                     diagnostics: &loadDiagnostics),
+        // What reading the files found, kept apart so that a variant.md that was read but not parsed is
+        // told apart from one that could not be read.
+        let loading = DiagnosticCollector()
+        defer { collector.report(loading.diagnostics) }
+        guard let file = reader.load(path: root + "/" + Self.fileName, relativePath: Self.fileName, reportingTo: loading),
               let source = ParsedSource(file, collector: collector) else {
-            if loadDiagnostics.isEmpty {
+            if loading.diagnostics.isEmpty {
                 collector.report(Diagnostic(.variantBaseMissing, "'\(root)' has no \(Self.fileName)",
                                        at: SourceRange(at: .wholeFile(root))))
             }
@@ -83,10 +96,10 @@ public struct VariantReader {
         let themes = Dictionary(base.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let keyAreaBuilder = KeyAreaBuilder(collector: collector, levels: base.levels, themes: themes,
                                             unbuiltThemes: base.unbuilt.filter { $0.kind == .theme })
-        let keyAreas = files(under: root, in: "key-areas", reader: reader, diagnostics: &loadDiagnostics)
+        let keyAreas = files(under: root, in: "key-areas", reader: reader, reportingTo: loading)
             .map { keyAreaBuilder.outcome($0) }
         layer.keyAreas = keyAreas.compactMap(\.element)
-        let additions = files(under: root, in: "additions", reader: reader, diagnostics: &loadDiagnostics)
+        let additions = files(under: root, in: "additions", reader: reader, reportingTo: loading)
             .map { addition($0, levels: base.levels, collector: collector) }
         layer.additions = additions.compactMap(\.element)
         layer.unbuilt = keyAreas.compactMap(\.unbuilt) + additions.compactMap(\.unbuilt)
@@ -107,14 +120,14 @@ public struct VariantReader {
 
     /// The Markdown files of a sub-folder, sorted. A symbolic link is refused, never followed.
     private func files(under root: String, in folder: String, reader: StrategyReader,
-                       diagnostics: inout [Diagnostic]) -> [SourceFile] {
+                       reportingTo collector: DiagnosticCollector) -> [SourceFile] {
         let base = root + "/" + folder
         var paths: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: base)
         while let next = enumerator?.nextObject() as? String {
             guard !next.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-                diagnostics.append(Diagnostic(
+                collector.report(Diagnostic(
                     .fileIsLink, "'\(folder)/\(next)' is a symbolic link; strategyc never follows links, so that nothing "
                         + "outside the variant folder is read or published: put the file itself here",
                     at: SourceRange(at: .wholeFile(base + "/" + next))))
@@ -123,7 +136,7 @@ public struct VariantReader {
             if next.hasSuffix(".md") { paths.append(next) }
         }
         paths.sort()
-        return paths.compactMap { reader.load(path: base + "/" + $0, relativePath: folder + "/" + $0, diagnostics: &diagnostics) }
+        return paths.compactMap { reader.load(path: base + "/" + $0, relativePath: folder + "/" + $0, reportingTo: collector) }
     }
 
     /// `additions/<file>.md`: `key_area:` in the front matter, then `## Indicators` with `###` indicators.

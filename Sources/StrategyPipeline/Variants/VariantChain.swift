@@ -21,6 +21,11 @@ struct VariantChain {
     func follow(from given: String) -> Links? {
         let folder = VariantPaths.folder(named: given)
         var variants: [String] = []
+        /// Where each variant folder's `base:` stands, for diagnostics about the chain.
+        var baseRanges: [String: SourceRange] = [:]
+        func baseRange(of folder: String) -> SourceRange {
+            baseRanges[folder] ?? SourceRange(at: .wholeFile(folder + "/" + VariantReader.fileName))
+        }
         var seen: [String: String] = [:]
         var current = folder
         while true {
@@ -42,6 +47,9 @@ struct VariantChain {
                                             at: at))
                 return nil
             }
+            // Read before the depth is judged, so that the error names the `base:` that went too deep.
+            let base = VariantReader().base(ofFolder: current, reportingTo: collector)
+            if let base { baseRanges[current] = base.range }
             variants.insert(current, at: 0)
             if variants.count > Self.maximumDepth {
                 collector.report(Diagnostic(.variantBaseTooDeep,
@@ -50,10 +58,9 @@ struct VariantChain {
                                             at: baseRange(of: current)))
                 return nil
             }
-            guard let base = baseReference(in: current) else {
-                return nil  // variant.md's own problems are reported when it is read
-            }
-            current = Self.folded(base.hasPrefix("/") ? base : current + "/" + base)
+            guard let base else { return nil }  // variant.md's problems are reported by the read above
+            let reference = base.reference
+            current = Self.folded(reference.hasPrefix("/") ? reference : current + "/" + reference)
         }
     }
 
@@ -73,29 +80,6 @@ struct VariantChain {
         return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
-    /// The `base:` of a variant folder, read without reporting (its problems are reported when it is read).
-    private func baseReference(in folder: String) -> String? {
-        guard let text = try? String(contentsOfFile: folder + "/" + VariantReader.fileName, encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n").prefix(200) where line.hasPrefix("base:") {
-            var value = line.dropFirst(5).trimmingSpaces()
-            if !value.hasPrefix("\""), !value.hasPrefix("'"), let comment = value.range(of: " #") {
-                value = String(value[..<comment.lowerBound]).trimmingSpaces()
-            }
-            return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        }
-        return nil
-    }
-
-    /// Where a variant's `base:` value is, for diagnostics about its chain.
-    private func baseRange(of folder: String) -> SourceRange {
-        let path = folder + "/" + VariantReader.fileName
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return SourceRange(at: .wholeFile(path)) }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("base:") {
-            let column = line.utf8.count - line.dropFirst(5).drop { $0 == " " }.utf8.count + 1
-            return SourceRange(at: SourceLocation(path: path, line: index + 1, column: column))
-        }
-        return SourceRange(at: .wholeFile(path))
-    }
 }
 
 /// Paths between folders of a repository, as a variant's `base:` is written.
