@@ -350,7 +350,7 @@ M = [
      "cell.isNumber, cell.formula == nil, let day = Double(cell.text) {", "cell.isNumber, cell.formula != nil, let day = Double(cell.text) {",
      "a review date comes back as the spreadsheet's day number"),
     ("workbook-dtd-hidden", "returns", "Sources/StrategyWorkbook/Package/XLSXPackage.swift",
-     "guard let path = try readSheetPath(named: name) else { return nil }", "guard let path = sheetPath(named: name) else { return nil }",
+     "guard let path = try sheetPath(named: name) else { return nil }", "guard let path = (try? sheetPath(named: name)) ?? nil else { return nil }",
      "a DTD in workbook.xml is reported as a missing Metadata sheet"),
     ("previous-round-unchecked", "returns", "Sources/StrategyPipeline/Returns/AssessmentStages.swift",
      "guard !round.isEmpty, !earlier(round, latest) else { continue }", "guard !round.isEmpty, earlier(latest, round) else { continue }",

@@ -98,8 +98,8 @@ struct ReturnFixtures {
     /// The text of a cell, through the reader's own package type.
     static func text(_ url: URL, sheet: String, _ cell: String) throws -> String {
         let package = try XLSXPackage(url: url)
-        return XLSXPackage.text(package.cells(ofSheet: sheet)?[try #require(XLSXPackage.CellReference(cell))],
-                                sharedStrings: package.sharedStrings())
+        return XLSXPackage.text(try package.cells(ofSheet: sheet)?[try #require(XLSXPackage.CellReference(cell))],
+                                sharedStrings: try package.sharedStrings())
     }
 
     /// Reads `url` against `strategy` expecting its own stamp (or `expectation`), with the diagnostics as text.

@@ -140,15 +140,12 @@ public struct XLSXPackage {
         return data
     }
 
-    /// The worksheet part of the sheet with this name: `xl/workbook.xml` names it, its relationships file
-    /// says where it is.
-    public func sheetPath(named name: String) -> String? {
-        (try? readSheetPath(named: name)) ?? nil
-    }
-
-    /// The same, thrown when `xl/workbook.xml` or its relationships cannot be read safely (a DTD, broken
-    /// XML), so that a hostile workbook is refused for what it is rather than for a sheet it seems to lack.
-    public func readSheetPath(named name: String) throws(Refusal) -> String? {
+    /// The worksheet part of the sheet with this name (`xl/workbook.xml` names it, its relationships file
+    /// says where it is); nil when there is none. Thrown when `xl/workbook.xml` or its relationships cannot
+    /// be read safely (a DTD, broken XML), so that a hostile workbook is refused for what it is rather than
+    /// for a sheet it seems to lack. Every accessor throws: a caller that may treat a refusal as "nothing
+    /// there" says so with `try?` where it calls.
+    public func sheetPath(named name: String) throws(Refusal) -> String? {
         let workbookPath = "xl/workbook.xml", relationshipsPath = "xl/_rels/workbook.xml.rels"
         guard let workbook = part(workbookPath), let relationships = part(relationshipsPath) else { return nil }
         let sheets = try parseXML(workbook, part: workbookPath, into: AttributeCollector(element: "sheet"))
@@ -158,29 +155,19 @@ public struct XLSXPackage {
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
-    /// The shared strings table, in order (a cell of type `s` holds an index into it); empty when the
-    /// workbook has none or it cannot be read.
-    public func sharedStrings() -> [String] {
-        (try? readSharedStrings()) ?? []
-    }
-
-    /// The shared strings table, or why it cannot be read: broken XML, a DTD, or more strings than
+    /// The shared strings table, in order (a cell of type `s` holds an index into it; empty when the
+    /// workbook has none), or why it cannot be read: broken XML, a DTD, or more strings than
     /// `Limits.maximumSharedStrings`.
-    public func readSharedStrings() throws(Refusal) -> [String] {
+    public func sharedStrings() throws(Refusal) -> [String] {
         let path = "xl/sharedStrings.xml"
         guard let data = part(path) else { return [] }
         return try parseXML(data, part: path, into: SharedStringCollector(limit: limits.maximumSharedStrings)).strings
     }
 
-    /// Every cell of the sheet with this name, or nil when there is no such sheet or its XML is broken.
-    public func cells(ofSheet name: String) -> [CellReference: RawCell]? {
-        (try? readCells(ofSheet: name)) ?? nil
-    }
-
     /// Every cell of the sheet with this name; nil when there is no such sheet; thrown when its part is
     /// missing, too large, broken, has a DTD or more cells than `Limits.maximumCells`.
-    public func readCells(ofSheet name: String) throws(Refusal) -> [CellReference: RawCell]? {
-        guard let path = try readSheetPath(named: name) else { return nil }
+    public func cells(ofSheet name: String) throws(Refusal) -> [CellReference: RawCell]? {
+        guard let path = try sheetPath(named: name) else { return nil }
         guard let data = part(path) else { throw Refusal(description: "its \(name) sheet is missing or too large") }
         return try parseXML(data, part: path, into: CellCollector(limit: limits.maximumCells)).found
     }

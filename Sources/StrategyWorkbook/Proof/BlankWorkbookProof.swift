@@ -26,9 +26,12 @@ public enum BlankWorkbookProof {
             return .notOurs("it has no strategyc workbook stamp")
         }
         let sheetName = AssessmentLayout.assessmentSheetName
-        guard package.sheetPath(named: sheetName) != nil else { return .notOurs("it has no \(sheetName) sheet") }
-        guard let cells = package.cells(ofSheet: sheetName) else { return .notOurs("its \(sheetName) sheet cannot be read") }
-        let strings = package.sharedStrings()
+        // A part that cannot be read safely is "not ours" here: nothing is replaced unless proved blank.
+        guard ((try? package.sheetPath(named: sheetName)) ?? nil) != nil else { return .notOurs("it has no \(sheetName) sheet") }
+        guard let cells = (try? package.cells(ofSheet: sheetName)) ?? nil else {
+            return .notOurs("its \(sheetName) sheet cannot be read")
+        }
+        let strings = (try? package.sharedStrings()) ?? []
         func text(_ cell: XLSXPackage.RawCell?) -> String { XLSXPackage.text(cell, sharedStrings: strings) }
         // A variant's workbook starts with its default targets filled in; a Target cell that still holds its
         // row's default (kept in a hidden column named in the header row) is not an answer.
@@ -43,8 +46,10 @@ public enum BlankWorkbookProof {
         if let answered { return .answered("\(sheetName)!\(answered)") }
         // Saying who answered is an answer too (layout 3 and later have the About sheet).
         let aboutName = AssessmentLayout.aboutSheetName
-        if package.sheetPath(named: aboutName) != nil {
-            guard let about = package.cells(ofSheet: aboutName) else { return .notOurs("its \(aboutName) sheet cannot be read") }
+        if ((try? package.sheetPath(named: aboutName)) ?? nil) != nil {
+            guard let about = (try? package.cells(ofSheet: aboutName)) ?? nil else {
+                return .notOurs("its \(aboutName) sheet cannot be read")
+            }
             let firstAnswerRow = AssessmentLayout.aboutHeaderRow + 2  // 1-based, below the header
             let answeredAbout = about
                 .filter { $0.key.column == AssessmentLayout.aboutAnswerColumnLetter && $0.key.row >= firstAnswerRow

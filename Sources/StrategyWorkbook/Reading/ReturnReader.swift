@@ -60,9 +60,9 @@ public struct ReturnReader: Sendable {
             cells: [XLSXPackage.CellReference: XLSXPackage.RawCell]?
         do {
             package = try XLSXPackage(url: url)
-            strings = try package.readSharedStrings()
-            metadata = try package.readCells(ofSheet: Self.metadataSheet)
-            cells = try package.readCells(ofSheet: Self.assessmentSheet)
+            strings = try package.sharedStrings()
+            metadata = try package.cells(ofSheet: Self.metadataSheet)
+            cells = try package.cells(ofSheet: Self.assessmentSheet)
         } catch {
             return refuse(path, error.description, collector)
         }
@@ -107,7 +107,7 @@ public struct ReturnReader: Sendable {
             let sheetName = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
             if sheets[sheetName] == nil {
                 do {
-                    sheets[sheetName] = .some(try package.readCells(ofSheet: sheetName))
+                    sheets[sheetName] = .some(try package.cells(ofSheet: sheetName))
                 } catch {
                     return refuse(path, error.description, collector)
                 }
@@ -137,8 +137,8 @@ public struct ReturnReader: Sendable {
     /// file whose stamp cannot be read (reading it in full then says why).
     public static func peekStamp(_ url: URL) -> CompletedReturn.Stamp? {
         guard url.pathExtension.lowercased() != "csv",
-              let package = try? XLSXPackage(url: url), let strings = try? package.readSharedStrings(),
-              let metadata = (try? package.readCells(ofSheet: metadataSheet)) ?? nil else { return nil }
+              let package = try? XLSXPackage(url: url), let strings = try? package.sharedStrings(),
+              let metadata = (try? package.cells(ofSheet: metadataSheet)) ?? nil else { return nil }
         return stamp(stampValues(metadata, strings))
     }
 
