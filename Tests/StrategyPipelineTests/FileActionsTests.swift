@@ -59,4 +59,17 @@ import Testing
         #expect(document?["format"] as? String == "strategyc-returns-1")
         #expect((document?["returns"] as? [Any])?.count == 2)
     }
+
+    @Test func noAnswersAreWrittenWhenAReturnHasErrors() throws {
+        let output = try PipelineSupport.scratch().appendingPathComponent("answers.json")
+        let returns = [Self.root.appendingPathComponent("README.md").path,
+                       Self.root.appendingPathComponent("Examples/returns/riverside-2026-finance.xlsx").path]
+        let action = ReadReturnsAction(pipeline(Self.root.appendingPathComponent("Strategy")), returns: returns,
+                                       variant: Self.root.appendingPathComponent("Variants/riverside").path, output: output.path)
+        let outcome = try #require(try action.perform())
+        #expect(action.collector.diagnostics.filter { $0.severity == .error }.map(\.code) == [.returnUnreadable])
+        #expect(outcome.returns.map(\.completed.path) == [returns[1]])
+        #expect(!outcome.written)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }
