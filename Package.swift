@@ -161,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BenchmarkTests",
-            dependencies: ["StrategyStore", "StrategyModel"]
+            dependencies: ["TestSupport", "StrategyStore", "StrategyModel"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyModel
 import Testing
 @testable import StrategyStore
@@ -137,19 +138,15 @@ import Testing
 
     @Test func aStoreMadeBeforeTheDisclosureKeyGetsOneWhenNextOpened() throws {
         // A store as the first schema left it: the returns table and GRDB's record of migration v1 only.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        let made = try ProcessRunner.onPath(["python3", "-c", """
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1])
             c.execute("PRAGMA application_id = 1400140387")
             c.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
             c.execute("INSERT INTO grdb_migrations VALUES ('v1: returns, answers and the log')")
             c.commit()
-            """, storePath]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+            """, storePath])
+        #expect(made.status == 0)
         let store = try ReturnStore(path: storePath, create: false)
         #expect(try store.disclosureSecret().count == 32)
     }
@@ -167,11 +164,8 @@ import Testing
         case "text": before = Data("my notes\n".utf8); try before.write(to: URL(fileURLWithPath: path))
         case "empty": try before.write(to: URL(fileURLWithPath: path))
         case "foreign-sqlite":
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table mine(x)'); c.commit()", path]
-            try process.run()
-            process.waitUntilExit()
+            let made = try ProcessRunner.onPath(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table mine(x)'); c.commit()", path])
+            #expect(made.status == 0)
             before = try Data(contentsOf: URL(fileURLWithPath: path))
         default: try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         }
@@ -186,11 +180,8 @@ import Testing
 
     @Test func aStoreFromANewerStrategycIsRefused() throws {
         _ = try ReturnStore(path: storePath, create: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('v9: from the future')\"); c.commit()", storePath]
-        try process.run()
-        process.waitUntilExit()
+        let made = try ProcessRunner.onPath(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('v9: from the future')\"); c.commit()", storePath])
+        #expect(made.status == 0)
         #expect {
             try ReturnStore(path: storePath, create: false)
         } throws: { error in

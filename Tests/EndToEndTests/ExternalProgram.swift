@@ -1,18 +1,13 @@
 import Foundation
+import TestSupport
 
 /// A program other than strategyc (python3, curl), found on the PATH and run to the end; what it printed to
-/// standard output, and its exit status. Its standard error is left to the test's own.
+/// standard output, and its exit status. With `quiet` false, what it printed to standard error is passed
+/// on to the test's own, so that a failing script says why.
 enum ExternalProgram {
     static func run(_ arguments: [String], quiet: Bool = false) throws -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        if quiet { process.standardError = FileHandle.nullDevice }
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+        let ran = try ProcessRunner.onPath(arguments)
+        if !quiet && !ran.stderr.isEmpty { FileHandle.standardError.write(ran.stderr) }
+        return (ran.status, ran.stdout)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A throwaway copy of the project as a user has it: `Strategy/`, `Templates/`, a README and a git
 /// repository holding them, so commands can be run from its root as a user would run them.
@@ -58,15 +59,7 @@ struct ScratchRepository {
     }
 
     func shell(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard try ProcessRunner.onPath(arguments, in: root).status == 0 else {
             throw CocoaError(.executableLoad, userInfo: ["command": arguments.joined(separator: " ")])
         }
     }
