@@ -20,6 +20,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var range: SourceRange
     public var notes: [Note]
     public var fixIts: [FixIt]
+    /// For a broken link, its target as written: what a later check needs to know about the link, given as
+    /// data so that nothing has to be read back out of the message.
+    public var linkTarget: String?
 
     public init(
         _ code: DiagnosticCode,
@@ -27,7 +30,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         at range: SourceRange,
         severity: DiagnosticSeverity? = nil,
         notes: [Note] = [],
-        fixIts: [FixIt] = []
+        fixIts: [FixIt] = [],
+        linkTarget: String? = nil
     ) {
         self.code = code
         self.message = message
@@ -35,6 +39,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.severity = severity ?? code.defaultSeverity
         self.notes = notes
         self.fixIts = fixIts
+        self.linkTarget = linkTarget
     }
 
     public var location: SourceLocation { range.start }

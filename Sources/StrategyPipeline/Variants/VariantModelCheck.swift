@@ -9,11 +9,11 @@ enum VariantModelCheck {
         StrategyCompiler().check(resolved.strategy, reportingTo: modelChecks)
         let excluded = Dictionary(resolved.exclusions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for diagnostic in modelChecks.diagnostics {
-            guard diagnostic.code == .brokenLink, let quoted = diagnostic.message.split(separator: "'").dropFirst().first else {
+            guard diagnostic.code == .brokenLink, let target = diagnostic.linkTarget else {
                 collector.report(diagnostic)
                 continue
             }
-            let page = quoted.split(separator: "#").first.map { String($0.split(separator: "/").last ?? $0) } ?? ""
+            let page = target.split(separator: "#").first.map { String($0.split(separator: "/").last ?? $0) } ?? ""
             let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
             guard let exclusion = excluded[id] else {
                 collector.report(diagnostic)

@@ -45,7 +45,7 @@ struct LinkChecker: Checker {
             let target = stem + ".html" + (fragment.map { "#" + $0 } ?? "")
             return [Diagnostic(
                 .brokenLink, "link '\(url)' points at a source file, which is not published; link to its page '\(target)'",
-                at: link.range, fixIts: [FixIt("link to '\(target)'", range: link.range, replacement: target)])]
+                at: link.range, fixIts: [FixIt("link to '\(target)'", range: link.range, replacement: target)], linkTarget: url)]
         }
         let pageExists = path.isEmpty || Self.siteFiles.contains(path) || (path.hasSuffix(".html") && pages.contains(stem))
         let pageHolders = !pageExists && path.hasSuffix(".html") ? mayBeUnbuilt(stem) : []
@@ -56,7 +56,8 @@ struct LinkChecker: Checker {
                 .brokenLink,
                 "link '\(url)' leads to no published page" + (suggestion.map { "; did you mean '\($0).html'?" } ?? ""),
                 at: link.range,
-                fixIts: suggestion.map { [FixIt("link to '\($0).html'", range: link.range, replacement: "\($0).html")] } ?? [])]
+                fixIts: suggestion.map { [FixIt("link to '\($0).html'", range: link.range, replacement: "\($0).html")] } ?? [],
+                linkTarget: url)]
         }
         if let fragment, !fragment.isEmpty, !anchors.contains(fragment) {
             let holders = mayBeUnbuilt(fragment.hasPrefix("maturity-") ? String(fragment.dropFirst("maturity-".count)) : fragment)
@@ -66,7 +67,7 @@ struct LinkChecker: Checker {
                 .brokenLink,
                 "link '\(url)' names '#\(fragment)', which no published page has"
                     + (suggestion.map { "; did you mean '#\($0)'?" } ?? ""),
-                at: link.range)]
+                at: link.range, linkTarget: url)]
         }
         return []
     }
