@@ -5,7 +5,10 @@ let package = Package(
     name: "strategyc",
     products: [
         .executable(name: "strategyc", targets: ["strategyc"]),
+        .library(name: "StrategySupport", targets: ["StrategySupport"]),
+        .library(name: "StrategyDiagnostics", targets: ["StrategyDiagnostics"]),
         .library(name: "StrategyModel", targets: ["StrategyModel"]),
+        .library(name: "StrategyRules", targets: ["StrategyRules"]),
         .library(name: "StrategyCompiler", targets: ["StrategyCompiler"]),
         .library(name: "StrategyRender", targets: ["StrategyRender"]),
         .library(name: "StrategyPipeline", targets: ["StrategyPipeline"]),
@@ -41,24 +44,40 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        // The typed maturity model and the diagnostics vocabulary. No C, no YAML: renderers depend on this
-        // alone.
-        .target(name: "StrategyModel"),
+        // Small helpers with no knowledge of strategies: trimming, escaping, stable JSON, "did you mean",
+        // column letters, an ordered concurrent map. One home each.
+        .target(name: "StrategySupport"),
+        // The diagnostics backbone: a diagnostic and its codes, source positions, fix-its, the one collector
+        // every stage reports into, and the text, JSON and GitHub formats.
+        .target(name: "StrategyDiagnostics", dependencies: ["StrategySupport"]),
+        // The typed maturity model, and nothing else: no C, no YAML, no rendering. Its elements carry their
+        // source positions, so it sees the diagnostics vocabulary.
+        .target(name: "StrategyModel", dependencies: ["StrategyDiagnostics", "StrategySupport"]),
+        // Every rule of the strategy, one per file, over one context (the model, the previous edition, the
+        // templates, the resolved variant), listed in one registry.
+        .target(name: "StrategyRules", dependencies: ["StrategyModel", "StrategyDiagnostics", "StrategySupport"]),
         // read -> parse -> build -> check: turns a Strategy/ folder into a model plus diagnostics.
         .target(
             name: "StrategyCompiler",
             dependencies: [
+                "StrategyRules",
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 "CMark",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The renderers: outputs made from the model alone (the site, toolkit.md, model.json, reports, the
-        // benchmark) and the stamp every output carries. Never imports CMark or Yams.
+        // benchmark) and the stamp every output carries, with what only they need: the edition diff behind
+        // the changes page and `diff`, and the disclosure control behind the benchmark. Never imports CMark
+        // or Yams.
         .target(
             name: "StrategyRender",
             dependencies: [
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -75,6 +94,8 @@ let package = Package(
             name: "StrategyWorkbook",
             dependencies: [
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 "StrategyRender",
                 "CXLSXWriter",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -87,6 +108,8 @@ let package = Package(
             name: "StrategyStore",
             dependencies: [
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -96,7 +119,10 @@ let package = Package(
         .target(
             name: "StrategyPipeline",
             dependencies: [
+                "StrategyRules",
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 "StrategyCompiler",
                 "StrategyRender",
                 "StrategyWorkbook",
@@ -111,6 +137,8 @@ let package = Package(
             name: "StrategyServer",
             dependencies: [
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,6 +151,8 @@ let package = Package(
             name: "StrategyCommands",
             dependencies: [
                 "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
                 "StrategyCompiler",
                 "StrategyRender",
                 "StrategyPipeline",
@@ -136,32 +166,35 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "StrategyCompilerTests",
-            dependencies: ["TestSupport", "StrategyCompiler", "StrategyModel", "StrategyRender"],
+            dependencies: ["TestSupport", "StrategyCompiler", "StrategyModel", "StrategyDiagnostics", "StrategySupport", "StrategyRender"],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "StrategyRenderTests",
-            dependencies: ["TestSupport", "StrategyRender", "StrategyCompiler", "StrategyModel"],
+            dependencies: ["TestSupport", "StrategyRender", "StrategyRules", "StrategyCompiler", "StrategyModel",
+                           "StrategyDiagnostics", "StrategySupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "StrategyPipelineTests",
-            dependencies: ["TestSupport", "StrategyPipeline", "StrategyRender", "StrategyWorkbook", "StrategyModel",
+            dependencies: ["TestSupport", "StrategyPipeline", "StrategyRender", "StrategyWorkbook", "StrategyModel", "StrategyDiagnostics",
+                           "StrategySupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "StrategyWorkbookTests",
             dependencies: ["TestSupport", "StrategyWorkbook", "StrategyRender", "StrategyCompiler", "StrategyModel",
+                           "StrategyDiagnostics", "StrategySupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "StrategyServerTests",
-            dependencies: ["StrategyServer", "StrategyModel"]
+            dependencies: ["StrategyServer", "StrategyModel", "StrategySupport"]
         ),
         .testTarget(
             name: "BenchmarkTests",
-            dependencies: ["TestSupport", "StrategyStore", "StrategyModel"]
+            dependencies: ["TestSupport", "StrategyStore", "StrategyModel", "StrategyRender", "StrategyDiagnostics"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -3,6 +3,7 @@ import Foundation
 import StrategyModel
 import StrategyPipeline
 import StrategyStore
+import StrategyRender
 
 /// `strategyc benchmark --store FILE --round R --out DIR`: the national and regional pictures of a round,
 /// every figure through disclosure control.

@@ -5,6 +5,7 @@ import StrategyModel
 import StrategyPipeline
 import StrategyRender
 import StrategyStore
+import StrategyDiagnostics
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 

@@ -3,6 +3,7 @@ import Foundation
 import StrategyModel
 import StrategyPipeline
 import StrategyRender
+import StrategyDiagnostics
 
 /// `strategyc diff OLD NEW`: what changed between two editions, by id.
 struct DiffCommand: ParsableCommand {

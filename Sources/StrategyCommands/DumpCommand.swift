@@ -1,5 +1,6 @@
 import ArgumentParser
 import StrategyModel
+import StrategyCompiler
 
 /// `strategyc dump [DIR]`: the model as an indented tree with source positions, for authors who want to
 /// see how the compiler read their files.

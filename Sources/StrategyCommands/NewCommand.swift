@@ -3,6 +3,8 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyPipeline
+import StrategyDiagnostics
+import StrategySupport
 
 /// `strategyc new key-area|enabler|indicator`: scaffolds a new index with every level present and
 /// placeholder text that `check` reports until it is written. Never overwrites a file.

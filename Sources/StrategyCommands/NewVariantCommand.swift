@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrategyModel
 import StrategyPipeline
+import StrategyDiagnostics
 
 /// `strategyc new variant --base Strategy --for "Riverside District Council"`: scaffolds
 /// `Variants/<id>/variant.md` with every key present and a comment saying what it is for. Never overwrites.

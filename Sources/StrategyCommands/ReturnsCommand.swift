@@ -3,6 +3,7 @@ import Foundation
 import StrategyModel
 import StrategyPipeline
 import StrategyStore
+import StrategyDiagnostics
 
 /// `strategyc returns add|list|remove --store FILE`: the peer benchmark's store of every council's returns.
 struct ReturnsCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import StrategyModel
 import StrategyPipeline
 import StrategyRender
 import StrategyServer
+import StrategyDiagnostics
 
 /// `strategyc serve [DIR | --variant V]`: the editors' preview. The site is built in memory by the same
 /// pipeline as `build` (nothing is written to disk), served on 127.0.0.1, rebuilt when a source, template

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrategyCompiler
 import StrategyModel
+import StrategySupport
 
 /// The program's entry point, kept out of the executable so that tests can reach it.
 ///

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrategyModel
 import StrategyPipeline
+import StrategyDiagnostics
 
 /// `strategyc variant accept-base DIR`: after an editor has read the base texts that changed under the
 /// variant's overrides, records their new fingerprints, so that publication goes ahead. It changes only

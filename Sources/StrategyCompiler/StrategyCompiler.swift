@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyRules
+import StrategyDiagnostics
 
 /// The result of compiling a strategy folder: the model, when one could be built, and every diagnostic.
 public struct Compilation: Sendable {
@@ -45,7 +47,7 @@ public struct StrategyCompiler {
         collector.report(tree.diagnostics)
         let strategy = ModelBuilder(collector: collector).build(tree)
         if let strategy {
-            for checker in allCheckers { collector.report(checker.check(strategy)) }
+            RuleRegistry.standard.check(.model, RuleContext(strategy: strategy), reportingTo: collector)
         }
         return Compilation(strategy: strategy, diagnostics: collector.diagnostics(since: start), fileCount: tree.fileCount)
     }
@@ -53,18 +55,12 @@ public struct StrategyCompiler {
     /// Builds one key-area file against a strategy compiled before, using its levels and themes, without
     /// compiling the other files again: for an editor's unsaved buffer, and for fuzzing the file parser
     /// (front matter and body) at thousands of inputs a second. Problems go to `collector`, positioned in
-    /// `root/relativePath`; the whole-model checks are left to `check(_:reportingTo:)`.
+    /// `root/relativePath`; the whole-model rules are left to `RuleRegistry`.
     public func compileKeyArea(_ data: Data, relativePath: String, in strategy: Strategy, root: String = "Strategy",
                                reportingTo collector: DiagnosticCollector) -> KeyArea? {
         guard let file = StrategyReader().decode(data, path: root + "/" + relativePath, relativePath: relativePath,
                                                  reportingTo: collector) else { return nil }
         let themes = Dictionary(strategy.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return KeyAreaBuilder(collector: collector, levels: strategy.levels, themes: themes).build(file)
-    }
-
-    /// Runs the whole-model checks on a model made elsewhere (a variant resolved onto its base), so that
-    /// what a variant adds is held to the same rules as the national strategy.
-    public func check(_ strategy: Strategy, reportingTo collector: DiagnosticCollector) {
-        for checker in allCheckers { collector.report(checker.check(strategy)) }
     }
 }

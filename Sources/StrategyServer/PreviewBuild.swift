@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
 
 /// One build of the sources, as the preview server holds it: the site's files in memory, or none when the
 /// sources had errors, and every diagnostic the build reported.

@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// The preview's own additions: the reload script and the error banner put into built pages as they are
 /// served (never into the build itself, so published output never carries them), the diagnostics page,

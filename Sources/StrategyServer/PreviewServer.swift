@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import StrategyModel
+import StrategySupport
 
 /// `strategyc serve`: serves the build held in `PreviewState` over HTTP, beside the watcher that keeps it
 /// up to date, until Ctrl-C (SIGINT) or SIGTERM.

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
 
 /// What the preview server knows: the last good build (what it serves), the latest build (what the banner
 /// and the diagnostics page describe), and the open pages waiting to be told to reload.

@@ -1,5 +1,6 @@
 import Testing
 @testable import StrategyModel
+import StrategyRender
 
 /// Disclosure control on adversarial data: small groups pooled, every count rounded by its cell key,
 /// consistently wherever the same councils are counted, medians banded. Whether a reader can still work

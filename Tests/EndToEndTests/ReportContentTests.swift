@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategyDiagnostics
 
 /// What the council's report says, beyond its figures (issue 23): the figures read out in words, the
 /// respondents' evidence and owners with an action plan, the variant's own indicators and exclusions, and

@@ -2,6 +2,7 @@ import Foundation
 @testable import StrategyCompiler
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// One case per diagnostic code: a small change to the `small` fixture, and where the diagnostic must be.
 struct CheckCase: CustomTestStringConvertible, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// One key-area file built against a strategy compiled before gives what compiling the folder gives.
 @Suite struct CompileKeyAreaTests {

@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import Testing
+import StrategySupport
 
 /// `concurrentMap` spreads work over the cores; its results must be exactly `map`'s, in order.
 @Suite struct ConcurrentMapTests {

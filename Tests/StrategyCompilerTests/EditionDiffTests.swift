@@ -2,6 +2,7 @@ import Foundation
 @testable import StrategyCompiler
 import StrategyModel
 import Testing
+import StrategyRender
 
 /// The diff follows ids: renames, retirements, moves and rewordings, never "removed plus added".
 @Suite struct EditionDiffTests {

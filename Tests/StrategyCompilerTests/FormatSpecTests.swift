@@ -2,6 +2,7 @@ import Foundation
 @testable import StrategyCompiler
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// Runs the examples of `docs/format.md`, the literate specification of the source format.
 ///

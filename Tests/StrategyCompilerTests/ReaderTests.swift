@@ -2,6 +2,7 @@ import Foundation
 @testable import StrategyCompiler
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// Reading never crashes on bad bytes, and reports where the problem is.
 @Suite struct ReaderTests {
@@ -57,7 +58,7 @@ import Testing
             of: "title: Working with councillors", with: "title: Café é: councillors"), to: url)
         let compilation = try StrategyCompiler().compile(folder: root.path)
         let yaml = try #require(compilation.diagnostics.first { $0.code == .yamlSyntax })
-        #expect(yaml.range.start == StrategyModel.SourceLocation(path: url.path, line: 3, column: 16))
+        #expect(yaml.range.start == StrategyDiagnostics.SourceLocation(path: url.path, line: 3, column: 16))
     }
 
     /// YAML allows `...` to end a document; the splitter accepts it as the closing line.

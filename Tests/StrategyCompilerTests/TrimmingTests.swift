@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import Testing
+import StrategySupport
 
 /// The native trims give exactly what Foundation's `trimmingCharacters(in:)` gives for the same sets.
 @Suite struct TrimmingTests {

@@ -1,5 +1,6 @@
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// Diagnostics in a council's return point at cells: `return.xlsx:Assessment!E14`, in every format.
 @Suite struct CellLocationTests {

@@ -1,5 +1,6 @@
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// The one policy every stage's diagnostics go through.
 @Suite struct DiagnosticCollectorTests {

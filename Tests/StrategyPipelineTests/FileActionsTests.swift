@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import StrategyPipeline
 import Testing
+import StrategyDiagnostics
 
 /// The actions that write one file (the workbook, the export, the answers read), run in the test
 /// process: what they write, and that they refuse a file strategyc did not write.

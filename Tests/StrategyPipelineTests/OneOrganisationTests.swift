@@ -1,6 +1,7 @@
 import StrategyModel
 import StrategyPipeline
 import Testing
+import StrategyDiagnostics
 
 /// A report combines one organisation's returns: two councils averaged into one figure would describe
 /// neither.

@@ -5,6 +5,7 @@ import StrategyRender
 import StrategyWorkbook
 import Testing
 import ZIPFoundation
+import StrategyDiagnostics
 
 /// Every place `build --out`, `workbook -o` and `export -o` must refuse, and the ones they may replace.
 /// The guard is given its working and home folders, so these tests do not depend on where they run.

@@ -2,6 +2,8 @@ import Foundation
 import StrategyModel
 import StrategyPipeline
 import Testing
+import StrategyDiagnostics
+import StrategyRender
 
 /// A council report's "compared to your peers" takes the rows of the groups the council belongs to from
 /// benchmark.json: its own region, or the pool its region was put in, and its type.

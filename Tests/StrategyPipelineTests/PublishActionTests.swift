@@ -3,6 +3,7 @@ import StrategyModel
 import StrategyPipeline
 import StrategyRender
 import Testing
+import StrategyDiagnostics
 
 /// `check` and `build` as actions, run in the test process: the steps in their order, what each goal
 /// renders and writes, and that nothing is written when anything is wrong.

@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import StrategyPipeline
 import Testing
+import StrategyDiagnostics
 
 /// Recording returns and reporting on them, as actions run in the test process, on the example returns
 /// of Riverside (three respondents in 2026, one in 2025, made from the Riverside variant).

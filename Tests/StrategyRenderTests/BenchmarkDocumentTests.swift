@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import StrategyRender
 import Testing
+import StrategyDiagnostics
 
 /// benchmark.json written by the benchmark renderer and read back by the peer comparison: one type, so
 /// what is written is what is read, withheld figures stay withheld, and nothing is lost on the way.

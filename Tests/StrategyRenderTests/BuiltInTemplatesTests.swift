@@ -2,6 +2,7 @@ import Foundation
 @testable import StrategyRender
 import StrategyModel
 import Testing
+import StrategyDiagnostics
 
 /// The templates built into the binary are `Templates/`, byte for byte: the EmbedTemplates tool (run by its
 /// plugin on every build) must neither drop, add nor change a byte of any file.

@@ -3,6 +3,7 @@ import TestSupport
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
 
 /// Fixtures, templates and golden files for the renderer tests.
 enum RenderSupport {

@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import StrategyRender
 import Testing
+import StrategySupport
 
 /// The helpers that have one home (issue 25): the escaper every hand-written page and chart uses, and the
 /// one spelling of a digest.

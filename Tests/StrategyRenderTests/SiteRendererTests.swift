@@ -3,6 +3,7 @@ import StrategyCompiler
 import StrategyModel
 @testable import StrategyRender
 import Testing
+import StrategyDiagnostics
 
 /// The site and toolkit rendered from the small fixture with the real templates.
 @Suite struct SiteRendererTests {

@@ -1,7 +1,10 @@
 import Foundation
 import StrategyModel
 @testable import StrategyRender
+import StrategyRules
 import Testing
+import StrategyDiagnostics
+import StrategySupport
 
 /// One case per template diagnostic: a change to a copy of Templates/ and where the diagnostic must be.
 struct TemplateCase: CustomTestStringConvertible, Sendable {
@@ -71,7 +74,9 @@ let templateCases: [TemplateCase] = [
         let collector = DiagnosticCollector()
         let set = try #require(TemplateSet.load(folder: root.path, reportingTo: collector))
         let model = try RenderSupport.model()
-        _ = SiteRenderer(templates: set, stamp: RenderSupport.stamp(model)).render(PublishedStrategy(model), reportingTo: collector)
+        let subject = TemplateSubject(templates: set.texts.map { .init(name: $0.name, path: $0.path, text: $0.text) },
+                                      knownFields: TemplateVocabulary.fields)
+        RuleRegistry.standard.check(.templates, RuleContext(strategy: model, templates: subject), reportingTo: collector)
         #expect(collector.diagnostics.map { "\($0.location): \($0.message) [\($0.code.rawValue)]" } == [
             "\(index.path):2:4: template 'index' uses `page.edtion`, which no page provides, so it would print nothing; did you mean `edition`? [template-unknown-field]",
             // Two letters swapped count as one edit, as in every other "did you mean" (Suggestion).
@@ -94,8 +99,8 @@ let templateCases: [TemplateCase] = [
     }
 }
 
-/// Views are read by templates through their `TemplateFields` lists: a list that misses a stored property
-/// (or names one the view lacks) is found.
+/// Views are read by templates through their `TemplateFields` lists, and the field check's vocabulary comes
+/// from the same lists.
 @Suite struct TemplateFieldsTests {
     struct Listed: TemplateFields {
         var title: String
@@ -109,18 +114,64 @@ let templateCases: [TemplateCase] = [
         nonisolated(unsafe) static let fields: [String: PartialKeyPath<Forgotten>] = ["title": \Forgotten.title]
     }
 
-    @Test func aForgottenFieldIsFound() {
-        #expect(TemplateVocabulary.unlistedFields(of: [Listed(title: "a", count: 1)]) == [])
-        #expect(TemplateVocabulary.unlistedFields(of: [Forgotten(title: "a", origin: nil)]) == ["Forgotten.origin"])
+    struct Holder: TemplateFields {
+        var listed: [Listed]
+        var inner: Unlisted?
+        nonisolated(unsafe) static let fields: [String: PartialKeyPath<Holder>] = ["listed": \Holder.listed, "inner": \Holder.inner]
     }
 
-    /// The real views of a full site (changes page, variant page, batch index) all list every field.
+    struct Unlisted {
+        var hidden: String
+    }
+
+    /// The vocabulary follows the fields' types through arrays and optionals; a type that is neither a view
+    /// with a list nor text, a number or a flag is named.
+    @Test func theVocabularyFollowsTheFieldsTypes() {
+        let walk = TemplateVocabulary.walk([Holder.self])
+        #expect(walk.fields == TemplateVocabulary.builtIn.union(["listed", "inner", "title", "count"]))
+        #expect(walk.unlisted == ["StrategyRenderTests.TemplateFieldsTests.Unlisted"])
+    }
+
+    /// Every view a template is given, and every view inside it, lists its fields.
+    @Test func theRealViewsLeaveNothingUnlisted() {
+        #expect(TemplateVocabulary.walk(TemplateVocabulary.roots).unlisted == [])
+        #expect(TemplateVocabulary.fields.isSuperset(of: ["pageTitle", "edition", "introductionHTML", "themeTitle", "radarSVG"]))
+    }
+
+    /// A list that misses a stored property, or names one the view lacks, is found.
+    @Test func aForgottenFieldIsFound() {
+        #expect(Self.mismatches(in: [Listed(title: "a", count: 1)]) == [])
+        #expect(Self.mismatches(in: [Forgotten(title: "a", origin: nil)]) == ["Forgotten.origin"])
+    }
+
+    /// The real views of a full site (changes page, variant page) list exactly their stored properties.
     @Test func everyRealViewListsEveryField() throws {
         let strategy = try RenderSupport.model()
         let collector = DiagnosticCollector()
-        _ = SiteRenderer(templates: try RenderSupport.templateSet(), stamp: RenderSupport.stamp(strategy))
+        var templates = try RenderSupport.templateSet()
+        let observer = TemplateSet.ViewObserver()
+        templates.viewObserver = observer
+        _ = SiteRenderer(templates: templates, stamp: RenderSupport.stamp(strategy))
             .render(PublishedStrategy(strategy), changes: EditionDiff(from: strategy, to: strategy), reportingTo: collector)
         #expect(collector.diagnostics.map(\.message) == [])
+        #expect(observer.views.count > 3)
+        #expect(Self.mismatches(in: observer.views) == [])
+    }
+
+    /// `Type.property` for each stored property a view's list lacks, and each listed name it has no
+    /// property for, over the views and every view inside them.
+    static func mismatches(in values: [Any]) -> [String] {
+        var found: Set<String> = []
+        func walk(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle != .optional, let view = value as? any TemplateFields {
+                let labels = Set(mirror.children.compactMap(\.label))
+                for label in labels.symmetricDifference(type(of: view).fieldNames) { found.insert("\(type(of: value)).\(label)") }
+            }
+            mirror.children.forEach { walk($0.value) }
+        }
+        values.forEach(walk)
+        return found.sorted()
     }
 
     /// Through the list, optionals read as Mustache expects: nil is absent, a value is the value.

@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import Testing
 @testable import StrategyServer
+import StrategyDiagnostics
 
 @Suite struct PreviewPagesTests {
     private let page = Data("<!DOCTYPE html>\n<html>\n<head>\n<title>T</title>\n</head>\n<body>\n<p>x</p>\n</body>\n</html>\n".utf8)

@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import Testing
 @testable import StrategyServer
+import StrategyDiagnostics
 
 @Suite struct PreviewStateTests {
     private let error = Diagnostic(.unknownTheme, "bad", at: SourceRange(at: SourceLocation(path: "a.md", line: 1, column: 1)))

@@ -3,6 +3,7 @@ import StrategyModel
 import StrategyRender
 import StrategyWorkbook
 import Testing
+import StrategyDiagnostics
 
 /// The CSV twin read back: columns by header, answers by id, About answers from the last columns, and a
 /// field a spreadsheet would run as a formula refused at its cell.

@@ -3,6 +3,7 @@ import StrategyModel
 import StrategyWorkbook
 import Testing
 import ZIPFoundation
+import StrategySupport
 
 /// Files made to hurt a reader are refused whole, with a message that says what is wrong, before any of
 /// their answers are used.

@@ -6,6 +6,7 @@ import StrategyRender
 import StrategyWorkbook
 import Testing
 import ZIPFoundation
+import StrategyDiagnostics
 
 /// Workbooks for the return tests: a strategy's blank workbook, filled in by editing its sheets' XML the
 /// way a spreadsheet saves them, in a scratch folder that the caller removes.

@@ -6,6 +6,7 @@ import StrategyRender
 import StrategyWorkbook
 import Testing
 import ZIPFoundation
+import StrategyDiagnostics
 
 /// Reading a completed workbook back: answers by indicator id, levels checked at their cells.
 @Suite struct ReturnReaderTests {

@@ -3,6 +3,8 @@ import StrategyModel
 import StrategyRender
 @testable import StrategyWorkbook
 import Testing
+import StrategyDiagnostics
+import StrategySupport
 
 /// The Summary sheet's formulas, exactly, for the small fixture: the target is the highest target set on
 /// any of a key area's indicators, the current level the lowest reached and only once every indicator is

@@ -3,6 +3,7 @@ import StrategyModel
 import StrategyRender
 import StrategyWorkbook
 import Testing
+import StrategyDiagnostics
 
 /// The workbook format end to end, in its one module: written blank, proved blank, answered, proved
 /// answered, and read back; and its CSV twin, answered the same way, read back to the same answers.

@@ -3,6 +3,8 @@ import StrategyModel
 import StrategyRender
 @testable import StrategyWorkbook
 import Testing
+import StrategyDiagnostics
+import StrategySupport
 
 /// The workbook layout as data, its CSV twin, and the guards on content that reaches a spreadsheet.
 @Suite struct WorkbookTests {

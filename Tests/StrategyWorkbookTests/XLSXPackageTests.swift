@@ -6,6 +6,7 @@ import StrategyRender
 import StrategyWorkbook
 import Testing
 import ZIPFoundation
+import StrategyDiagnostics
 
 /// Opening workbooks for reading: a strategyc workbook's parts, names and cells; hostile files refused.
 @Suite struct XLSXPackageTests {

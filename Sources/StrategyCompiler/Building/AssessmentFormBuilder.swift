@@ -1,4 +1,6 @@
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Builds the "About this assessment" choices from `assessment.md`: three lists in the front matter
 /// (`organisation_types`, `regions`, `validation`) and guidance for the sheet in the body.

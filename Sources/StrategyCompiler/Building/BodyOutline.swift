@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// The heading structure of a key-area body: `##` sections, `###` indicators under `## Indicators`, and
 /// `####` levels under each indicator, with the blocks that belong to each.

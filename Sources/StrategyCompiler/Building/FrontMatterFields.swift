@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Typed, checked access to the `key: value` pairs of one front-matter mapping.
 ///

@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// The depth a heading's own text says it should have, whatever number of `#` it was written with: a
 /// section (`Description`, `Indicators`...) is `##`, an indicator (`Title {#id}`) is `###`, a level name

@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Builds one indicator from its `### Title {#id}` heading and `#### Level` sections, checking the levels
 /// against the strategy's list: each level once, all of them, in order, none empty.

@@ -1,4 +1,6 @@
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Builds a key area or an enabler from one file under `key-areas/`.
 ///

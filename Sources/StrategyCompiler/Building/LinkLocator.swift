@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// Where a link's target is written. cmark gives inline nodes no reliable position, so the target is
 /// found in the block's own lines (`](target`); failing that, the block's start stands in.

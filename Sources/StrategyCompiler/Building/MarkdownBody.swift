@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// The Markdown part of a source file, parsed once, with the arithmetic that maps its positions back
 /// into the file.

@@ -1,4 +1,6 @@
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// The diagnostic for an indicator heading without `{#id}`, and the fix-it that says where its id comes
 /// from. A brace that was meant as the id but is malformed (`{champions}`, `{#champions`) is repaired

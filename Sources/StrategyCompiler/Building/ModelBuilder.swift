@@ -1,4 +1,6 @@
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Stage 3: builds the typed model from the parsed files.
 ///

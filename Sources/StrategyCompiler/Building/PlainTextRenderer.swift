@@ -1,4 +1,5 @@
 import Foundation
+import StrategySupport
 
 /// Turns parsed Markdown into plain text for places that cannot show markup, such as spreadsheet cells.
 ///

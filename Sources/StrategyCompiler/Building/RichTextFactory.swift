@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Makes the three forms of a piece of authored Markdown, and reports what safe mode will drop from it.
 struct RichTextFactory {

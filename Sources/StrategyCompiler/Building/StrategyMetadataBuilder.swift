@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// Builds the strategy's metadata and levels from `strategy.md`.
 struct StrategyMetadataBuilder {

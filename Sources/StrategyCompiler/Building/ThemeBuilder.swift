@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// Builds a theme (or the enablers group) from a file in `themes/`. Its body is its description.
 struct ThemeBuilder {

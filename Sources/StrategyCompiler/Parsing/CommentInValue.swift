@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// Finds front-matter values that YAML silently cuts at ` #`: in `title: Councillors #1 priority` the
 /// title is just "Councillors", the rest being a comment. Quoting the value keeps it whole, so that is the

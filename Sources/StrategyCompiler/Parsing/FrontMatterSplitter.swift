@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// Separates YAML front matter from the Markdown body.
 ///

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// Stage 2 for one file: front matter split off and parsed as YAML, body parsed by cmark.
 struct ParsedSource {

@@ -1,5 +1,6 @@
 import StrategyModel
 import Yams
+import StrategyDiagnostics
 
 /// Parses front matter with Yams and converts the result into `YAMLValue`s positioned in the file.
 ///

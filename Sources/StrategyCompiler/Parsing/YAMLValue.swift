@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// A YAML node with its position in the source file, independent of the YAML library.
 ///

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// The text of one source file, with the line table needed to turn offsets into editor positions.
 struct SourceFile: Sendable {

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// The Markdown files of a strategy folder, decoded and sorted by path, plus any problems reading them.
 struct SourceTree: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
 
 /// Stage 1: finds the strategy's Markdown files and turns each into text, or into a diagnostic.
 ///

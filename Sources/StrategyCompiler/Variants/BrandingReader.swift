@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import StrategyModel
+import StrategyDiagnostics
 
 /// Reads and checks a variant's `branding:` (an accent colour and a logo file in the variant's folder).
 ///

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
+import StrategySupport
 #endif
 
 /// Decides whether an SVG file is safe to publish as a logo: no script, no event handler, no reference to

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
 
 /// Reads one variant folder (`variant.md`, its own key areas under `key-areas/`, and indicators it adds to
 /// inherited key areas under `additions/`) into a `VariantLayer`, given the base it is laid on (for the

@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Applies variant layers to the national strategy, in order, and checks each layer against what it is
 /// laid on: every id it names exists and is active there, nothing is both excluded and overridden, targets

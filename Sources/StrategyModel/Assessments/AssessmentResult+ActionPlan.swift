@@ -1,3 +1,4 @@
+import StrategySupport
 /// The council's action plan: every gap to target (the next steps, in their order) with what the
 /// respondents wrote against that indicator: the actions they plan, who owns them, and when they will be
 /// reviewed.

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// A council's completed assessment, read back from its workbook (or CSV): who answered, and each
 /// indicator's answers, by the indicator's stable id.
 public struct CompletedReturn: Equatable, Sendable {

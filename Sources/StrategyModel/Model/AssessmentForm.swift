@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// What the assessment workbook asks about a return itself, in its "About this assessment" sheet: the
 /// choices offered for the organisation's type, its region and how the answers were checked, and the
 /// guidance shown above the questions.

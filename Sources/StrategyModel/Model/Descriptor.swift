@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// What an indicator looks like at one level: the text of one cell of the maturity table.
 public struct Descriptor: Hashable, Sendable {
     public var levelID: String

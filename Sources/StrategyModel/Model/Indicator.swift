@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// One row of a key area's maturity table: a named aspect of practice, described at every level.
 public struct Indicator: Hashable, Sendable, Identifiable {
     public var id: String

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// A key area (or an enabler): one source file, with its description, help and maturity table.
 public struct KeyArea: Hashable, Sendable, Identifiable {
     public var id: String

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// One maturity level, such as "Mature".
 ///
 /// Levels are data: the strategy file lists them in order, lowest first, and every indicator describes each

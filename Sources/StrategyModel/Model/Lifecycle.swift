@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// Where an element (a key area, an enabler or an indicator) is in its life: published in this edition, or
 /// retired, kept in the sources so its id is never reused and a diff can say what became of it.
 public enum Lifecycle: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// A piece of authored Markdown, kept in three forms so that renderers never need a Markdown parser.
 ///
 /// The compiler fills all three with cmark: `markdown` is the author's text exactly as written (trimmed),

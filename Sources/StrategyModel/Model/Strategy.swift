@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// A whole maturity strategy: its metadata, levels and themes. This is what every renderer receives.
 public struct Strategy: Hashable, Sendable {
     public var title: String

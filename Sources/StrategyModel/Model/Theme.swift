@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// A theme ("Showing leadership") or the enablers group, with its key areas in order.
 public struct Theme: Hashable, Sendable, Identifiable {
     public var id: String

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// Something that is part of the strategy but could not be built into the model: a theme, key-area or
 /// additions file that could not be read, did not decode or parse, or whose front matter lacks what the
 /// model needs; or an indicator heading with no valid id or title.

@@ -1,4 +1,5 @@
 import Foundation
+import StrategyDiagnostics
 
 /// One variant as written in `Variants/<id>/`: a small overlay on its base (the national strategy or
 /// another variant), never a copy. Every fact keeps where it is written, so that the checks of the

@@ -1,5 +1,6 @@
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
 
 /// One named step of an action: what it does, said in a few words (shown in docs and tests, and the
 /// unit a progress line or a server's log counts in), and the work.

@@ -1,6 +1,7 @@
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
 
 /// `check` and `build` of a strategy folder, and the preview server's build: the sources compiled, the
 /// templates loaded, the previous edition resolved and held to, the site, toolkit.md, model.json and the

@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyStore
+import StrategyDiagnostics
 
 /// `strategyc returns add`, and (next) an online answer set submitted: completed returns read against the
 /// strategy or the variant each names, and each recorded in the store in one transaction, by the store's

@@ -2,6 +2,7 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
 
 /// `build --variants DIR`, and the variants a national build carries under `variants/`: every variant in
 /// the folder (each sub-folder with a `variant.md`) published into a folder named after its id, with an

@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 import StrategyRender
 import StrategyStore
+import StrategyDiagnostics
 
 /// How `strategyc benchmark` compares: the round, the threshold, and the council types left out.
 public struct BenchmarkRequest: Sendable {

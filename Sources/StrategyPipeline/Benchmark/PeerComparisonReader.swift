@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
 
 extension PublicationPipeline {
     /// The groups of `benchmark.json` a council belongs to, by its region and type: nil (reported) when

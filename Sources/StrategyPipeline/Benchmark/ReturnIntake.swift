@@ -2,6 +2,8 @@ import Foundation
 import StrategyModel
 import StrategyRender
 import StrategyWorkbook
+import StrategyDiagnostics
+import StrategySupport
 
 /// Reading returns for the peer benchmark's store: each file against the strategy or variant its stamp
 /// names, its About answers held to the lists the workbook offered, and its answers marked national or

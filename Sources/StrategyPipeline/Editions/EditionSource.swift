@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Where an edition's sources come from: a folder, or `git:REV[:PATH]`, the strategy folder (by default
 /// `Strategy`) as it was at a git revision of the repository the command runs in.

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyRender
 
 /// The edition this one is compared with: its model, and what changed.
 public struct PreviousEdition: Sendable {

@@ -1,9 +1,12 @@
 import Foundation
 import StrategyCompiler
 import StrategyModel
+import StrategyRules
+import StrategyDiagnostics
+import StrategyRender
 
 /// Reads the edition this one is compared with, and holds the current edition to the living-strategy
-/// rules against it (see `ContinuityChecker`).
+/// rules against it (`RuleSubject.previousEdition`).
 struct PreviousEditionResolver {
     let strategyFolder: String
     let collector: DiagnosticCollector
@@ -42,9 +45,10 @@ struct PreviousEditionResolver {
             let errors = compilation.diagnostics.filter { $0.severity == .error }.count
             return fail("has \(errors) error\(errors == 1 ? "" : "s"); run `strategyc check \(source.label)`")
         }
-        let continuity = ContinuityChecker(previous: before, previousLabel: source.label,
-                                           displayPath: source.displayPath, strategyFolder: strategyFolder)
-        collector.report(continuity.check(current))
+        let previous = PreviousEditionSubject(strategy: before, label: source.label, displayPath: source.displayPath,
+                                              strategyFolder: strategyFolder)
+        RuleRegistry.standard.check(.previousEdition, RuleContext(strategy: current, previousEdition: previous),
+                                    reportingTo: collector)
         return PreviousEdition(label: source.label, strategy: before, changes: EditionDiff(from: before, to: current))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyWorkbook
+import StrategyDiagnostics
 
 /// Decides, before anything is rendered, whether a command may write where it was asked to.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
+import StrategySupport
 
 /// The mark a build leaves in its output folder: every file it wrote, with its SHA-256.
 ///

@@ -2,7 +2,9 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyRules
 import StrategyWorkbook
+import StrategyDiagnostics
 
 /// The stages every action is made of: read, parse, build and check the sources; load the templates;
 /// resolve the previous edition and hold the strategy to its ids; render the site, toolkit.md, model.json
@@ -97,7 +99,8 @@ public struct PublicationPipeline {
     public func renderSite(_ published: PublishedStrategy, stamp: PublicationStamp, templates: TemplateSet,
                            changes: EditionDiff?, variant: VariantPresentation? = nil,
                            linksToVariants: Bool = false) -> [OutputFile] {
-        SiteRenderer(templates: templates, stamp: stamp, linksToVariants: linksToVariants)
+        templates.checkFields(of: published.strategy, reportingTo: collector)
+        return SiteRenderer(templates: templates, stamp: stamp, linksToVariants: linksToVariants)
             .render(published, changes: changes, variant: variant, reportingTo: collector)
     }
 
@@ -213,9 +216,10 @@ public struct PublicationPipeline {
         return hash
     }
 
-    /// Holds the resolved variant to the rules the national strategy keeps; see `VariantModelCheck`.
+    /// Holds the resolved variant to the rules the national strategy keeps (unique ids, titles, links...);
+    /// a link to what the variant left out is named as such, with the reason.
     public func checkResolvedVariant(_ resolved: ResolvedVariant) {
-        VariantModelCheck.check(resolved, reportingTo: collector)
+        RuleRegistry.standard.check(.model, RuleContext(strategy: resolved.strategy, variant: resolved), reportingTo: collector)
     }
 
     // MARK: - Writing

@@ -3,6 +3,8 @@ import StrategyCompiler
 import StrategyModel
 import StrategyRender
 import StrategyWorkbook
+import StrategyDiagnostics
+import StrategySupport
 
 /// What completed returns are read and scored against: the national strategy or a variant resolved onto
 /// it, with the stamp its workbook carries and the variant's weights.

@@ -1,5 +1,7 @@
 import StrategyCompiler
 import StrategyModel
+import StrategyDiagnostics
+import StrategyRender
 
 /// What the national strategy changed since the edition a variant was written against, as notes on the
 /// `variant-base-moved` warning: a summary of the edition diff, then every change to an element the

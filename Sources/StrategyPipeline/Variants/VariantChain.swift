@@ -1,6 +1,7 @@
 import Foundation
 import StrategyCompiler
 import StrategyModel
+import StrategyDiagnostics
 
 /// Follows a variant's `base` down to the national strategy: national -> region -> council. Later layers
 /// win. A base that is neither a strategy folder (`strategy.md`) nor a variant folder (`variant.md`), a

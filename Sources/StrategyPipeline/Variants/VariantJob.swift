@@ -3,7 +3,9 @@ import Foundation
 import StrategyCompiler
 import StrategyModel
 import StrategyRender
+import StrategyRules
 import StrategyWorkbook
+import StrategyDiagnostics
 
 /// One resolved variant's remaining work: held to the national rules, given its title, stamped and
 /// rendered. Kept apart from resolution (which shares caches) so that a batch can do this for its variants
@@ -26,11 +28,12 @@ struct VariantJob: Sendable {
     /// Checks the variant, and renders its site, toolkit.md, model.json, workbook and CSV when `rendering`
     /// and nothing is wrong.
     func run(rendering: Bool, reportingTo collector: DiagnosticCollector) -> Result {
-        VariantModelCheck.check(resolved, reportingTo: collector)
+        RuleRegistry.standard.check(.model, RuleContext(strategy: resolved.strategy, variant: resolved), reportingTo: collector)
         let strategy = resolved.publishedStrategy
         let published = PublishedStrategy(strategy), stamp = PublicationStamp(strategy, generator: generator)
         var result = Result(strategy: strategy, published: published, stamp: stamp, files: [])
         guard rendering, let templates, !collector.hasErrors else { return result }
+        templates.checkFields(of: strategy, reportingTo: collector)
         result.files = SiteRenderer(templates: templates, stamp: stamp)
             .render(published, variant: VariantPresentation(resolved), reportingTo: collector)
         do {

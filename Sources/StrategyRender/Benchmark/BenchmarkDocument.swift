@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// `benchmark.json`, the one definition of its shape: every figure the benchmark publishes (counts
 /// rounded, medians as bands, nulls only where a figure is withheld), written by `strategyc benchmark` and

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
 
 /// Renders the peer benchmark: the national report at the top of the folder and one report per region
 /// under `regions/<slug>/`, each as HTML (the `benchmark` template), Markdown (`benchmark.md`), CSV and
@@ -160,19 +161,6 @@ public struct BenchmarkRenderer {
             regions: regionLinks, hasRegions: !regionLinks.isEmpty, notes: figures.notes, hasNotes: !figures.notes.isEmpty,
             overall: overall, keyAreas: keyAreas, heatmap: heatmap, hasHeatmap: !heatmap.rows.isEmpty,
             trends: trends, hasTrends: !trends.isEmpty)
-    }
-
-    /// The view with every field filled, so `check` finds a misspelt field in the benchmark templates.
-    static var vocabularySample: BenchmarkView {
-        let cell = BenchmarkCellView(text: "", withheld: true, band: "")
-        let table = BenchmarkTableView(id: "", caption: "", headers: [cell], rows: [BenchmarkRowView(label: "", cells: [cell])])
-        return BenchmarkView(
-            title: "", strategyTitle: "", edition: "", contentHashShort: "", generator: "", round: "", threshold: 5, summary: "",
-            isRegional: true, nationalHref: "", root: "", regions: [BenchmarkLinkView(title: "", href: "")], hasRegions: true,
-            notes: [""], hasNotes: true, overall: table,
-            keyAreas: [BenchmarkKeyAreaView(id: "", title: "", theme: "", levels: table, targets: table)],
-            heatmap: table, hasHeatmap: true,
-            trends: [BenchmarkTrendView(earlierRound: "", cohort: table, change: table)], hasTrends: true)
     }
 }
 

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// What the benchmark templates see: every figure already worded, withheld cells already marked, so a
 /// template never counts. Every text is escaped by Mustache.
 struct BenchmarkView {

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategySupport
 
 /// Writes an edition diff as Markdown release notes or as JSON.
 public struct DiffRenderer {

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategySupport
 
 /// Writes the model as JSON (`strategyc export --format json`, and `model.json` in the site).
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategySupport
 
 /// `strategyc export --variant`: the resolved model, with every element's origin (inherited, changed by a
 /// layer, added by a layer), what was left out and why, the texts replaced with the base text beside them,

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategySupport
 
 /// A key area's figures read out in plain English: what its level means, why the combined level is the one
 /// shown (the weakest indicator, each indicator the middle of the respondents' answers), where the target

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategySupport
 
 /// The report's radar chart as inline SVG: one spoke per key area, numbered as in the table beside it,
 /// current against target on a fixed scale from 0 to the number of levels, so it never looks flat through

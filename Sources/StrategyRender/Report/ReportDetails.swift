@@ -1,4 +1,6 @@
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// The parts of the council's report below its summary tables: each key area's indicators with what the
 /// respondents wrote, the action plan, and what a variant changed. Split from `ReportRenderer` so that the

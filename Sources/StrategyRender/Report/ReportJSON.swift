@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategySupport
 
 /// `report.json`: every figure of the council's report, for programs (the peer benchmark, a council's own
 /// dashboard) and for the independent check in `make test`. Levels are numbers (1 is the lowest), null

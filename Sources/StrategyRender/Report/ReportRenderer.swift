@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Renders a council's report from its scored returns: `index.html` (through the `report` template, with
 /// the site's stylesheet), `report.md` (through `report.md`), `report.json` (every figure) and `actions.csv`
@@ -177,34 +179,5 @@ public struct ReportRenderer {
             return ReportPeerTableView(id: "peers-\(index + 1)", caption: "\(group.label): councils by level reached, round \(peers.round)",
                                        headers: headers, rows: rows)
         }
-    }
-
-    /// A view with every list filled, for the template field check: the site's build checks the report
-    /// templates too, so a misspelt field is caught by `strategyc check`.
-    static var vocabularySample: ReportView {
-        ReportView(
-            title: "", organisation: "", strategyTitle: "", edition: "", contentHash: "", contentHashShort: "", generator: "",
-            accent: "", summary: "", hasPrevious: true, previousSummary: "",
-            levels: [LevelView(id: "", name: "", number: 1, summary: "", hasSummary: true)],
-            keyAreas: [ReportKeyAreaView(number: 1, id: "", title: "", themeTitle: "", weight: "", current: "", target: "", gap: "",
-                                         progress: "", answered: "", previousCurrent: "", change: "",
-                                         respondentLevels: [ReportCellView(text: "")], middle: "", spread: "", reading: "",
-                                         origin: "", indicators: [ReportIndicatorView(
-                                            id: "", title: "", current: "", target: "", origin: "",
-                                            notes: [ReportNoteView(respondent: "", items: [ReportNoteItemView(label: "", text: "", markdown: "")])],
-                                            hasNotes: true)])],
-            hasWeights: true,
-            respondents: [ReportRespondentView(number: 1, label: "", file: "", date: "", round: "", validation: "", stamp: "")],
-            hasSeveralRespondents: true, radarSVG: "",
-            unanswered: [ReportUnansweredView(keyAreaTitle: "", indicatorID: "", indicatorTitle: "", origin: "")], hasUnanswered: true,
-            notes: [""], hasNotes: true,
-            peerTables: [ReportPeerTableView(id: "", caption: "", headers: [ReportCellView(text: "")],
-                                             rows: [ReportPeerRowView(title: "", cells: [ReportCellView(text: "")])])],
-            hasPeers: true, peersIntro: "",
-            actions: [ReportActionView(keyAreaID: "", keyAreaTitle: "", indicatorID: "", indicatorTitle: "", origin: "", from: "", to: "",
-                                       target: "", descriptorHTML: "", descriptorMarkdown: "", actions: "", owner: "", reviewDate: "",
-                                       actionsMarkdown: "", ownerMarkdown: "", reviewDateMarkdown: "")],
-            hasActions: true, variantNote: "", hasVariantNote: true,
-            excluded: [ReportExcludedView(kind: "", title: "", reason: "", reasonMarkdown: "")], hasExcluded: true)
     }
 }

@@ -1,3 +1,4 @@
+import StrategyDiagnostics
 /// What the council's report template sees: figures already worded and formatted, so a template never
 /// does arithmetic. Every text is escaped by Mustache except `radarSVG` and `descriptorHTML`, which
 /// strategyc made (the SVG from numbers and escaped titles, the descriptors through cmark's safe mode).

@@ -1,5 +1,6 @@
 import Foundation
 import StrategyModel
+import StrategySupport
 
 /// The answers read, for `read-return -o` (and, next, a round's export): each return's About answers,
 /// stamp, migration and answers by indicator id, levels as ids. The one definition of the format.

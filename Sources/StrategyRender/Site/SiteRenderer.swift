@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Renders the HTML site and the Markdown toolkit from the published strategy, through the templates.
 ///
@@ -24,8 +26,8 @@ public struct SiteRenderer {
     var hash: ContentHash { stamp.hash }
 
     /// Every file of the site: pages, `toolkit.md`, `model.json` and the template assets, and, given the
-    /// changes since the previous edition, `changes.html`. Template problems (a field no view provides,
-    /// a template that cannot be rendered) are reported to `collector`.
+    /// changes since the previous edition, `changes.html`. A template that cannot be rendered is reported to
+    /// `collector`; the fields templates name are checked before, by `RuleSubject.templates`.
     ///
     /// For a variant, `variant` adds each element's origin, the base text beside each override, and
     /// `variant.html`, "How this variant differs".
@@ -37,7 +39,6 @@ public struct SiteRenderer {
         var files = [OutputFile(path: "model.json", contents: stamp.modelJSON)]
         let index = indexView(published, navigation: navigation, changesSince: changesSince, variant: variant)
         files.append(OutputFile(path: "index.html", text: templates.render(.index, reportingTo: collector, index)))
-        var vocabularyViews: [Any] = [index]
         // Pages are independent of each other, so they are rendered on every core; each reports into a
         // collector of its own, gathered afterwards in page order.
         let pages = Array(areas.indices).concurrentMap { position in
@@ -47,64 +48,35 @@ public struct SiteRenderer {
                                    next: position + 1 < areas.count ? areas[position + 1] : nil)
             let pageCollector = DiagnosticCollector()
             let file = OutputFile(path: Self.pagePath(area), text: templates.render(.keyArea, reportingTo: pageCollector, view))
-            return (view, file, pageCollector.diagnostics)
+            return (file, pageCollector.diagnostics)
         }
-        if let first = pages.first { vocabularyViews.append(first.0) }
-        for (_, file, pageDiagnostics) in pages {
+        for (file, pageDiagnostics) in pages {
             files.append(file)
             collector.report(pageDiagnostics)
         }
         let toolkit = ToolkitMarkdownView(published, stamp: stamp, variant: variant)
-        vocabularyViews.append(toolkit)
         files.append(OutputFile(path: "toolkit.md", text: templates.render(.toolkitMarkdown, reportingTo: collector, toolkit)))
-        let changesPage = page(published, navigation: navigation, title: "What changed since \(changes?.oldEdition ?? "the previous edition")",
-                               root: "", current: nil, breadcrumbs: [Link(title: "Home", href: "index.html")],
-                               changesSince: changes?.oldEdition ?? "the previous edition")
         if let changes {
+            let changesPage = page(published, navigation: navigation, title: "What changed since \(changes.oldEdition)",
+                                   root: "", current: nil, breadcrumbs: [Link(title: "Home", href: "index.html")],
+                                   changesSince: changes.oldEdition)
             let report = DiffReport(changes, href: { Self.href(of: $0, in: published) })
             let view = ChangesView(
                 page: changesPage, title: report.title, summary: report.summary, previousEdition: changes.oldEdition,
                 sections: report.sections, hasChanges: !report.isEmpty)
-            vocabularyViews.append(view)
             files.append(OutputFile(path: "changes.html", text: templates.render(.changes, reportingTo: collector, view)))
-        } else {
-            // The changes template is checked even when this edition has no previous one.
-            vocabularyViews.append(ChangesView(page: changesPage, title: "", summary: "", previousEdition: "",
-                                               sections: [.sample], hasChanges: true))
         }
-        let variantPage = page(published, navigation: navigation, title: "How this variant differs", root: "", current: nil,
-                               breadcrumbs: [Link(title: "Home", href: "index.html")], changesSince: changesSince,
-                               variant: variant)
         if let variant {
+            let variantPage = page(published, navigation: navigation, title: "How this variant differs", root: "", current: nil,
+                                   breadcrumbs: [Link(title: "Home", href: "index.html")], changesSince: changesSince,
+                                   variant: variant)
             let view = variantView(variant, page: variantPage)
-            vocabularyViews.append(view)
             if templates.has(.variant) {
                 files.append(OutputFile(path: "variant.html", text: templates.render(.variant, reportingTo: collector, view)))
             } else {
                 collector.report(Diagnostic(.templateMissing, "a variant's site needs a template 'variant': add variant.mustache",
                                             at: SourceRange(at: .wholeFile("variant.mustache"))))
             }
-        } else {
-            vocabularyViews.append(VariantView(page: variantPage, title: "", audience: "", organisationType: "",
-                                               baseTitle: "", baseEdition: "", basePublisher: "", layers: [""],
-                                               exclusions: [.sample],
-                                               hasExclusions: true, changedTexts: [.sample], hasChangedTexts: true,
-                                               additions: [.sample], hasAdditions: true, priorities: [.sample],
-                                               hasPriorities: true))
-        }
-        // The batch index of variants is rendered elsewhere, from the same templates folder.
-        vocabularyViews.append(VariantsIndexRenderer.View(
-            baseTitle: "", baseEdition: "", generator: "",
-            variants: [.init(id: "", title: "", audience: "", organisationType: "", base: "")]))
-        // So are a council's report pages, so that `check` finds a misspelt field in them too.
-        vocabularyViews.append(ReportRenderer.vocabularySample)
-        vocabularyViews.append(BenchmarkRenderer.vocabularySample)
-        let vocabulary = TemplateVocabulary.walk(vocabularyViews)
-        collector.report(TemplateFieldCheck(known: vocabulary.fields).check(templates))
-        // A view field missing from its list would render as nothing: a fault of strategyc, said as such.
-        for field in vocabulary.unlisted {
-            collector.report(Diagnostic(.templateRenderFailed, "strategyc's view field '\(field)' is not in its TemplateFields list (a bug: please report it)",
-                                        at: SourceRange(at: .wholeFile("Sources/StrategyRender/Templates/ViewFields.swift"))))
         }
         files += templates.assets
         if let logo = variant?.logo {  // the variant's own logo wins over a template asset of the same name

@@ -1,6 +1,8 @@
 import Foundation
 import Mustache
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// The Mustache templates and static assets that give the published toolkit its look.
 ///
@@ -40,21 +42,52 @@ public struct TemplateSet: Sendable {
     let assets: [OutputFile]
     /// Each template's file and text, for diagnostics and the field check.
     let sources: [String: (path: String, text: String)]
-    /// The field check's results for this set, by vocabulary (shared by copies of the set).
-    let fieldCheckCache = FieldCheckCache()
+    /// Sees every view given to a template: for the test that holds each view's field list to its stored
+    /// properties. Nil outside tests.
+    var viewObserver: ViewObserver?
+    /// The field check's result for this set (shared by copies of the set).
+    private let fieldCheck = FieldCheckResult()
 
-    /// Results of `TemplateFieldCheck`, by the set of known field names. Locked, since a batch may render
-    /// variants on several threads.
-    final class FieldCheckCache: @unchecked Sendable {
-        private var results: [Set<String>: [Diagnostic]] = [:]
+    /// Each template's name, file and text, by name: what `RuleSubject.templates` reads.
+    public var texts: [(name: String, path: String, text: String)] {
+        sources.sorted { $0.key < $1.key }.map { (name: $0.key, path: $0.value.path, text: $0.value.text) }
+    }
+
+    /// The result of checking the set's fields, worked out once: a batch of variants renders the same
+    /// templates hundreds of times.
+    public func checkFieldsOnce(_ check: () -> [Diagnostic]) -> [Diagnostic] {
+        fieldCheck.result(check)
+    }
+
+    /// The views given to templates, in order. Locked: pages render on every core.
+    final class ViewObserver: @unchecked Sendable {
+        private var recorded: [Any] = []
         private let lock = NSLock()
 
-        func result(for known: Set<String>, _ make: () -> [Diagnostic]) -> [Diagnostic] {
+        func record(_ view: Any) {
             lock.lock()
             defer { lock.unlock() }
-            if let cached = results[known] { return cached }
+            recorded.append(view)
+        }
+
+        var views: [Any] {
+            lock.lock()
+            defer { lock.unlock() }
+            return recorded
+        }
+    }
+
+    /// Locked, since a batch may render variants on several threads.
+    private final class FieldCheckResult: @unchecked Sendable {
+        private var result: [Diagnostic]?
+        private let lock = NSLock()
+
+        func result(_ make: () -> [Diagnostic]) -> [Diagnostic] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let result { return result }
             let made = make()
-            results[known] = made
+            result = made
             return made
         }
     }
@@ -209,6 +242,7 @@ public struct TemplateSet: Sendable {
 
     /// The same for any template by name; a name the set lacks is a diagnostic.
     func render(_ name: String, reportingTo collector: DiagnosticCollector, _ object: Any) -> String {
+        viewObserver?.record(object)
         if let text = library.render(object, withTemplate: name) { return text }
         let path = sources[name]?.path ?? name + ".mustache"
         collector.report(Diagnostic(.templateRenderFailed, "template '\(name)' could not be rendered",

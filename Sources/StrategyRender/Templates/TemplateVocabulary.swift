@@ -1,129 +1,64 @@
-/// The field names the renderers give templates, found by reflection on the view values themselves, so
-/// the list cannot fall behind the views.
-///
-/// A view that is empty in this build (no retired key areas, no changes page, a first page without a
-/// "previous" link) still names its fields: such types provide a `sample`, and the walk uses it when the
-/// array is empty or the optional is nil.
-enum TemplateVocabulary {
+/// The field names the renderers give templates, worked out from the views' types: from the view each
+/// template is given, through every field's type (`TemplateFields`), so the list cannot fall behind the
+/// views and needs no sample values. A field whose type is a view of this module without a field list
+/// (which Mustache would read by reflection, slowly) is named in `unlisted`: a fault of strategyc.
+public enum TemplateVocabulary {
     /// Names every template may use whatever the view: the implicit iterator, and swift-mustache's
     /// sequence transforms.
     static let builtIn: Set<String> = [".", "first", "last", "index", "even", "odd", "count", "empty",
                                        "reversed", "enumerated", "uppercased", "lowercased", "capitalized"]
 
-    static func fields(of values: [Any]) -> Set<String> {
-        walk(values).fields
-    }
+    /// The view each template is given. A template set is checked against them all, so that `check` finds
+    /// a misspelt field in the report and benchmark templates too.
+    static let roots: [any TemplateFields.Type] = [
+        IndexView.self, KeyAreaView.self, ChangesView.self, ToolkitMarkdownView.self, VariantView.self,
+        VariantsIndexRenderer.View.self, ReportView.self, BenchmarkView.self,
+    ]
 
-    /// Views whose field list (`TemplateFields`) differs from their stored properties, as
-    /// `KeyAreaView.origin`: a field a template could name but never see, or a view without a list.
-    static func unlistedFields(of values: [Any]) -> [String] {
-        walk(values).unlisted
-    }
+    /// What a field may hold besides views, arrays and optionals: text, numbers and flags.
+    private static let leaves: Set<ObjectIdentifier> = [
+        ObjectIdentifier(String.self), ObjectIdentifier(Int.self), ObjectIdentifier(Double.self), ObjectIdentifier(Bool.self),
+    ]
 
-    /// Both in one walk.
-    static func walk(_ values: [Any]) -> (fields: Set<String>, unlisted: [String]) {
+    /// Every field name a template may use.
+    public static let fields: Set<String> = walk(roots).fields
+
+    /// The names reachable from `roots`, and the types met on the way that list no fields.
+    static func walk(_ roots: [any TemplateFields.Type]) -> (fields: Set<String>, unlisted: [String]) {
         var names = builtIn
-        var unlisted: [String] = []
-        for value in values { collect(value, into: &names, unlisted: &unlisted) }
+        var unlisted: Set<String> = []
+        var seen: Set<ObjectIdentifier> = []
+        var pending: [Any.Type] = roots
+        while let type = pending.popLast() {
+            guard seen.insert(ObjectIdentifier(type)).inserted else { continue }
+            if let wrapper = type as? any TypeWrapping.Type {
+                pending.append(wrapper.wrappedType)
+            } else if let view = type as? any TemplateFields.Type {
+                for (name, valueType) in fieldTypes(of: view) {
+                    names.insert(name)
+                    pending.append(valueType)
+                }
+            } else if !leaves.contains(ObjectIdentifier(type)) {
+                unlisted.insert(String(reflecting: type))
+            }
+        }
         return (names, unlisted.sorted())
     }
 
-    private static func collect(_ value: Any, into names: inout Set<String>, unlisted: inout [String]) {
-        if let stand = value as? TemplateSampleStandIn, let sample = stand.sampleIfEmpty {
-            collect(sample, into: &names, unlisted: &unlisted)
-            return
-        }
-        let mirror = Mirror(reflecting: value)
-        // Only this module's views; a String or an Int is a struct to Mirror too.
-        if mirror.displayStyle == .struct || mirror.displayStyle == .class,
-           value is any TemplateFields || String(reflecting: type(of: value)).hasPrefix("StrategyRender.") {
-            let labels = Set(mirror.children.compactMap(\.label))
-            let listed = (value as? any TemplateFields).map { Set(type(of: $0).fieldNames) } ?? []
-            for label in labels.symmetricDifference(listed) where !unlisted.contains("\(type(of: value)).\(label)") {
-                unlisted.append("\(type(of: value)).\(label)")
-            }
-        }
-        switch mirror.displayStyle {
-        case .collection, .optional:
-            // One element is enough: every element of an array has the same type.
-            if let first = mirror.children.first { collect(first.value, into: &names, unlisted: &unlisted) }
-        case .struct, .class:
-            for child in mirror.children {
-                if let label = child.label { names.insert(label) }
-                collect(child.value, into: &names, unlisted: &unlisted)
-            }
-        default:
-            break
-        }
+    private static func fieldTypes<View: TemplateFields>(of view: View.Type) -> [(String, Any.Type)] {
+        View.fields.map { ($0.key, type(of: $0.value).valueType) }
     }
 }
 
-/// A view type that can be absent from a build (an empty list, a nil link) and so provides a sample of
-/// itself for `TemplateVocabulary`.
-protocol TemplateSample {
-    static var sample: Self { get }
+/// An array or optional, seen through its type: the walk goes on to what it holds.
+private protocol TypeWrapping {
+    static var wrappedType: Any.Type { get }
 }
 
-/// An empty array or nil optional of a `TemplateSample`, seen through `Any`.
-protocol TemplateSampleStandIn {
-    var sampleIfEmpty: Any? { get }
+extension Array: TypeWrapping {
+    static var wrappedType: Any.Type { Element.self }
 }
 
-extension Array: TemplateSampleStandIn where Element: TemplateSample {
-    var sampleIfEmpty: Any? { isEmpty ? Element.sample : nil }
-}
-
-extension Optional: TemplateSampleStandIn where Wrapped: TemplateSample {
-    var sampleIfEmpty: Any? { self == nil ? Wrapped.sample : nil }
-}
-
-extension Link: TemplateSample {
-    static let sample = Link(title: "", href: "")
-}
-
-extension RetiredView: TemplateSample {
-    static let sample = RetiredView(id: "", title: "", context: "", themeTitle: "", since: "", hasSince: true, retiredIn: "",
-                                    replacedBy: [.sample],
-                                    hasReplacement: true)
-}
-
-extension ToolkitMarkdownView.Line: TemplateSample {
-    static let sample = ToolkitMarkdownView.Line(text: "")
-}
-
-extension ToolkitMarkdownView.Changed: TemplateSample {
-    static let sample = ToolkitMarkdownView.Changed(heading: "", layer: "", now: "", replaced: "")
-}
-
-extension ToolkitMarkdownView.Retired: TemplateSample {
-    static let sample = ToolkitMarkdownView.Retired(title: "", retiredIn: "")
-}
-
-extension DiffReport.Item: TemplateSample {
-    static let sample = DiffReport.Item(headline: "", old: "", new: "", href: "")
-}
-
-extension DiffReport.Group: TemplateSample {
-    static let sample = DiffReport.Group(title: "", items: [.sample])
-}
-
-extension DiffReport.Section: TemplateSample {
-    static let sample = DiffReport.Section(title: "", groups: [.sample])
-}
-
-extension VariantPresentation.Difference: TemplateSample {
-    static let sample = VariantPresentation.Difference(name: .sample, detail: "", layer: "")
-}
-
-extension VariantPresentation.ChangedText: TemplateSample {
-    static let sample = VariantPresentation.ChangedText(name: .sample, field: "", layer: "", baseHTML: "", localHTML: "",
-                                                        baseMarkdown: "", localMarkdown: "")
-}
-
-extension ElementName: TemplateSample {
-    static let sample = ElementName(title: "", href: "", keyAreaTitle: "", keyAreaHref: "")
-}
-
-extension NavigationKeyArea: TemplateSample {
-    static let sample = NavigationKeyArea(title: "", href: "", isCurrent: true)
+extension Optional: TypeWrapping {
+    static var wrappedType: Any.Type { Wrapped.self }
 }

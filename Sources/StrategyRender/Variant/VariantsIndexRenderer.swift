@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// The index page of a batch of variants (`build --variants`): one line per variant, linking to its site
 /// and to its "How this variant differs" page.

@@ -1,5 +1,6 @@
 import StrategyModel
 import StrategyRender
+import StrategySupport
 
 /// What the writer, the reader of returns and the blank-workbook proof must agree on, declared once: the
 /// sheets, the answer columns, the About sheet's questions and where they stand.

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import StrategyModel
 import ZIPFoundation
+import StrategySupport
 
 /// A workbook file opened for reading: its parts through ZIPFoundation, their XML through Foundation's
 /// XMLParser. Nothing here writes.

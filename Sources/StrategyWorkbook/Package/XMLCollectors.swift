@@ -2,6 +2,7 @@ import Foundation
 import StrategyModel
 #if canImport(FoundationXML)
 import FoundationXML
+import StrategySupport
 #endif
 
 /// Parses XML from a workbook part with Foundation's XMLParser, never resolving external entities (the

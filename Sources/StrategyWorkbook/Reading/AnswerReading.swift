@@ -1,4 +1,6 @@
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Reads the answers out of a return's rows against the strategy it is read for, reporting every problem
 /// at its cell in one pass, and carrying the answers of retired indicators to their replacements.

@@ -1,6 +1,8 @@
 import Foundation
 import StrategyModel
 import SwiftCSV
+import StrategyDiagnostics
+import StrategySupport
 
 /// Reads the CSV twin of the workbook back: the same columns by header, the About answers in the last
 /// columns (from the first row that gives each), parsed with SwiftCSV.

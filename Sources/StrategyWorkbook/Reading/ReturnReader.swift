@@ -1,5 +1,7 @@
 import Foundation
 import StrategyModel
+import StrategyDiagnostics
+import StrategySupport
 
 /// Reads a completed assessment (a workbook strategyc wrote, or its CSV twin) back into a
 /// `CompletedReturn`, checking every answer against the strategy it is read for. Every problem is a

@@ -1,4 +1,5 @@
 import StrategyModel
+import StrategyDiagnostics
 
 /// A return's Assessment rows, whatever the file they came from: the columns by header, and each row's
 /// cells by column number, with where each cell is for diagnostics. The workbook reader and the CSV

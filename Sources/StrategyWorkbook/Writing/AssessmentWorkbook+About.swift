@@ -1,5 +1,6 @@
 import StrategyModel
 import StrategyRender
+import StrategySupport
 
 /// The "About this assessment" sheet: who is answering, asked before any level.
 ///

@@ -1,6 +1,8 @@
 import Foundation
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
+import StrategySupport
 
 /// The blank assessment workbook and its CSV twin, laid out from the model.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import StrategyModel
 import StrategyRender
+import StrategyDiagnostics
 
 /// Makes `assessment.xlsx` and `assessment.csv` from the model.
 public struct WorkbookRenderer {
