@@ -166,7 +166,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "StrategyCompilerTests",
-            dependencies: ["TestSupport", "StrategyCompiler", "StrategyModel", "StrategyDiagnostics", "StrategySupport", "StrategyRender"],
+            dependencies: ["TestSupport", "StrategyCompiler", "StrategyRules", "StrategyModel", "StrategyDiagnostics",
+                           "StrategySupport", "StrategyRender"],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(

@@ -39,6 +39,7 @@ public enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let started = Date()
         try process.run()
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
@@ -52,6 +53,10 @@ public enum ProcessRunner {
         }
         try out.close()
         try err.close()
+        if let log = ProcessInfo.processInfo.environment["STRATEGYC_TEST_TIMES"] {
+            let line = String(format: "%.3f\t", Date().timeIntervalSince(started)) + ([executable.lastPathComponent] + arguments).joined(separator: " ") + "\n"
+            if let handle = FileHandle(forWritingAtPath: log) { handle.seekToEndOfFile(); handle.write(Data(line.utf8)); try? handle.close() }
+        }
         return Result(status: process.terminationStatus,
                       crashed: process.terminationReason == .uncaughtSignal && !timedOut,
                       stdout: try Data(contentsOf: outURL), stderr: try Data(contentsOf: errURL), timedOut: timedOut)
