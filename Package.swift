@@ -81,12 +81,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            plugins: ["EmbedTemplatesPlugin"]
+            plugins: ["EmbedTemplatesPlugin", "TemplateFieldsPlugin"]
         ),
         // The default templates built into the binary: the plugin runs the tool over Templates/ on every
         // build and compiles what it writes into StrategyRender (generated code never reaches git).
         .executableTarget(name: "EmbedTemplates"),
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
+        // The views' field lists: the plugin runs the tool over StrategyRender's sources on every build, so a
+        // view's stored properties are the one list of the fields its templates may name.
+        .executableTarget(name: "ListTemplateFields"),
+        .plugin(name: "TemplateFieldsPlugin", capability: .buildTool(), dependencies: ["ListTemplateFields"]),
         // The assessment workbook, the one home of its format: its layout, the writer (libxlsxwriter, reached
         // from one file) and its CSV twin, the reader of completed returns (ZIPFoundation and XMLParser, the
         // CSV twin through SwiftCSV), and the proof that a workbook is blank before it is replaced.

@@ -1,7 +1,7 @@
 import StrategyDiagnostics
 /// What the benchmark templates see: every figure already worded, withheld cells already marked, so a
 /// template never counts. Every text is escaped by Mustache.
-struct BenchmarkView {
+struct BenchmarkView: TemplateFields {
     var title: String
     var strategyTitle: String
     var edition: String
@@ -27,12 +27,12 @@ struct BenchmarkView {
     var hasTrends: Bool
 }
 
-struct BenchmarkLinkView {
+struct BenchmarkLinkView: TemplateFields {
     var title: String
     var href: String
 }
 
-struct BenchmarkKeyAreaView {
+struct BenchmarkKeyAreaView: TemplateFields {
     var id: String
     var title: String
     var theme: String
@@ -40,26 +40,26 @@ struct BenchmarkKeyAreaView {
     var targets: BenchmarkTableView
 }
 
-struct BenchmarkTrendView {
+struct BenchmarkTrendView: TemplateFields {
     var earlierRound: String
     var cohort: BenchmarkTableView
     var change: BenchmarkTableView
 }
 
 /// A table as published: a header row, then rows each led by a header cell.
-struct BenchmarkTableView {
+struct BenchmarkTableView: TemplateFields {
     var id: String
     var caption: String
     var headers: [BenchmarkCellView]
     var rows: [BenchmarkRowView]
 }
 
-struct BenchmarkRowView {
+struct BenchmarkRowView: TemplateFields {
     var label: String
     var cells: [BenchmarkCellView]
 }
 
-struct BenchmarkCellView {
+struct BenchmarkCellView: TemplateFields {
     var text: String
     var withheld: Bool
     /// For the heatmap: a colour band from 0 (none) to 4 (all), or "" for a plain cell.

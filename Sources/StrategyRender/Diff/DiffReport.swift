@@ -3,7 +3,7 @@ import StrategyModel
 /// An edition diff arranged for people: sections by subject, groups by kind of change, one item per
 /// change. The Markdown release notes and the site's "What changed" page are both made from it.
 struct DiffReport {
-    struct Item {
+    struct Item: TemplateFields {
         /// One sentence, plain text.
         var headline: String
         /// Old and new text, for rewordings worth quoting.
@@ -25,12 +25,12 @@ struct DiffReport {
         }
     }
 
-    struct Group {
+    struct Group: TemplateFields {
         var title: String
         var items: [Item]
     }
 
-    struct Section {
+    struct Section: TemplateFields {
         var title: String
         var groups: [Group]
     }

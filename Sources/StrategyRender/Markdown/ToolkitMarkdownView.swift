@@ -6,22 +6,22 @@ import StrategyModel
 /// Prose (introduction, descriptions, help) is the author's Markdown as written. Table cells cannot hold
 /// block Markdown in GFM or pandoc pipe tables, so each descriptor becomes one line: its plain text with
 /// Markdown-significant characters escaped, list items and paragraphs separated by `<br>`.
-struct ToolkitMarkdownView {
-    struct Level {
+struct ToolkitMarkdownView: TemplateFields {
+    struct Level: TemplateFields {
         var name: String
         var summary: String
     }
 
-    struct Row {
+    struct Row: TemplateFields {
         var title: String
         var cells: [Cell]
     }
 
-    struct Cell {
+    struct Cell: TemplateFields {
         var text: String
     }
 
-    struct KeyArea {
+    struct KeyArea: TemplateFields {
         var id: String
         var title: String
         var kind: String
@@ -36,13 +36,13 @@ struct ToolkitMarkdownView {
         var hasPriority = false
     }
 
-    struct Theme {
+    struct Theme: TemplateFields {
         var title: String
         var description: String
         var keyAreas: [KeyArea]
     }
 
-    struct Retired {
+    struct Retired: TemplateFields {
         var title: String
         var retiredIn: String
     }

@@ -6,12 +6,12 @@ import StrategyModel
 /// so it must say what is local on its own.
 extension ToolkitMarkdownView {
     /// One list item, Markdown-escaped.
-    struct Line {
+    struct Line: TemplateFields {
         var text: String
     }
 
     /// A rewritten text: what it names, who changed it, and both texts as Markdown block quotes.
-    struct Changed {
+    struct Changed: TemplateFields {
         var heading: String
         var layer: String
         var now: String

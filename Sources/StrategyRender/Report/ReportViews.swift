@@ -2,7 +2,7 @@ import StrategyDiagnostics
 /// What the council's report template sees: figures already worded and formatted, so a template never
 /// does arithmetic. Every text is escaped by Mustache except `radarSVG` and `descriptorHTML`, which
 /// strategyc made (the SVG from numbers and escaped titles, the descriptors through cmark's safe mode).
-struct ReportView {
+struct ReportView: TemplateFields {
     var title: String
     var organisation: String
     var strategyTitle: String
@@ -40,7 +40,7 @@ struct ReportView {
 }
 
 /// A national element the variant left out, with the layer's reason.
-struct ReportExcludedView {
+struct ReportExcludedView: TemplateFields {
     var kind: String
     var title: String
     var reason: String
@@ -48,7 +48,7 @@ struct ReportExcludedView {
 }
 
 /// One row of the action plan.
-struct ReportActionView {
+struct ReportActionView: TemplateFields {
     var keyAreaID: String
     var keyAreaTitle: String
     var indicatorID: String
@@ -70,7 +70,7 @@ struct ReportActionView {
 }
 
 /// One indicator in a key area's detail: its combined levels and what each respondent wrote.
-struct ReportIndicatorView {
+struct ReportIndicatorView: TemplateFields {
     var id: String
     var title: String
     var current: String
@@ -81,33 +81,33 @@ struct ReportIndicatorView {
 }
 
 /// What one respondent wrote on one indicator's row.
-struct ReportNoteView {
+struct ReportNoteView: TemplateFields {
     var respondent: String
     var items: [ReportNoteItemView]
 }
 
 /// "Evidence", "Actions", "Owner" or "Review date", with the text as written.
-struct ReportNoteItemView {
+struct ReportNoteItemView: TemplateFields {
     var label: String
     var text: String
     var markdown: String
 }
 
 /// One group's published figures beside the council's own, key area by key area.
-struct ReportPeerTableView {
+struct ReportPeerTableView: TemplateFields {
     var id: String
     var caption: String
     var headers: [ReportCellView]
     var rows: [ReportPeerRowView]
 }
 
-struct ReportPeerRowView {
+struct ReportPeerRowView: TemplateFields {
     var title: String
     var cells: [ReportCellView]
 }
 
 /// One row of the key-area table (and of the respondents' table).
-struct ReportKeyAreaView {
+struct ReportKeyAreaView: TemplateFields {
     var number: Int
     var id: String
     var title: String
@@ -130,14 +130,14 @@ struct ReportKeyAreaView {
     var indicators: [ReportIndicatorView]
 }
 
-struct ReportCellView {
+struct ReportCellView: TemplateFields {
     var text: String
     /// The column's heading, for the cell's label when a narrow screen stacks the table.
     var label = ""
 }
 
 /// One return, as the report names it.
-struct ReportRespondentView {
+struct ReportRespondentView: TemplateFields {
     var number: Int
     var label: String
     var file: String
@@ -147,7 +147,7 @@ struct ReportRespondentView {
     var stamp: String
 }
 
-struct ReportUnansweredView {
+struct ReportUnansweredView: TemplateFields {
     var keyAreaTitle: String
     var indicatorID: String
     var indicatorTitle: String

@@ -2,7 +2,7 @@
 /// what the previous page is, which text is HTML) is made here, in Swift, and the templates only place
 /// values. Fields ending in `HTML` hold cmark's safe-mode output and are inserted unescaped (`{{{…}}}`);
 /// every other field is escaped by Mustache.
-struct PageView {
+struct PageView: TemplateFields {
     /// The relative path from the page to the site root: "" for the index, "../" for key-area pages.
     var root: String
     var pageTitle: String
@@ -31,7 +31,7 @@ struct PageView {
     var logoPath: String?
 }
 
-struct ChangesView {
+struct ChangesView: TemplateFields {
     var page: PageView
     var title: String
     var summary: String
@@ -40,12 +40,12 @@ struct ChangesView {
     var hasChanges: Bool
 }
 
-struct Link {
+struct Link: TemplateFields {
     var title: String
     var href: String
 }
 
-struct NavigationTheme {
+struct NavigationTheme: TemplateFields {
     var id: String
     var title: String
     var href: String
@@ -61,13 +61,13 @@ struct NavigationTheme {
     var isCurrentTheme: Bool
 }
 
-struct NavigationKeyArea {
+struct NavigationKeyArea: TemplateFields {
     var title: String
     var href: String
     var isCurrent: Bool
 }
 
-struct LevelView {
+struct LevelView: TemplateFields {
     var id: String
     var name: String
     var number: Int
@@ -75,7 +75,7 @@ struct LevelView {
     var hasSummary: Bool
 }
 
-struct IndexView {
+struct IndexView: TemplateFields {
     var page: PageView
     var introductionHTML: String
     var levels: [LevelView]
@@ -88,7 +88,7 @@ struct IndexView {
     var enablerCount: Int
 }
 
-struct ThemeView {
+struct ThemeView: TemplateFields {
     var id: String
     var title: String
     var isEnablers: Bool
@@ -96,7 +96,7 @@ struct ThemeView {
     var keyAreas: [KeyAreaSummaryView]
 }
 
-struct KeyAreaSummaryView {
+struct KeyAreaSummaryView: TemplateFields {
     var id: String
     var title: String
     var href: String
@@ -104,7 +104,7 @@ struct KeyAreaSummaryView {
     var indicatorNoun: String
 }
 
-struct RetiredView {
+struct RetiredView: TemplateFields {
     var id: String
     var title: String
     /// Where it stood: the theme of a key area, "an indicator of KEY AREA" for an indicator.
@@ -118,7 +118,7 @@ struct RetiredView {
     var hasReplacement: Bool
 }
 
-struct KeyAreaView {
+struct KeyAreaView: TemplateFields {
     var page: PageView
     var id: String
     var title: String
@@ -145,14 +145,14 @@ struct KeyAreaView {
     var hasPriority: Bool = false
 }
 
-struct MaturityTableView {
+struct MaturityTableView: TemplateFields {
     var id: String
     var caption: String
     var levels: [LevelView]
     var rows: [MaturityRowView]
 }
 
-struct MaturityRowView {
+struct MaturityRowView: TemplateFields {
     var id: String
     var title: String
     var cells: [MaturityCellView]
@@ -163,7 +163,7 @@ struct MaturityRowView {
     var hasOrigin: Bool = false
 }
 
-struct MaturityCellView {
+struct MaturityCellView: TemplateFields {
     var levelName: String
     var html: String
     /// In a variant whose override replaced this descriptor: the base text, shown beside it.
@@ -173,7 +173,7 @@ struct MaturityCellView {
 }
 
 /// "How this variant differs": everything a variant changes, with reasons and the base texts.
-struct VariantView {
+struct VariantView: TemplateFields {
     var page: PageView
     var title: String
     var audience: String

@@ -3,9 +3,9 @@ import Mustache
 /// A view whose fields templates read by name through key paths.
 ///
 /// swift-mustache looks a tag up with `Mirror` unless the value is a `MustacheParent`; reflecting costs a
-/// walk over every stored property for every tag, and dominated the time of a build. A view lists its
-/// fields once (`ViewFields.swift`), and `TemplateFieldsTests` holds each list to the view's stored
-/// properties, so a field cannot be added to a view and forgotten here.
+/// walk over every stored property for every tag, and dominated the time of a build. A view declares
+/// `TemplateFields` and nothing more: its `fields` are written on every build from its stored properties
+/// (the `ListTemplateFields` tool, run by `TemplateFieldsPlugin`), so the declaration is the one list.
 protocol TemplateFields: MustacheParent {
     static var fields: [String: PartialKeyPath<Self>] { get }
 }

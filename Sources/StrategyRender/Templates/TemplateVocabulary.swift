@@ -10,10 +10,10 @@ public enum TemplateVocabulary {
 
     /// The view each template is given. A template set is checked against them all, so that `check` finds
     /// a misspelt field in the report and benchmark templates too.
-    static let roots: [any TemplateFields.Type] = [
-        IndexView.self, KeyAreaView.self, ChangesView.self, ToolkitMarkdownView.self, VariantView.self,
-        VariantsIndexRenderer.View.self, ReportView.self, BenchmarkView.self,
-    ]
+    static var roots: [any TemplateFields.Type] {
+        [IndexView.self, KeyAreaView.self, ChangesView.self, ToolkitMarkdownView.self, VariantView.self,
+         VariantsIndexRenderer.View.self, ReportView.self, BenchmarkView.self]
+    }
 
     /// What a field may hold besides views, arrays and optionals: text, numbers and flags.
     private static let leaves: Set<ObjectIdentifier> = [

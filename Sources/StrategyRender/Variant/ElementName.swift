@@ -3,7 +3,7 @@ import StrategyModel
 /// How a variant's outputs name an element they list: a key area by its title, an indicator by its title
 /// *and its key area's*, each linked to its page where it has one. Every key area has an indicator called
 /// "High level principle and specific behaviour", so an indicator's title alone names nothing.
-public struct ElementName: Sendable {
+public struct ElementName: Sendable, TemplateFields {
     public var title: String
     /// The element's page (`key-areas/<id>.html`, with `#<id>` for an indicator), relative to the site root;
     /// empty when it has none (it was left out).

@@ -4,14 +4,14 @@ import StrategyModel
 /// beside each override, and everything the "How this variant differs" page lists. Made from a
 /// `ResolvedVariant`, so renderers stay free of resolution logic.
 public struct VariantPresentation: Sendable {
-    public struct Difference: Sendable {
+    public struct Difference: Sendable, TemplateFields {
         /// The element, named with its key area when it is an indicator, and linked where it has a page.
         public var name: ElementName
         public var detail: String
         public var layer: String
     }
 
-    public struct ChangedText: Sendable {
+    public struct ChangedText: Sendable, TemplateFields {
         public var name: ElementName
         public var field: String
         public var layer: String

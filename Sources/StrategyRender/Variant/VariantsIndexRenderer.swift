@@ -5,7 +5,7 @@ import StrategyDiagnostics
 /// and to its "How this variant differs" page.
 public struct VariantsIndexRenderer {
     /// One variant as the index lists it.
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, TemplateFields {
         public var id: String
         public var title: String
         public var audience: String
@@ -22,7 +22,7 @@ public struct VariantsIndexRenderer {
         }
     }
 
-    struct View {
+    struct View: TemplateFields {
         var baseTitle: String
         var baseEdition: String
         var generator: String
