@@ -1,0 +1,82 @@
+import Foundation
+import StrategyDiagnostics
+import StrategyPipeline
+import TestSupport
+
+/// A throwaway copy of the project (`Strategy/`, `Templates/`, `Variants/`) to break on purpose, with the
+/// strategy as first copied kept aside in `Previous/Strategy` as the edition before it, and `check` run in
+/// the test process: the diagnostics come back as values, with their paths relative to the copy's root as
+/// a user running `strategyc check` from there sees them.
+struct ScratchProject {
+    let root: URL
+
+    init() throws {
+        root = try PipelineSupport.scratch()
+        for folder in ["Strategy", "Templates", "Variants"] {
+            try FileManager.default.copyItem(at: PipelineSupport.packageRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        try FileManager.default.createDirectory(at: url("Previous"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: url("Strategy"), to: url("Previous/Strategy"))
+    }
+
+    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
+
+    func write(_ path: String, _ text: String) throws {
+        try PipelineSupport.write(text, to: url(path))
+    }
+
+    /// Replaces `old` (which must occur) with `new` in a file.
+    func edit(_ path: String, _ old: String, _ new: String) throws {
+        let text = try read(path)
+        guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile, userInfo: ["missing": old]) }
+        try write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    func move(_ path: String, to newPath: String) throws {
+        try FileManager.default.moveItem(at: url(path), to: url(newPath))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// `check` of the strategy (held to `Previous/Strategy` when `sincePrevious`), or `check --variant`:
+    /// the action `strategyc check` performs, with the templates and output folder it would use.
+    func check(sincePrevious: Bool = false, variant: String? = nil) throws -> [Diagnostic] {
+        let request = PublicationRequest(
+            strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url("_site").path,
+            since: sincePrevious ? url("Previous/Strategy").path : nil, generator: "strategyc test")
+        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector())
+        if let variant {
+            _ = try VariantPublishAction(pipeline, folder: url(variant).path, goal: .check).perform()
+        } else {
+            _ = try PublishAction(pipeline, goal: .check).perform()
+        }
+        return pipeline.collector.diagnostics.map(relative)
+    }
+
+    /// The diagnostic with the copy's root taken off its paths, its notes' and its fix-its'.
+    private func relative(_ diagnostic: Diagnostic) -> Diagnostic {
+        let prefix = root.path + "/"
+        func shown(_ range: SourceRange) -> SourceRange {
+            var range = range
+            if range.start.path.hasPrefix(prefix) { range.start.path.removeFirst(prefix.count) }
+            if range.end.path.hasPrefix(prefix) { range.end.path.removeFirst(prefix.count) }
+            return range
+        }
+        var diagnostic = diagnostic
+        diagnostic.range = shown(diagnostic.range)
+        diagnostic.notes = diagnostic.notes.map { note in
+            var note = note
+            note.range = note.range.map(shown)
+            return note
+        }
+        diagnostic.fixIts = diagnostic.fixIts.map { fixIt in
+            var fixIt = fixIt
+            fixIt.range = shown(fixIt.range)
+            return fixIt
+        }
+        return diagnostic
+    }
+}
