@@ -56,7 +56,8 @@ struct ScratchProject {
         return pipeline.collector.diagnostics.map(relative)
     }
 
-    /// The diagnostic with the copy's root taken off its paths, its notes' and its fix-its'.
+    /// The diagnostic with the copy's root taken off its paths and out of its messages, its notes' and its
+    /// fix-its', as they read when the command runs from the root.
     private func relative(_ diagnostic: Diagnostic) -> Diagnostic {
         let prefix = root.path + "/"
         func shown(_ range: SourceRange) -> SourceRange {
@@ -65,16 +66,20 @@ struct ScratchProject {
             if range.end.path.hasPrefix(prefix) { range.end.path.removeFirst(prefix.count) }
             return range
         }
+        func said(_ message: String) -> String { message.replacingOccurrences(of: prefix, with: "") }
         var diagnostic = diagnostic
         diagnostic.range = shown(diagnostic.range)
+        diagnostic.message = said(diagnostic.message)
         diagnostic.notes = diagnostic.notes.map { note in
             var note = note
             note.range = note.range.map(shown)
+            note.message = said(note.message)
             return note
         }
         diagnostic.fixIts = diagnostic.fixIts.map { fixIt in
             var fixIt = fixIt
             fixIt.range = shown(fixIt.range)
+            fixIt.message = said(fixIt.message)
             return fixIt
         }
         return diagnostic
