@@ -1,24 +1,31 @@
 import Foundation
+import StrategyDiagnostics
 import Testing
 
 /// Common editing mistakes, made as an editor makes them on a copy of the real strategy, and the exact
 /// diagnostics `check` prints: how many, which code, which line and column, which fix-it. Line numbers
-/// are found in the edited file, so the tests follow the content as it is reworded.
+/// are found in the edited file, so the tests follow the content as it is reworded. Run in the test process
+/// (`ScratchProject.check` performs the action `strategyc check` does), in the format `check` writes.
 @Suite struct EditorDiagnosticsTests {
     private let councillors = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
 
-    private func line(_ repo: ScratchRepository, _ path: String, _ prefix: String) throws -> Int {
+    private func line(_ repo: ScratchProject, _ path: String, _ prefix: String) throws -> Int {
         try #require(try repo.read(path).components(separatedBy: "\n").firstIndex { $0.hasPrefix(prefix) }) + 1
     }
 
-    private func check(_ repo: ScratchRepository) throws -> StrategycRunner.Result {
-        let result = try repo.run(["check"])
-        #expect(!result.crashed)
-        return result
+    /// What `check` would exit with, and what it would write to stderr in `format`.
+    private struct Checked {
+        var status: Int32
+        var stderr: String
+    }
+
+    private func check(_ repo: ScratchProject, format: DiagnosticFormat = .text) throws -> Checked {
+        let diagnostics = try repo.check()
+        return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: format.render(diagnostics))
     }
 
     @Test func sectionHeadingOneLevelTooHighIsOneErrorWithAFixIt() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(councillors, "\n## Indicators\n", "\n# Indicators\n")
         let at = try line(repo, councillors, "# Indicators")
@@ -33,7 +40,7 @@ import Testing
     }
 
     @Test func levelAndIndicatorHeadingsAtTheWrongDepthAreOneErrorEach() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         let text = try repo.read(councillors)
         let mature = try #require(text.range(of: "\n#### Mature\n"))
@@ -53,7 +60,7 @@ import Testing
     }
 
     @Test func missingIndicatorIdGetsTheSlugOfItsTitleOrItsBraceRepaired() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(councillors, "{#councillors-champions}", "")
         let at = try line(repo, councillors, "### Procurement and commercial champions")
@@ -76,7 +83,7 @@ import Testing
     }
 
     @Test func fileNamedUnlikeItsIdSaysToRenameTheFile() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         let renamed = "Strategy/key-areas/showing-leadership/councillors.md"
         try FileManager.default.moveItem(at: repo.url(councillors), to: repo.url(renamed))
@@ -91,7 +98,7 @@ import Testing
     }
 
     @Test func duplicateOrderPointsAtTheDuplicate() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         let partners = "Strategy/key-areas/showing-leadership/working-with-partners.md"
         try repo.edit(partners, "order: 3", "order: 2")
@@ -107,7 +114,7 @@ import Testing
     }
 
     @Test func yamlErrorsAreInPlainWords() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(councillors, "title: Engaging councillors", "title: \"Engaging councillors")
         let result = try check(repo)
@@ -120,7 +127,7 @@ import Testing
 
     /// `order 1` (no colon) is the slip on its own line; libyaml only notices it on the next one.
     @Test func aKeyWithoutItsColonIsReportedOnItsOwnLine() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(councillors, "\norder: 1\n", "\norder 1\n")
         let result = try check(repo)
@@ -134,7 +141,7 @@ import Testing
 
     /// An unclosed `[` is reported where it opens.
     @Test func anUnclosedListIsReportedWhereItOpens() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(councillors, "title: Engaging councillors", "title: [Engaging councillors")
         let result = try check(repo)
@@ -142,7 +149,7 @@ import Testing
     }
 
     @Test func unquotedHashCutsAValueAndTheFixItQuotesIt() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(councillors, "title: Engaging councillors", "title: Engaging councillors #1 priority")
         let result = try check(repo)
@@ -156,7 +163,7 @@ import Testing
     }
 
     @Test func tableInADescriptorAndLinksToNowhereAreErrors() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         let text = try repo.read(councillors)
         let minimum = try #require(text.range(of: "#### Minimum\n\n"))
@@ -177,11 +184,11 @@ import Testing
     }
 
     @Test func utf16FileIsNamedAsSuchWithAFixItToConvert() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         let text = try repo.read(councillors)
         try #require(text.data(using: .utf16LittleEndian)).write(to: repo.url(councillors))
-        let result = try repo.run(["check", "--diagnostics-format", "json"])
+        let result = try check(repo, format: .json)
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
@@ -195,7 +202,7 @@ import Testing
     }
 
     @Test func sameTitleForTwoKeyAreasIsAWarning() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ScratchProject()
         defer { repo.remove() }
         let partners = "Strategy/key-areas/showing-leadership/working-with-partners.md"
         try repo.edit(partners, "title: Working with partners", "title: Engaging councillors")
