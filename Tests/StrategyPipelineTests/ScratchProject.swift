@@ -56,6 +56,15 @@ struct ScratchProject {
         return pipeline.collector.diagnostics.map(relative)
     }
 
+    /// `build --variant VARIANT --out OUT` from the root: the variant's outputs written into `OUT`.
+    func build(variant: String, out: String) throws -> [Diagnostic] {
+        let request = PublicationRequest(strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path),
+                                         outputFolder: url(out).path, generator: "strategyc test")
+        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector())
+        _ = try VariantPublishAction(pipeline, folder: url(variant).path, goal: .build).perform()
+        return pipeline.collector.diagnostics.map(relative)
+    }
+
     /// The diagnostic with the copy's root taken off its paths and out of its messages, its notes' and its
     /// fix-its', as they read when the command runs from the root.
     private func relative(_ diagnostic: Diagnostic) -> Diagnostic {
