@@ -3,12 +3,31 @@ import StrategyDiagnostics
 import Testing
 
 /// Issue 23: a variant's outputs must say what is local: toolkit.md carrying what the site carries,
-/// indicators named with their key area, the organisation type and weights explained. Run in the test
+/// indicators named with their key area, the organisation type and weights explained, branding checked
+/// then published, and origin badges only on what changed. Run in the test
 /// process (`build --variant` performs the same action); `EndToEndTests.VariantLocalOutputsTests` keeps
 /// what needs the command line or reads the workbook with openpyxl.
 @Suite struct VariantOutputsTests {
     private let region = "Variants/greener-north/variant.md"
     private let district = "Variants/small-district/variant.md"
+
+    /// What `check --variant` would exit with, and what it would write to stderr.
+    private struct Checked {
+        var status: Int32
+        var stderr: String
+    }
+
+    private func check(_ repo: ScratchProject, _ variant: String) throws -> Checked {
+        let diagnostics = try repo.check(variant: variant)
+        return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
+    }
+
+    /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
+    private func place(_ repo: ScratchProject, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
+        let lines = try repo.read(path).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
+        return (index + 1, prefix.utf8.count + 1)
+    }
 
     /// Item 4: toolkit.md carries the origin marks, what was left out and why, the rewritten texts with the
     /// texts they replaced, the additions and the priorities, as the site does.
@@ -85,5 +104,66 @@ import Testing
         #expect(differs.contains("<p>A weight says how much a key area counts in the weighted levels on the workbook&#39;s Summary sheet: "
                                  + "each key area&#39;s level is multiplied by its weight, and the total divided by the sum of the weights. "
                                  + "A key area not listed here has weight 1."))
+    }
+
+    /// Branding as a region sets it and a council inherits it; a pale accent is refused with a darker
+    /// shade as fix-it, and a logo is refused when it is outside the folder, of the wrong kind, too large
+    /// or an SVG that could run script (reported in the SVG itself).
+    @Test func brandingIsCheckedThenPublished() throws {
+        let repo = try ScratchProject()
+        defer { repo.remove() }
+        let built = try repo.build(variant: "Variants/riverside", out: "council")
+        #expect(!built.containsErrors, "\(built)")
+        let page = try repo.read("council/key-areas/creating-social-value.html")
+        #expect(page.contains("<style>:root { --brand: #0b5d3b; }</style>"))
+        #expect(page.contains("<img class=\"site-header__logo\" src=\"../assets/logo.svg\" alt=\"\" height=\"40\">"))
+        #expect(try Data(contentsOf: repo.url("council/assets/logo.svg")) == Data(contentsOf: repo.url("Variants/greener-north/logo.svg")))
+
+        let accent = try place(repo, region, "  accent: ")
+        try repo.edit(region, "accent: \"#0b5d3b\"", "accent: \"#7fbf7f\"")
+        let pale = try check(repo, "Variants/greener-north")
+        #expect(pale.status == 1)
+        #expect(pale.stderr.hasPrefix("\(region):\(accent.line):\(accent.column): error: white text on accent colour #7fbf7f has a contrast of 2.1:1; WCAG AA needs at least 4.5:1, which #557f55 (4.6:1) gives [variant-accent-colour]\n\(region):\(accent.line):\(accent.column): note: fix-it: use #557f55\n"))
+        try repo.edit(region, "accent: \"#7fbf7f\"", "accent: \"#557f55\"")  // the fix-it, applied
+        #expect(try check(repo, "Variants/greener-north").status == 0)
+
+        let logo = try place(repo, region, "  logo: ")
+        for (value, message) in [
+            ("../riverside/variant.md", "logo '../riverside/variant.md' must be a file inside the variant folder, named from it (such as logo.svg)"),
+            ("logo.gif", "logo 'logo.gif' must be a PNG or an SVG file (.png or .svg)"),
+            ("missing.png", "logo 'missing.png' does not exist in Variants/greener-north"),
+            ("fake.png", "logo 'fake.png' is not a PNG image (its first bytes are not a PNG signature)"),
+            ("huge.svg", "logo 'huge.svg' is 300 KB; a logo may be at most 200 KB"),
+        ] {
+            try repo.write("Variants/greener-north/fake.png", "<svg/>")
+            try repo.write("Variants/greener-north/huge.svg", "<svg>" + String(repeating: " ", count: 300 * 1024) + "</svg>")
+            let text = try repo.read(region).replacing(#/  logo: .*/#, with: "  logo: \(value)")
+            try repo.write(region, text)
+            let refused = try check(repo, "Variants/greener-north")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.hasPrefix("\(region):\(logo.line):\(logo.column): error: \(message) [variant-logo-refused]\n"), "\(refused.stderr)")
+        }
+        try repo.write(region, try repo.read(region).replacing(#/  logo: .*/#, with: "  logo: logo.svg"))
+        try repo.edit("Variants/greener-north/logo.svg", "<circle", "<circle onload=\"steal()\"")
+        let scripted = try check(repo, "Variants/riverside")
+        #expect(scripted.status == 1)
+        #expect(scripted.stderr.hasPrefix("Variants/greener-north/logo.svg:3:"))
+        #expect(scripted.stderr.contains(": error: the logo is refused: <circle> has an event handler (onload), which runs script [variant-logo-refused]\n\(region):\(logo.line):\(logo.column): note: named as the logo here\n"))
+    }
+
+    /// Regression: a key area whose description a variant rewrote showed "Changed by" on every indicator
+    /// row too, because a row without an origin let Mustache find the key area's origin further up.
+    @Test func onlyWhatChangedCarriesAnOriginBadge() throws {
+        let repo = try ScratchProject()
+        defer { repo.remove() }
+        try repo.edit(district, "overrides:\n", "overrides:\n  - id: creating-social-value\n    field: description\n    text: Our own description of social value.\n")
+        let fingerprint = try check(repo, "Variants/small-district").stderr
+            .firstMatch(of: /record the current base text: base: ([0-9a-f]{16})/).map { String($0.1) }
+        try repo.edit(district, "    text: Our own description of social value.", "    base: \(try #require(fingerprint))\n    text: Our own description of social value.")
+        let built = try repo.build(variant: "Variants/small-district", out: "district")
+        #expect(!built.containsErrors, "\(built)")
+        let page = try repo.read("district/key-areas/creating-social-value.html")
+        #expect(page.contains("<h1>Creating social value</h1><p class=\"origin\">Changed by Small District Council procurement strategy</p>"))
+        #expect(page.components(separatedBy: "class=\"origin\"").count - 1 == 1, "only the key area, not its rows")
     }
 }
