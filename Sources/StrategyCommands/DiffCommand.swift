@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StrategyModel
 import StrategyPipeline
 import StrategyRender
 import StrategyDiagnostics
@@ -35,38 +34,21 @@ struct DiffCommand: ParsableCommand {
     var diagnosticsFormat: DiagnosticFormat = .text
 
     func run() throws {
-        var sides: [EditionSource] = []
-        defer { sides.forEach { $0.cleanUp() } }
-        let collector = DiagnosticCollector()
         let reporter = try CompileOptions.parse(["--diagnostics-format", diagnosticsFormat.rawValue])
-        for specification in [old, new] {
-            do {
-                sides.append(try EditionSource(specification))
-            } catch {
-                collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(specification))))
-                reporter.write(collector)
-                throw ExitCode.usage
-            }
-        }
-        // Each side is compiled on its own; its diagnostics show `git:REV:PATH` or the folder as given.
-        var models: [Strategy] = []
-        for side in sides {
-            let sideCollector = DiagnosticCollector()
-            let compilation = try reporter.perform(sideCollector) {
-                try PublicationPipeline(PublicationRequest(strategyFolder: side.folder, generator: ""),
-                                        collector: sideCollector).compile()
-            }
-            collector.report(side.display(sideCollector.diagnostics))
-            if let strategy = compilation.strategy { models.append(strategy) }
-        }
-        guard models.count == 2, !collector.hasErrors else {
+        let collector = DiagnosticCollector()
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: new, generator: ""), collector: collector)
+        switch try reporter.perform(collector, { try DiffAction(pipeline, old: old, new: new).perform() }) {
+        case .unreadable:
+            reporter.write(collector)
+            throw ExitCode.usage
+        case nil:
             try reporter.fail(collector)
-        }
-        reporter.write(collector)
-        let diff = EditionDiff(from: models[0], to: models[1])
-        switch format {
-        case .markdown: Output.standardOutput(DiffRenderer().markdown(diff))
-        case .json: FileHandle.standardOutput.write(DiffRenderer().json(diff))
+        case .compared(let diff):
+            reporter.write(collector)
+            switch format {
+            case .markdown: Output.standardOutput(DiffRenderer().markdown(diff))
+            case .json: FileHandle.standardOutput.write(DiffRenderer().json(diff))
+            }
         }
     }
 }

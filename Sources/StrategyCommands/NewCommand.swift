@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StrategyCompiler
 import StrategyModel
 import StrategyPipeline
 import StrategyDiagnostics
@@ -38,91 +37,28 @@ struct NewOptions: ParsableArguments {
         }
     }
 
-    /// The checked model; scaffolding into a strategy with errors could only add to the confusion. Only
-    /// errors are shown: warnings (such as the placeholders of an earlier `new`) are `check`'s business.
-    func model() throws -> Strategy {
+    /// Scaffolds `element` through `NewElementAction` and says what it wrote. Scaffolding into a strategy
+    /// with errors could only add to the confusion, so those stop it; only errors are shown (warnings, such
+    /// as the placeholders of an earlier `new`, are `check`'s business).
+    func perform(_ element: NewElementAction.Element) throws {
         let reporter = try CompileOptions.parse([strategy])
         let collector = DiagnosticCollector()
-        let compilation = try reporter.perform(collector) {
-            try PublicationPipeline(reporter.request(), collector: collector).compile()
-        }
-        guard let model = compilation.strategy, !collector.hasErrors else {
+        let action = NewElementAction(PublicationPipeline(reporter.request(), collector: collector), element: element, title: title)
+        switch try reporter.perform(collector, { try action.perform() }) {
+        case nil:
             reporter.write(collector.diagnostics.filter { $0.severity == .error })
             throw ExitCode.errors
-        }
-        return model
-    }
-}
-
-/// Choosing ids and writing files, shared by the subcommands.
-enum Scaffold {
-    /// The slug of `preferred`, made unique against every id in use, retired ones included.
-    static func uniqueID(_ candidates: [String], in strategy: Strategy) -> String {
-        let used = Set(strategy.themes.map(\.id) + strategy.allKeyAreas.map(\.id) + strategy.allIndicators.map(\.id))
-        for candidate in candidates where !used.contains(candidate) { return candidate }
-        let base = candidates.last ?? "new"
-        var number = 2
-        while used.contains("\(base)-\(number)") { number += 1 }
-        return "\(base)-\(number)"
-    }
-
-    static func indicatorSection(title: String, id: String, levels: [Level]) -> String {
-        var text = "### \(title) {#\(id)}\n"
-        for level in levels {
-            text += "\n#### \(level.name)\n\nTODO: describe what practice looks like at the \(level.name) level.\n"
-        }
-        return text
-    }
-
-    static func keyAreaFile(id: String, title: String, theme: Theme, order: Int, since: String, levels: [Level],
-                            indicator: (title: String, id: String), help: Bool) -> String {
-        var text = """
-            ---
-            id: \(id)
-            title: \(yamlScalar(title))
-            theme: \(theme.id)
-            order: \(order)
-            status: active
-            since: \(yamlScalar(since))
-            ---
-
-            ## Description
-
-            TODO: say in a few sentences what this \(help ? "key area" : "enabler") covers.
-
-            """
-        if help {
-            text += """
-
-                ## What it is
-
-                TODO: explain what good practice in this area involves.
-
-                ## Why it is important
-
-                TODO: explain why it matters to councils and the people they serve.
-
-                """
-        }
-        return text + "\n## Indicators\n\n" + indicatorSection(title: indicator.title, id: indicator.id, levels: levels)
-    }
-
-    /// A YAML scalar that stays text: quoted when it could be read as something else.
-    static func yamlScalar(_ text: String) -> String {
-        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || " -'(),.".contains($0) }
-            && !text.hasPrefix("-") && !text.hasPrefix(" ") && !text.hasSuffix(" ")
-        return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    /// Writes a new file, refusing to replace one.
-    static func create(_ text: String, at path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        guard !FileManager.default.fileExists(atPath: path) else {
+        case .refused(let reason):
+            throw ValidationError(reason)
+        case .exists(let path):
             Output.standardError("strategyc: error: \(path) already exists; strategyc new never overwrites a file\n")
             throw ExitCode.errors
+        case .keyArea(let path, let isEnabler, let id, let indicator):
+            // The ids it chose, which `replaced_by`, links and variants name: said, not left to be looked up.
+            Output.standardOutput("wrote \(path): \(isEnabler ? "enabler" : "key area") '\(id)' with indicator '\(indicator)'\n")
+        case .indicator(let path, let line, let id, let keyArea, let retired):
+            Output.standardOutput("wrote \(path):\(line): indicator '\(id)' in \(retired ? "retired " : "")key area '\(keyArea)'\n")
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .withoutOverwriting)
     }
 }
 
@@ -135,27 +71,7 @@ struct NewKeyArea: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        let strategy = try options.model()
-        guard let theme = strategy.themes.first(where: { $0.id == self.theme && $0.kind == .theme }) else {
-            let themes = strategy.themes.filter { $0.kind == .theme }.map(\.id).joined(separator: ", ")
-            throw ValidationError("no theme '\(self.theme)'; the themes are \(themes) (use `new enabler` for enablers)")
-        }
-        try NewKeyArea.scaffold(title: options.title, in: theme, strategy: strategy, folder: options.strategy, help: true)
-    }
-
-    static func scaffold(title: String, in theme: Theme, strategy: Strategy, folder: String, help: Bool) throws {
-        let title = title.trimmingSpaces()
-        let id = Scaffold.uniqueID([Slug.make(from: title)], in: strategy)
-        let order = (theme.keyAreas.map(\.order).max() ?? 0) + 1
-        let indicator = help
-            ? (title: "High level principle and specific behaviour", id: Scaffold.uniqueID(["\(id)-principle"], in: strategy))
-            : (title: title, id: Scaffold.uniqueID(["\(id)-maturity"], in: strategy))
-        let text = Scaffold.keyAreaFile(id: id, title: title, theme: theme, order: order, since: strategy.edition,
-                                        levels: strategy.levels, indicator: indicator, help: help)
-        let path = (folder.hasSuffix("/") ? folder : folder + "/") + "key-areas/\(theme.id)/\(id).md"
-        try Scaffold.create(text, at: path)
-        // The ids it chose, which `replaced_by`, links and variants name: said, not left to be looked up.
-        Output.standardOutput("wrote \(path): \(help ? "key area" : "enabler") '\(id)' with indicator '\(indicator.id)'\n")
+        try options.perform(.keyArea(theme: theme))
     }
 }
 
@@ -165,11 +81,7 @@ struct NewEnabler: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        let strategy = try options.model()
-        guard let group = strategy.themes.first(where: { $0.kind == .enablers }) else {
-            throw ValidationError("the strategy has no theme with `kind: enablers`")
-        }
-        try NewKeyArea.scaffold(title: options.title, in: group, strategy: strategy, folder: options.strategy, help: false)
+        try options.perform(.enabler)
     }
 }
 
@@ -183,25 +95,6 @@ struct NewIndicator: ParsableCommand {
     @OptionGroup var options: NewOptions
 
     func run() throws {
-        let strategy = try options.model()
-        guard let area = strategy.allKeyAreas.first(where: { $0.id == keyArea && $0.status == .active }) else {
-            throw ValidationError("no active key area or enabler '\(keyArea)'")
-        }
-        let title = options.title.trimmingSpaces()
-        let slug = Slug.make(from: title)
-        let id = Scaffold.uniqueID([slug, "\(area.id)-\(slug)"], in: strategy)
-        let path = area.sourcePath
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var lines = text.components(separatedBy: "\n")
-        // Insert at the end of the `## Indicators` section: before the next `## ` heading, or at the end.
-        let start = lines.firstIndex { $0.trimmingSpaces().lowercased().hasPrefix("## indicators") } ?? lines.count
-        var end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.count
-        while end > start + 1 && lines[end - 1].trimmingSpaces().isEmpty { end -= 1 }
-        let section = Scaffold.indicatorSection(title: title, id: id, levels: strategy.levels)
-        lines.insert(contentsOf: [""] + section.components(separatedBy: "\n").dropLast(), at: end)
-        var result = lines.joined(separator: "\n")
-        if !result.hasSuffix("\n") { result += "\n" }
-        try Data(result.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        Output.standardOutput("wrote \(path):\(end + 2): indicator '\(id)' in \(area.status == .active ? "" : "retired ")key area '\(area.id)'\n")
+        try options.perform(.indicator(keyArea: keyArea))
     }
 }
