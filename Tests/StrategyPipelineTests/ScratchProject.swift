@@ -1,6 +1,7 @@
 import Foundation
 import StrategyDiagnostics
 import StrategyPipeline
+import StrategyRender
 import TestSupport
 
 /// A throwaway copy of the project (`Strategy/`, `Templates/`, `Variants/`) to break on purpose, with the
@@ -54,6 +55,32 @@ struct ScratchProject {
             _ = try PublishAction(pipeline, goal: .check).perform()
         }
         return pipeline.collector.diagnostics.map(relative)
+    }
+
+    /// `build [--since Previous/Strategy] --out OUT` from the root: the site written into `OUT`.
+    func build(out: String, sincePrevious: Bool = false) throws -> [Diagnostic] {
+        let request = PublicationRequest(strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path),
+                                         outputFolder: url(out).path, since: sincePrevious ? url("Previous/Strategy").path : nil,
+                                         generator: "strategyc test")
+        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector())
+        _ = try PublishAction(pipeline, goal: .build).perform()
+        return pipeline.collector.diagnostics.map(relative)
+    }
+
+    /// `diff OLD NEW` (paths from the root): the editions compared, or nil with the diagnostics that say why.
+    func diff(_ old: String, _ new: String) throws -> (diff: EditionDiff?, diagnostics: [Diagnostic]) {
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: url(new).path, generator: ""),
+                                           collector: DiagnosticCollector())
+        let outcome = try DiffAction(pipeline, old: url(old).path, new: url(new).path).perform()
+        guard case .compared(let diff) = outcome else { return (nil, pipeline.collector.diagnostics.map(relative)) }
+        return (diff, pipeline.collector.diagnostics.map(relative))
+    }
+
+    /// `new ...` into the copy's strategy.
+    func new(_ element: NewElementAction.Element, title: String) throws -> NewElementAction.Outcome? {
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: url("Strategy").path, generator: ""),
+                                           collector: DiagnosticCollector())
+        return try NewElementAction(pipeline, element: element, title: title).perform()
     }
 
     /// `build --variant VARIANT --out OUT` from the root: the variant's outputs written into `OUT`.
