@@ -122,6 +122,19 @@ import StrategyDiagnostics
         #expect(ModelDumper(root: root.path).dump(model) == ModelDumper(root: root.path).dump(try #require(fromDisk.strategy)))
     }
 
+    /// The size limit holds for a file handed over in memory (an editor's buffer) as for one on disk, to the
+    /// byte: one byte over is refused, the limit itself is read.
+    @Test func aFileInMemoryIsHeldToTheSizeLimit() {
+        let path = "key-areas/people/big.md"
+        let over = StrategyCompiler().compile(files: [(path, Data(repeating: 0x61, count: StrategyReader.maximumFileSize + 1))],
+                                              root: "Strategy")
+        #expect(over.diagnostics.filter { $0.range.path == "Strategy/" + path }.map(\.message)
+                == ["file is \(StrategyReader.maximumFileSize + 1) bytes; source files are limited to \(StrategyReader.maximumFileSize) bytes"])
+        let at = StrategyCompiler().compile(files: [(path, Data(repeating: 0x61, count: StrategyReader.maximumFileSize))],
+                                            root: "Strategy")
+        #expect(!at.diagnostics.contains { $0.code == .fileTooLarge })
+    }
+
     /// The first control character's column counts UTF-8 bytes, as every diagnostic does.
     @Test func controlCharacterColumnCountsBytes() throws {
         let found = try #require(StrategyReader.firstControlCharacter(in: "ok\né€😀\u{7}x\u{1B}"))
