@@ -62,31 +62,6 @@ import Testing
         #expect(!areas.contains { $0["id"] as? String == "engaging-strategic-suppliers" })
     }
 
-    /// Changing the national descriptor that the district overrides stops publication until an editor
-    /// accepts it; `accept-base` records the new fingerprint and nothing else.
-    @Test func aChangedBaseTextBlocksPublicationUntilAccepted() throws {
-        let repo = try ScratchRepository(git: false)
-        defer { repo.remove() }
-        try repo.edit("Strategy/key-areas/enablers/developing-talent.md", "- a resourcing plan", "- a plan for resourcing the team")
-        let at = try place(repo, district, "    base: ")
-        let lenient = try check(repo, "Variants/small-district")
-        #expect(lenient.status == 0)
-        #expect(lenient.stderr.hasPrefix("\(district):\(at.line):\(at.column): warning: the base text this override of the leader descriptor of 'developing-talent-maturity' replaced has changed; read it again, then accept it with `strategyc variant accept-base` [override-base-changed]\n"), "\(lenient.stderr)")
-        #expect(lenient.stderr.contains("a plan for resourcing the team"))
-        let strict = try check(repo, "Variants/small-district", ["--warnings-as-errors"])
-        #expect(strict.status == 1)
-        let before = try repo.read(district)
-        let accept = try repo.run(["variant", "accept-base", "Variants/small-district"])
-        #expect(accept.status == 0)
-        #expect(accept.stdout == "wrote \(district): accepted 1 changed base text\n")
-        let after = try repo.read(district)
-        // Only the fingerprint changed.
-        #expect(before.components(separatedBy: "\n").count == after.components(separatedBy: "\n").count)
-        #expect(zip(before.components(separatedBy: "\n"), after.components(separatedBy: "\n")).filter { $0 != $1 }.count == 1)
-        let fixed = try check(repo, "Variants/small-district", ["--warnings-as-errors"])
-        #expect(fixed.status == 0, "\(fixed.stderr)")
-    }
-
     /// `new variant` writes a variant that checks clean but for its placeholder introduction.
     @Test func newVariantScaffoldsACheckableVariant() throws {
         let repo = try ScratchRepository(git: false)

@@ -44,11 +44,11 @@ struct ScratchProject {
 
     /// `check` of the strategy (held to `Previous/Strategy` when `sincePrevious`), or `check --variant`:
     /// the action `strategyc check` performs, with the templates and output folder it would use.
-    func check(sincePrevious: Bool = false, variant: String? = nil) throws -> [Diagnostic] {
+    func check(sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false) throws -> [Diagnostic] {
         let request = PublicationRequest(
             strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url("_site").path,
             since: sincePrevious ? url("Previous/Strategy").path : nil, generator: "strategyc test")
-        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector())
+        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector(warningsAsErrors: warningsAsErrors))
         if let variant {
             _ = try VariantPublishAction(pipeline, folder: url(variant).path, goal: .check).perform()
         } else {
@@ -74,6 +74,13 @@ struct ScratchProject {
         let outcome = try DiffAction(pipeline, old: url(old).path, new: url(new).path).perform()
         guard case .compared(let diff) = outcome else { return (nil, pipeline.collector.diagnostics.map(relative)) }
         return (diff, pipeline.collector.diagnostics.map(relative))
+    }
+
+    /// `variant accept-base VARIANT` from the root.
+    func acceptBase(_ variant: String) throws -> AcceptBaseAction.Outcome? {
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: url("Strategy").path, generator: ""),
+                                           collector: DiagnosticCollector())
+        return try AcceptBaseAction(pipeline, folder: url(variant).path).perform()
     }
 
     /// `new ...` into the copy's strategy.

@@ -3,8 +3,8 @@ import StrategyDiagnostics
 import Testing
 
 /// Each check on a variant, with its exact diagnostics in the variant's own file, run in the test process
-/// (`strategyc check --variant` performs the same action; `EndToEndTests.VariantTests` keeps what only the
-/// command line shows: summaries, `new variant`, `accept-base`, builds).
+/// (`strategyc check --variant` and `variant accept-base` perform the same actions; `EndToEndTests.VariantTests`
+/// keeps what only the command line shows: summaries, `new variant`, what `accept-base` says, builds).
 @Suite struct VariantCheckTests {
     private let region = "Variants/greener-north/variant.md"
     private let council = "Variants/riverside/variant.md"
@@ -23,8 +23,8 @@ import Testing
         return (index + 1, prefix.utf8.count + 1)
     }
 
-    private func check(_ repo: ScratchProject, _ variant: String) throws -> Checked {
-        let diagnostics = try repo.check(variant: variant)
+    private func check(_ repo: ScratchProject, _ variant: String, warningsAsErrors: Bool = false) throws -> Checked {
+        let diagnostics = try repo.check(variant: variant, warningsAsErrors: warningsAsErrors)
         return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
     }
 
@@ -185,5 +185,29 @@ import Testing
             1 error and 0 warnings generated.
 
             """)
+    }
+
+    /// Changing the national descriptor that the district overrides stops publication until an editor
+    /// accepts it; `accept-base` records the new fingerprint and nothing else.
+    @Test func aChangedBaseTextBlocksPublicationUntilAccepted() throws {
+        let repo = try ScratchProject()
+        defer { repo.remove() }
+        try repo.edit("Strategy/key-areas/enablers/developing-talent.md", "- a resourcing plan", "- a plan for resourcing the team")
+        let at = try place(repo, district, "    base: ")
+        let lenient = try check(repo, "Variants/small-district")
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.hasPrefix("\(district):\(at.line):\(at.column): warning: the base text this override of the leader descriptor of 'developing-talent-maturity' replaced has changed; read it again, then accept it with `strategyc variant accept-base` [override-base-changed]\n"), "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("a plan for resourcing the team"))
+        let strict = try check(repo, "Variants/small-district", warningsAsErrors: true)
+        #expect(strict.status == 1)
+        let before = try repo.read(district)
+        #expect(try repo.acceptBase("Variants/small-district")
+                == .written(path: repo.url(district).path, accepted: 1, recorded: 0))
+        let after = try repo.read(district)
+        // Only the fingerprint changed.
+        #expect(before.components(separatedBy: "\n").count == after.components(separatedBy: "\n").count)
+        #expect(zip(before.components(separatedBy: "\n"), after.components(separatedBy: "\n")).filter { $0 != $1 }.count == 1)
+        let fixed = try check(repo, "Variants/small-district", warningsAsErrors: true)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
     }
 }
