@@ -44,7 +44,9 @@ struct ScratchProject {
 
     /// `check` of the strategy (held to `Previous/Strategy` when `sincePrevious`), or `check --variant`:
     /// the action `strategyc check` performs, with the templates and output folder it would use.
-    func check(sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false) throws -> [Diagnostic] {
+    /// - Parameter relativePaths: false to keep the paths absolute, as `strategyc check FOLDER` names them.
+    func check(sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false,
+               relativePaths: Bool = true) throws -> [Diagnostic] {
         let request = PublicationRequest(
             strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url("_site").path,
             since: sincePrevious ? url("Previous/Strategy").path : nil, generator: "strategyc test")
@@ -54,7 +56,7 @@ struct ScratchProject {
         } else {
             _ = try PublishAction(pipeline, goal: .check).perform()
         }
-        return pipeline.collector.diagnostics.map(relative)
+        return relativePaths ? pipeline.collector.diagnostics.map(relative) : pipeline.collector.diagnostics
     }
 
     /// `build [--since Previous/Strategy] --out OUT` from the root: the site written into `OUT`.
