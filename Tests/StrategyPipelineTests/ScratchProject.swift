@@ -11,7 +11,8 @@ import TestSupport
 struct ScratchProject {
     let root: URL
 
-    init() throws {
+    /// - Parameter git: also make the copy a git repository with one commit, for `git:HEAD`.
+    init(git: Bool = false) throws {
         root = try PipelineSupport.scratch()
         for folder in ["Strategy", "Templates", "Variants"] {
             try FileManager.default.copyItem(at: PipelineSupport.packageRoot.appendingPathComponent(folder),
@@ -19,6 +20,21 @@ struct ScratchProject {
         }
         try FileManager.default.createDirectory(at: url("Previous"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: url("Strategy"), to: url("Previous/Strategy"))
+        if git {
+            try self.git(["init", "-q"])
+            try self.git(["add", "."])
+            try commit("first")
+        }
+    }
+
+    func git(_ arguments: [String]) throws {
+        guard try ProcessRunner.onPath(["git"] + arguments, in: root).status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: ["command": (["git"] + arguments).joined(separator: " ")])
+        }
+    }
+
+    func commit(_ message: String) throws {
+        try git(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", message])
     }
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
@@ -45,18 +61,25 @@ struct ScratchProject {
     /// `check` of the strategy (held to `Previous/Strategy` when `sincePrevious`), or `check --variant`:
     /// the action `strategyc check` performs, with the templates and output folder it would use.
     /// - Parameter relativePaths: false to keep the paths absolute, as `strategyc check FOLDER` names them.
-    func check(sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false,
+    /// - Parameter since: an edition as `--since` names it (`git:HEAD`), read in the copy's repository.
+    func check(since: String? = nil, sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false,
                relativePaths: Bool = true) throws -> [Diagnostic] {
+        try publish(.check, since: since, sincePrevious: sincePrevious, variant: variant, warningsAsErrors: warningsAsErrors,
+                    relativePaths: relativePaths).diagnostics
+    }
+
+    /// `check` or `build` (into `_site`), with the outcome: what `check` and `build` perform.
+    func publish(_ goal: PublishAction.Goal, since: String? = nil, sincePrevious: Bool = false, variant: String? = nil,
+                 warningsAsErrors: Bool = false, relativePaths: Bool = true)
+        throws -> (outcome: PublicationOutcome?, diagnostics: [Diagnostic]) {
         let request = PublicationRequest(
             strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url("_site").path,
-            since: sincePrevious ? url("Previous/Strategy").path : nil, generator: "strategyc test")
+            since: since ?? (sincePrevious ? url("Previous/Strategy").path : nil), generator: "strategyc test",
+            workingDirectory: root.path)
         let pipeline = PublicationPipeline(request, collector: DiagnosticCollector(warningsAsErrors: warningsAsErrors))
-        if let variant {
-            _ = try VariantPublishAction(pipeline, folder: url(variant).path, goal: .check).perform()
-        } else {
-            _ = try PublishAction(pipeline, goal: .check).perform()
-        }
-        return relativePaths ? pipeline.collector.diagnostics.map(relative) : pipeline.collector.diagnostics
+        let outcome = try variant.map { try VariantPublishAction(pipeline, folder: url($0).path, goal: goal).perform() }
+            ?? PublishAction(pipeline, goal: goal).perform()
+        return (outcome, relativePaths ? pipeline.collector.diagnostics.map(relative) : pipeline.collector.diagnostics)
     }
 
     /// `build [--since Previous/Strategy] --out OUT` from the root: the site written into `OUT`.

@@ -44,7 +44,8 @@ public struct DiffAction: PipelineAction {
             ActionStep("read the editions") { work in
                 for specification in [old, new] {
                     do {
-                        work.sides.sources.append(try EditionSource(specification))
+                        work.sides.sources.append(try EditionSource(specification,
+                                                                    workingDirectory: pipeline.request.workingDirectory))
                     } catch {
                         pipeline.collector.report(Diagnostic(.folderUnreadable, "\(error)", at: SourceRange(at: .wholeFile(specification))))
                         work.unreadable = true

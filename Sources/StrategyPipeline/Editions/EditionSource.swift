@@ -4,7 +4,8 @@ import StrategyDiagnostics
 import StrategySupport
 
 /// Where an edition's sources come from: a folder, or `git:REV[:PATH]`, the strategy folder (by default
-/// `Strategy`) as it was at a git revision of the repository the command runs in.
+/// `Strategy`) as it was at a git revision of the repository the command runs in (or that holds
+/// `workingDirectory`, when one is given).
 public struct EditionSource {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -20,7 +21,7 @@ public struct EditionSource {
     /// repository, never the temporary folder.
     private let displayPrefix: (copy: String, shown: String)?
 
-    public init(_ specification: String, defaultPath: String = "Strategy") throws {
+    public init(_ specification: String, defaultPath: String = "Strategy", workingDirectory: String? = nil) throws {
         label = specification
         guard specification.hasPrefix("git:") else {
             folder = specification
@@ -34,7 +35,8 @@ public struct EditionSource {
             throw Failure(description: "'\(specification)' names no revision; write git:REV or git:REV:PATH")
         }
         let path = parts.count > 1 ? String(parts[1]) : defaultPath
-        let top = try Self.run(["git", "rev-parse", "--show-toplevel"]).trimmingSpacesAndNewlines()
+        let top = try Self.run(["git"] + (workingDirectory.map { ["-C", $0] } ?? []) + ["rev-parse", "--show-toplevel"])
+            .trimmingSpacesAndNewlines()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let archive = scratch.appendingPathComponent("edition.tar")

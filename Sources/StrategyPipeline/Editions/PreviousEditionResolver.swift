@@ -9,6 +9,8 @@ import StrategyRender
 /// rules against it (`RuleSubject.previousEdition`).
 struct PreviousEditionResolver {
     let strategyFolder: String
+    /// Where `git:REV` is read from; nil for the working folder.
+    var workingDirectory: String? = nil
     let collector: DiagnosticCollector
 
     /// - Parameters:
@@ -30,7 +32,7 @@ struct PreviousEditionResolver {
         }
         let source: EditionSource
         do {
-            source = try EditionSource(specification)
+            source = try EditionSource(specification, workingDirectory: workingDirectory)
         } catch {
             return fail("cannot be read: \(error)")
         }

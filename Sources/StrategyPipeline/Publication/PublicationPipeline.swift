@@ -85,7 +85,8 @@ public struct PublicationPipeline {
         let range = request.since != nil
             ? SourceRange(at: .wholeFile("--since \(reference)"))
             : (strategy.previousEditionRange ?? strategy.range)
-        return PreviousEditionResolver(strategyFolder: request.strategyFolder, collector: collector)
+        return PreviousEditionResolver(strategyFolder: request.strategyFolder, workingDirectory: request.workingDirectory,
+                                       collector: collector)
             .resolve(reference, reportedAt: range, relativeToStrategy: request.since == nil, current: strategy)
     }
 
@@ -185,7 +186,7 @@ public struct PublicationPipeline {
         var found: Strategy?
         if let reference = request.since ?? national.previousEdition {
             let quiet = DiagnosticCollector()
-            let previous = PreviousEditionResolver(strategyFolder: folder, collector: quiet)
+            let previous = PreviousEditionResolver(strategyFolder: folder, workingDirectory: request.workingDirectory, collector: quiet)
                 .resolve(reference, reportedAt: national.range, relativeToStrategy: request.since == nil, current: national)
             if previous?.strategy.edition == edition { found = previous?.strategy }
         }

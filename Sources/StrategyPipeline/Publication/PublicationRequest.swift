@@ -19,6 +19,10 @@ public struct PublicationRequest: Sendable {
     public var since: String?
     /// Written into outputs, such as `strategyc 0.1.0`.
     public var generator: String
+    /// The folder whose git repository `git:REV` names; nil for the working folder of the process, as the
+    /// command line has it. A server, or a test, that cannot change its working folder per request says it
+    /// here.
+    public var workingDirectory: String?
 
     /// The templates folder, when the templates come from one.
     public var templatesFolder: String? {
@@ -27,11 +31,12 @@ public struct PublicationRequest: Sendable {
     }
 
     public init(strategyFolder: String, templates: TemplateSet.Source? = nil, outputFolder: String? = nil,
-                since: String? = nil, generator: String) {
+                since: String? = nil, generator: String, workingDirectory: String? = nil) {
         self.strategyFolder = strategyFolder
         self.templates = templates
         self.outputFolder = outputFolder
         self.since = since
         self.generator = generator
+        self.workingDirectory = workingDirectory
     }
 }
