@@ -1,7 +1,7 @@
 import Foundation
+import StrategySupport
 #if canImport(FoundationXML)
 import FoundationXML
-import StrategySupport
 #endif
 
 /// Decides whether an SVG file is safe to publish as a logo: no script, no event handler, no reference to
@@ -24,25 +24,20 @@ enum SVGSafety {
     static let allowedDataPrefixes = ["data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"]
 
     static func problems(in data: Data) -> [Problem] {
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard String(data: data, encoding: .utf8) != nil else {
             return [Problem(message: "the SVG is not UTF-8 text", line: 1, column: 1)]
         }
-        for marker in ["<!DOCTYPE", "<!ENTITY"] {
-            if let found = text.range(of: marker, options: .caseInsensitive) {
-                let before = text[..<found.lowerBound]
-                let line = before.filter { $0 == "\n" }.count + 1
-                let column = before.utf8.count - (before.lastIndex(of: "\n").map { before.utf8.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-                return [Problem(message: "it declares a document type or entities (\(marker)); remove the declaration",
-                                line: line, column: column)]
+        // A document type is named before entities, wherever each stands.
+        for word in ["DOCTYPE", "ENTITY"] {
+            if let found = SafeXML.declaration(of: [word], in: data, ignoringCase: true) {
+                let before = data[data.startIndex..<data.startIndex + found.offset]
+                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 - data.startIndex + 1 } ?? 0
+                return [Problem(message: "it declares a document type or entities (<!\(word)); remove the declaration",
+                                line: before.filter { $0 == UInt8(ascii: "\n") }.count + 1, column: found.offset - lineStart + 1)]
             }
         }
         let inspector = Inspector()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = inspector
-        // On Linux, parse() can return true for a document cut short and only set parserError.
-        let parsed = parser.parse() && parser.parserError == nil
+        let (parsed, parser) = SafeXML.parse(data, into: inspector)
         if !parsed && inspector.problems.isEmpty {
             return [Problem(message: "it is not well-formed XML (parser error \(parser.parserError.map { ($0 as NSError).code } ?? 0))",
                             line: parser.lineNumber, column: parser.columnNumber)]

@@ -1,8 +1,8 @@
 import Foundation
 import StrategyModel
+import StrategySupport
 #if canImport(FoundationXML)
 import FoundationXML
-import StrategySupport
 #endif
 
 /// Parses XML from a workbook part with Foundation's XMLParser, never resolving external entities (the
@@ -11,46 +11,18 @@ func parseXML<Delegate: XMLParserDelegate>(_ data: Data, into delegate: Delegate
     try? parseXML(data, part: "", into: delegate)
 }
 
-/// Whether `data` holds `<!DOCTYPE` or `<!ENTITY` anywhere: one pass with memchr over the bytes, as a
-/// workbook's parts are read for every return of a benchmark (Foundation's `range(of:)` took a twentieth
-/// of the time of reading one).
-func declaresDTD(_ data: Data) -> Bool {
-    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-        guard let base = buffer.baseAddress else { return false }
-        let count = buffer.count
-        var offset = 0
-        while offset < count, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), count - offset) {
-            let at = base.distance(to: UnsafeRawPointer(found))
-            if at + 1 < count, buffer[at + 1] == UInt8(ascii: "!") {
-                for word in ["DOCTYPE", "ENTITY"] {
-                    let bytes = Array(word.utf8)
-                    if at + 2 + bytes.count <= count, zip(bytes.indices, bytes).allSatisfy({ buffer[at + 2 + $0.0] == $0.1 }) {
-                        return true
-                    }
-                }
-            }
-            offset = at + 1
-        }
-        return false
-    }
-}
-
 /// The same, saying why a part is refused. A part with a document type declaration is refused before it
 /// is parsed: a workbook never has one, and a DTD is how entity expansion ("billion laughs") and external
 /// entities get in.
 func parseXML<Delegate: XMLParserDelegate>(_ data: Data, part: String, into delegate: Delegate) throws(XLSXPackage.Refusal) -> Delegate {
-    if declaresDTD(data) {
+    if SafeXML.declaration(of: ["DOCTYPE", "ENTITY"], in: data) != nil {
         throw XLSXPackage.Refusal(description: "its part \(part) declares a DTD or entities, which a workbook never does")
     }
-    let parser = XMLParser(data: data)
-    parser.shouldResolveExternalEntities = false
-    parser.delegate = delegate
-    // On Linux, parse() can return true for a document cut short and only set parserError.
-    let parsed = parser.parse()
+    let (parsed, _) = SafeXML.parse(data, into: delegate)
     if let limited = delegate as? LimitedCollector, limited.overLimit {
         throw XLSXPackage.Refusal(description: "its part \(part) holds more than \(limited.limit) \(limited.what)")
     }
-    guard parsed, parser.parserError == nil else {
+    guard parsed else {
         throw XLSXPackage.Refusal(description: "its part \(part) is not well-formed XML")
     }
     return delegate
