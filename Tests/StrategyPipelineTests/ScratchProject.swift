@@ -5,9 +5,10 @@ import StrategyRender
 import TestSupport
 
 /// A throwaway copy of the project (`Strategy/`, `Templates/`, `Variants/`) to break on purpose, with the
-/// strategy as first copied kept aside in `Previous/Strategy` as the edition before it, and `check` run in
-/// the test process: the diagnostics come back as values, with their paths relative to the copy's root as
-/// a user running `strategyc check` from there sees them.
+/// strategy as first copied kept aside in `Previous/Strategy` as the edition before it (and, when asked, a
+/// git repository), and the actions of `check`, `build`, `diff`, `new` and `variant accept-base` performed
+/// in the test process: the diagnostics come back as values, with their paths as a user running
+/// `strategyc` from the copy's root sees them.
 struct ScratchProject {
     let root: URL
 
@@ -60,20 +61,25 @@ struct ScratchProject {
 
     /// `check` of the strategy (held to `Previous/Strategy` when `sincePrevious`), or `check --variant`:
     /// the action `strategyc check` performs, with the templates and output folder it would use.
-    /// - Parameter relativePaths: false to keep the paths absolute, as `strategyc check FOLDER` names them.
     /// - Parameter since: an edition as `--since` names it (`git:HEAD`), read in the copy's repository.
+    /// - Parameter relativePaths: false to keep the paths absolute, as `strategyc check FOLDER` names them.
     func check(since: String? = nil, sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false,
                relativePaths: Bool = true) throws -> [Diagnostic] {
         try publish(.check, since: since, sincePrevious: sincePrevious, variant: variant, warningsAsErrors: warningsAsErrors,
                     relativePaths: relativePaths).diagnostics
     }
 
-    /// `check` or `build` (into `_site`), with the outcome: what `check` and `build` perform.
-    func publish(_ goal: PublishAction.Goal, since: String? = nil, sincePrevious: Bool = false, variant: String? = nil,
-                 warningsAsErrors: Bool = false, relativePaths: Bool = true)
+    /// `build [--since Previous/Strategy] --out OUT`, or `build --variant VARIANT --out OUT`, from the root.
+    func build(out: String, sincePrevious: Bool = false, variant: String? = nil) throws -> [Diagnostic] {
+        try publish(.build, out: out, sincePrevious: sincePrevious, variant: variant).diagnostics
+    }
+
+    /// `check` or `build`, with the outcome: the action the command performs.
+    func publish(_ goal: PublishAction.Goal, out: String = "_site", since: String? = nil, sincePrevious: Bool = false,
+                 variant: String? = nil, warningsAsErrors: Bool = false, relativePaths: Bool = true)
         throws -> (outcome: PublicationOutcome?, diagnostics: [Diagnostic]) {
         let request = PublicationRequest(
-            strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url("_site").path,
+            strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url(out).path,
             since: since ?? (sincePrevious ? url("Previous/Strategy").path : nil), generator: "strategyc test",
             workingDirectory: root.path)
         let pipeline = PublicationPipeline(request, collector: DiagnosticCollector(warningsAsErrors: warningsAsErrors))
@@ -82,20 +88,9 @@ struct ScratchProject {
         return (outcome, relativePaths ? pipeline.collector.diagnostics.map(relative) : pipeline.collector.diagnostics)
     }
 
-    /// `build [--since Previous/Strategy] --out OUT` from the root: the site written into `OUT`.
-    func build(out: String, sincePrevious: Bool = false) throws -> [Diagnostic] {
-        let request = PublicationRequest(strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path),
-                                         outputFolder: url(out).path, since: sincePrevious ? url("Previous/Strategy").path : nil,
-                                         generator: "strategyc test")
-        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector())
-        _ = try PublishAction(pipeline, goal: .build).perform()
-        return pipeline.collector.diagnostics.map(relative)
-    }
-
     /// `diff OLD NEW` (paths from the root): the editions compared, or nil with the diagnostics that say why.
     func diff(_ old: String, _ new: String) throws -> (diff: EditionDiff?, diagnostics: [Diagnostic]) {
-        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: url(new).path, generator: ""),
-                                           collector: DiagnosticCollector())
+        let pipeline = sourcesPipeline()
         let outcome = try DiffAction(pipeline, old: url(old).path, new: url(new).path).perform()
         guard case .compared(let diff) = outcome else { return (nil, pipeline.collector.diagnostics.map(relative)) }
         return (diff, pipeline.collector.diagnostics.map(relative))
@@ -103,25 +98,19 @@ struct ScratchProject {
 
     /// `variant accept-base VARIANT` from the root.
     func acceptBase(_ variant: String) throws -> AcceptBaseAction.Outcome? {
-        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: url("Strategy").path, generator: ""),
-                                           collector: DiagnosticCollector())
-        return try AcceptBaseAction(pipeline, folder: url(variant).path).perform()
+        try AcceptBaseAction(sourcesPipeline(), folder: url(variant).path).perform()
     }
 
     /// `new ...` into the copy's strategy.
     func new(_ element: NewElementAction.Element, title: String) throws -> NewElementAction.Outcome? {
-        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: url("Strategy").path, generator: ""),
-                                           collector: DiagnosticCollector())
-        return try NewElementAction(pipeline, element: element, title: title).perform()
+        try NewElementAction(sourcesPipeline(), element: element, title: title).perform()
     }
 
-    /// `build --variant VARIANT --out OUT` from the root: the variant's outputs written into `OUT`.
-    func build(variant: String, out: String) throws -> [Diagnostic] {
-        let request = PublicationRequest(strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path),
-                                         outputFolder: url(out).path, generator: "strategyc test")
-        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector())
-        _ = try VariantPublishAction(pipeline, folder: url(variant).path, goal: .build).perform()
-        return pipeline.collector.diagnostics.map(relative)
+    /// A pipeline over the copy's strategy for the actions that publish nothing.
+    private func sourcesPipeline() -> PublicationPipeline {
+        PublicationPipeline(PublicationRequest(strategyFolder: url("Strategy").path, generator: "strategyc test",
+                                               workingDirectory: root.path),
+                            collector: DiagnosticCollector())
     }
 
     /// The diagnostic with the copy's root taken off its paths and out of its messages, its notes' and its

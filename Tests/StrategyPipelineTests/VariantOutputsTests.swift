@@ -34,7 +34,7 @@ import Testing
     @Test func toolkitMarkdownCarriesWhatTheSiteCarries() throws {
         let repo = try ScratchProject()
         defer { repo.remove() }
-        #expect(try repo.build(variant: "Variants/small-district", out: "district").containsErrors == false)
+        #expect(try repo.build(out: "district", variant: "Variants/small-district").containsErrors == false)
         let district = try repo.read("district/toolkit.md")
         #expect(district.contains("\n## How this variant differs\n"))
         #expect(district.contains("\n### Left out\n\n- **Engaging strategic suppliers** (left out by Small District Council procurement strategy): "
@@ -43,7 +43,7 @@ import Testing
                                   + "procurement strategy. It now reads:\n\n> Talent development is planned around the procurement"))
         #expect(district.contains("\n\nThe text it replaced:\n\n> Talent development is planned around"))
         #expect(district.contains("\n| Developing talent (Changed by Small District Council procurement strategy) |"))
-        #expect(try repo.build(variant: "Variants/riverside", out: "council").containsErrors == false)
+        #expect(try repo.build(out: "council", variant: "Variants/riverside").containsErrors == false)
         let council = try repo.read("council/toolkit.md")
         #expect(council.contains("\n### Buying for net zero\n\n*Key area* · Added by Greener North procurement strategy\n"))
         #expect(council.contains("\n| Ethical procurement (Added by Riverside District Council procurement strategy) |"))
@@ -60,14 +60,14 @@ import Testing
         let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit(district, "exclude:\n", "exclude:\n  - id: councillors-reporting\n    reason: Councillors get one yearly report.\n")
-        #expect(try repo.build(variant: "Variants/small-district", out: "district").containsErrors == false)
+        #expect(try repo.build(out: "district", variant: "Variants/small-district").containsErrors == false)
         let differs = try repo.read("district/variant.html")
         #expect(differs.contains("<h3><a href=\"key-areas/developing-talent.html#developing-talent-maturity\">Developing talent</a>, in "
                                  + "<a href=\"key-areas/developing-talent.html\">Developing talent</a>: the Leader descriptor "
                                  + "<span class=\"origin\">Changed by Small District Council procurement strategy</span></h3>"))
         #expect(differs.contains("<li><strong>Reporting, in <a href=\"key-areas/engaging-councillors.html\">Engaging councillors</a></strong> "
                                  + "(left out by Small District Council procurement strategy): Councillors get one yearly report.</li>"))
-        #expect(try repo.build(variant: "Variants/riverside", out: "council").containsErrors == false)
+        #expect(try repo.build(out: "council", variant: "Variants/riverside").containsErrors == false)
         let council = try repo.read("council/variant.html")
         #expect(council.contains("<li><a href=\"key-areas/managing-strategic-risk.html#riverside-ethical-procurement\">Ethical procurement</a>, in "
                                  + "<a href=\"key-areas/managing-strategic-risk.html\">Managing strategic risk</a> (indicator, added by "
@@ -94,7 +94,7 @@ import Testing
         let repo = try ScratchProject()
         defer { repo.remove() }
         try repo.edit("Variants/riverside/variant.md", "type: district", "type: london-borough")
-        #expect(try repo.build(variant: "Variants/riverside", out: "council").containsErrors == false)
+        #expect(try repo.build(out: "council", variant: "Variants/riverside").containsErrors == false)
         let differs = try repo.read("council/variant.html")
         #expect(differs.contains("<p class=\"lead\">Riverside District Council procurement strategy is for Riverside District Council "
                                  + "(London borough council). It is built on"))
@@ -112,7 +112,7 @@ import Testing
     @Test func brandingIsCheckedThenPublished() throws {
         let repo = try ScratchProject()
         defer { repo.remove() }
-        let built = try repo.build(variant: "Variants/riverside", out: "council")
+        let built = try repo.build(out: "council", variant: "Variants/riverside")
         #expect(!built.containsErrors, "\(built)")
         let page = try repo.read("council/key-areas/creating-social-value.html")
         #expect(page.contains("<style>:root { --brand: #0b5d3b; }</style>"))
@@ -160,7 +160,7 @@ import Testing
         let fingerprint = try check(repo, "Variants/small-district").stderr
             .firstMatch(of: /record the current base text: base: ([0-9a-f]{16})/).map { String($0.1) }
         try repo.edit(district, "    text: Our own description of social value.", "    base: \(try #require(fingerprint))\n    text: Our own description of social value.")
-        let built = try repo.build(variant: "Variants/small-district", out: "district")
+        let built = try repo.build(out: "district", variant: "Variants/small-district")
         #expect(!built.containsErrors, "\(built)")
         let page = try repo.read("district/key-areas/creating-social-value.html")
         #expect(page.contains("<h1>Creating social value</h1><p class=\"origin\">Changed by Small District Council procurement strategy</p>"))
