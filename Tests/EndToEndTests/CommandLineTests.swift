@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command line treats every command alike: a mistyped subcommand gets a suggestion, every command
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func newTakesTheStrategyFolderAsItsArgument() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try FileManager.default.moveItem(at: repo.url("Strategy"), to: repo.url("National"))
         let result = try repo.run(["new", "enabler", "National", "--title", "Managing data"])
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func diffNamesAGitSideAsGivenNeverATemporaryPath() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let file = "Strategy/key-areas/enablers/adding-value.md"
         try repo.edit(file, "theme: enablers", "them: enablers")
@@ -50,7 +51,7 @@ import Testing
 
     /// A template warning fails the build under --warnings-as-errors, as a source warning does.
     @Test func warningsAsErrorsCoversTemplateWarnings() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.write("Templates/assets/Logo.PNG", "not really a picture")
         let lenient = try repo.run(["build"])
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func errorLimitShowsTheFirstErrorsAndSaysHowManyMore() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let folder = "Strategy/key-areas/showing-leadership/"
         try FileManager.default.copyItem(at: repo.url(folder + "engaging-councillors.md"),

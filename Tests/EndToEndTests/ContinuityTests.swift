@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `check --since git:HEAD` and `previous_edition` through the binary, in a git repository: the summary line
@@ -6,13 +7,13 @@ import Testing
 /// (ids gone, changed, reused, with fix-its applied) are `StrategyPipelineTests.ContinuityTests`.
 @Suite struct ContinuityTests {
     /// The 1-based number of the first line of `path` that starts with `prefix`.
-    private func line(_ repo: ScratchRepository, _ path: String, startingWith prefix: String) throws -> Int {
+    private func line(_ repo: ProjectCopy, _ path: String, startingWith prefix: String) throws -> Int {
         let lines = try repo.read(path).components(separatedBy: "\n")
         return try #require(lines.firstIndex { $0.hasPrefix(prefix) }) + 1
     }
 
     @Test func cleanStrategyPassesAndSaysWhatItWasHeldAgainst() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let result = try repo.run(["check", "--since", "git:HEAD"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -23,7 +24,7 @@ import Testing
     /// `previous_edition` in strategy.md is used without `--since`; one that cannot be read is reported
     /// at its value, by `check` as by `build`.
     @Test func previousEditionIsResolvedByCheck() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         try repo.edit("Strategy/strategy.md", "published: 2022-08-01\n", "published: 2022-08-01\nprevious_edition: git:no-such-revision\n")
         let line = try self.line(repo, "Strategy/strategy.md", startingWith: "previous_edition:")

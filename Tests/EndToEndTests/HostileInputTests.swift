@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Inputs made to break the compiler, by class. Each must give a positioned diagnostic (or safe output),
@@ -7,7 +8,7 @@ import Testing
 struct HostileCase: CustomTestStringConvertible, Sendable {
     var name: String
     /// Changes a scratch copy of the repository.
-    var change: @Sendable (ScratchRepository) throws -> Void
+    var change: @Sendable (ProjectCopy) throws -> Void
     var status: Int32
     /// What standard error must start with (after the scratch root is taken out); nil: empty.
     var stderrPrefix: String?
@@ -16,11 +17,11 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
 
 private let councillorsFile = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
 
-private func bytes(_ transform: @escaping @Sendable (Data) -> Data) -> @Sendable (ScratchRepository) throws -> Void {
+private func bytes(_ transform: @escaping @Sendable (Data) -> Data) -> @Sendable (ProjectCopy) throws -> Void {
     { repo in try transform(Data(contentsOf: repo.url(councillorsFile))).write(to: repo.url(councillorsFile)) }
 }
 
-private func text(_ old: String, _ new: String) -> @Sendable (ScratchRepository) throws -> Void {
+private func text(_ old: String, _ new: String) -> @Sendable (ProjectCopy) throws -> Void {
     { repo in try repo.edit(councillorsFile, old, new) }
 }
 
@@ -69,7 +70,7 @@ let hostileCases: [HostileCase] = [
 @Suite struct HostileInputTests {
     @Test(arguments: hostileCases)
     func refusedWithADiagnosticAndNoOutput(_ hostile: HostileCase) throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try hostile.change(repo)
         let result = try repo.run(["build", "--out", "site"], timeout: 60)
@@ -85,7 +86,7 @@ let hostileCases: [HostileCase] = [
     /// CRLF and lone CR end lines exactly like LF (CommonMark): the same model, and a BOM changes nothing.
     @Test(arguments: [("CRLF", "\r\n"), ("lone CR", "\r"), ("BOM", "\u{FEFF}")])
     func lineEndingsAndBOMGiveTheSameModel(_ name: String, _ variant: String) throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let reference = try repo.run(["export"])
         let original = try repo.read(councillorsFile)
@@ -97,7 +98,7 @@ let hostileCases: [HostileCase] = [
 
     /// Markdown nested far deeper than any page needs is cut at a safe depth, not a crash.
     @Test func deepMarkdownIsSafe() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillorsFile, description, description + String(repeating: "> ", count: 20_000) + "deep\n\n"
                       + String(repeating: "- ", count: 10_000) + "x\n\n" + String(repeating: "[", count: 50_000) + "\n\n")
@@ -110,7 +111,7 @@ let hostileCases: [HostileCase] = [
     /// Raw HTML, and links and images whose scheme can run code, are reported and never published;
     /// content that a spreadsheet would run as a formula stays text.
     @Test func activeContentIsNeutralised() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillorsFile, description, description
                       + "<script>alert(1)</script>\n\nSee [a](javascript:alert(1)), [b](vbscript:msgbox), [c](data:text/html,<b>x</b>), "

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No command, run from any folder, deletes or overwrites what strategyc did not write. Each refusal is
@@ -21,7 +22,7 @@ extension FileManager {
         ("Strategy/site", "'Strategy/site' is inside the strategy folder 'Strategy'"),
     ])
     func buildRefusesTheRepositorysOwnFolders(_ out: String, _ reason: String) throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let before = try repo.snapshot()
         let result = try repo.run(["build", "--out", out])
@@ -35,7 +36,7 @@ extension FileManager {
     }
 
     @Test func buildRefusesTheParentFolderFromInsideTheStrategy() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let before = try repo.snapshot()
         let result = try repo.run(["build", ".", "--templates", "../Templates", "--out", ".."], in: "Strategy")
@@ -45,7 +46,7 @@ extension FileManager {
     }
 
     @Test func buildRefusesAFolderItDidNotWriteAndALink() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         try repo.write("docs/notes.md", "Our notes.\n")
         try FileManager.default.createSymbolicLink(at: repo.url("site-link"), withDestinationURL: repo.url("docs"))
@@ -61,7 +62,7 @@ extension FileManager {
 
     /// The build's own folder is replaced; once the user adds a file to it, it is no longer provably ours.
     @Test func buildReplacesItsOwnOutputOnlyWhileItIsUntouched() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let first = try repo.run(["build"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -83,7 +84,7 @@ extension FileManager {
     }
 
     @Test func workbookAndExportNeverWriteOverSourcesFoldersOrForeignFiles() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let before = try repo.snapshot()
         let cases: [([String], String)] = [
@@ -103,7 +104,7 @@ extension FileManager {
     }
 
     @Test func workbookAndExportSayWhatTheyWroteAndReplaceTheirOwn() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let model = try #require(try JSONSerialization.jsonObject(with: Data(try repo.run(["export"]).stdout.utf8)) as? [String: Any])
         let edition = try #require(model["edition"] as? String)
@@ -123,7 +124,7 @@ extension FileManager {
 
     /// `check` takes the same --out as `build`, so a destination `build` would refuse fails `check` too.
     @Test func checkReportsAnOutputFolderBuildWouldRefuse() throws {
-        let repo = try ScratchRepository()
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let result = try repo.run(["check", "--out", "Templates"])
         #expect(result.status == 1)
@@ -132,7 +133,7 @@ extension FileManager {
     }
 
     @Test func ioErrorsAreJSONToo() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let result = try repo.run(["check", "Missing", "--diagnostics-format", "json"])
         #expect(result.status == 2)

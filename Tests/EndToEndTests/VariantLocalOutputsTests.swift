@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 23: a variant's outputs must say what is local. Its publisher, its priorities on the key area's
@@ -34,7 +35,7 @@ import Testing
     /// Item 2: `publisher:` is accepted, inherited along the chain (riverside from greener-north), and used by
     /// the footer, toolkit.md, model.json, the export and the workbook; without one, the national publisher.
     @Test func aVariantsPublisherIsItsOwnAndInherited() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(region, "base_edition: 2022\n", "base_edition: 2022\npublisher: Northern Lights Procurement Hub\n")
         let checked = try repo.run(["check", "--variant", "Variants/riverside", "--warnings-as-errors"])
@@ -64,7 +65,7 @@ import Testing
     /// Item 3: the resolved priority (the region's weight and minimum, the council's target) on the key
     /// area's own page and as the guidance of its rows' Target cells in the workbook.
     @Test func aPriorityShowsOnItsKeyAreaPageAndInItsWorkbookRows() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let built = try repo.run(["build", "--variant", "Variants/riverside", "--out", "council"])
         #expect(built.status == 0, "\(built.stderr)")
@@ -92,7 +93,7 @@ import Testing
 
     /// Item 5: `diff` names the key area of an indicator that replaces a retired one, in Markdown and JSON.
     @Test func diffNamesTheKeyAreaOfAReplacingIndicator() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.shell(["cp", "-R", "Strategy", "Old"])
         try repo.edit("Strategy/key-areas/showing-leadership/engaging-councillors.md", "{#councillors-reporting}",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the examples of `docs/variants.md`, the literate specification of the variant format.
@@ -59,7 +60,7 @@ struct VariantSpecExample: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: VariantSpecExample.all)
     func example(_ example: VariantSpecExample) throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         for file in example.files { try repo.write(file.path, file.text) }
         let result = try repo.run(example.arguments)

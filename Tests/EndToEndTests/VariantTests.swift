@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Variants checked as a council officer would use them: the three examples in `Variants/`, and each
@@ -9,20 +10,20 @@ import Testing
     private let district = "Variants/small-district/variant.md"
 
     /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
-    private func place(_ repo: ScratchRepository, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
+    private func place(_ repo: ProjectCopy, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
         let lines = try repo.read(path).components(separatedBy: "\n")
         let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
         return (index + 1, prefix.utf8.count + 1)
     }
 
-    private func check(_ repo: ScratchRepository, _ variant: String, _ more: [String] = []) throws -> StrategycRunner.Result {
+    private func check(_ repo: ProjectCopy, _ variant: String, _ more: [String] = []) throws -> StrategycRunner.Result {
         let result = try repo.run(["check", "--variant", variant] + more)
         #expect(!result.crashed)
         return result
     }
 
     @Test func theThreeExamplesAreClean() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let expected = [
             ("Variants/greener-north", "Greener North procurement strategy (region, 1 layer on edition 2022): 0 left out, 0 texts changed, 3 added, 2 priorities"),
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func exportGivesEveryElementItsOrigin() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let council = try repo.run(["export", "--variant", "Variants/riverside"])
         #expect(council.status == 0, "\(council.stderr)")
@@ -64,7 +65,7 @@ import Testing
 
     /// `new variant` writes a variant that checks clean but for its placeholder introduction.
     @Test func newVariantScaffoldsACheckableVariant() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let created = try repo.run(["new", "variant", "--base", "Variants/greener-north", "--for", "Hill Town Council"])
         #expect(created.status == 0, "\(created.stderr)")
@@ -83,7 +84,7 @@ import Testing
     /// An override written without `base:` is `override-base-missing` (it has not changed: it was never
     /// recorded), and accept-base records it.
     @Test func anUnrecordedBaseIsMissingAndAcceptBaseRecordsIt() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let text = try repo.read(district)
         let baseLine = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("    base: ") })
@@ -101,7 +102,7 @@ import Testing
     /// The proposed id is the distinctive part of the name, since every local id starts with it; --id
     /// chooses another, and must be a slug.
     @Test func newVariantProposesAShortIdAndTakesAnother() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let camden = try repo.run(["new", "variant", "--for", "London Borough of Camden", "--type", "london-borough"])
         #expect(camden.stdout == "wrote Variants/camden/variant.md: variant 'camden'; the key areas and indicators it adds start with 'camden-' (choose another id with --id)\n", "\(camden.stderr)")
@@ -117,7 +118,7 @@ import Testing
     /// A variant's site: its title, what it leaves out with the reason, the base text beside the override,
     /// origin badges on what it adds, and a page saying how it differs.
     @Test func buildVariantShowsHowItDiffers() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let district = try repo.run(["build", "--variant", "Variants/small-district", "--out", "district"])
         #expect(district.status == 0, "\(district.stderr)")
@@ -142,7 +143,7 @@ import Testing
 
     /// Every variant of a folder, each into its own folder, with an index linking to each.
     @Test func buildVariantsBuildsEachWithAnIndex() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let result = try repo.run(["build", "--variants", "Variants", "--out", "_variants"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -164,7 +165,7 @@ import Testing
     /// A council's repository needs no templates: without `Templates/` (and without `--templates`) the
     /// built-in ones are used, and they give exactly the site the repository's own folder gives.
     @Test func withoutATemplatesFolderTheBuiltInTemplatesAreUsed() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let withFolder = try repo.run(["build", "--variant", "Variants/riverside", "--out", "with-folder"])
         #expect(withFolder.status == 0, "\(withFolder.stderr)")
@@ -185,7 +186,7 @@ import Testing
     /// A variant's `templates/` replaces single templates or partials, for it and for variants built on
     /// it, and nothing else; a broken override is reported in the variant's file.
     @Test func aVariantMayOverrideSingleTemplates() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let original = try repo.read("Templates/partials/footer.mustache")
         try repo.write("Variants/greener-north/templates/partials/footer.mustache",
@@ -209,7 +210,7 @@ import Testing
     /// `build --with-variants`: the national site carries its variants under variants/, linked from every
     /// national page, in one atomic build; a variant of another strategy is refused, and nothing is written.
     @Test func theNationalSiteCarriesItsVariants() throws {
-        let repo = try ScratchRepository(git: false)
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let result = try repo.run(["build", "--with-variants", "Variants", "--out", "_site"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import Testing
 
@@ -13,13 +14,13 @@ import Testing
         var stderr: String
     }
 
-    private func check(_ repo: ScratchProject) throws -> Checked {
+    private func check(_ repo: ProjectCopy) throws -> Checked {
         let diagnostics = try repo.check(relativePaths: false)
         return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
     }
 
     @Test func missingClosingDelimiterIsReported() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let root = repo.url("Strategy")
         let file = root.appendingPathComponent("key-areas/behaving-commercially/managing-strategic-risk.md")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsReportedWithItsLine() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let root = repo.url("Strategy")
         let file = root.appendingPathComponent("key-areas/enablers/enabling-innovation.md")
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func emptyFileIsReported() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let root = repo.url("Strategy")
         let file = root.appendingPathComponent("key-areas/showing-leadership/working-with-partners.md")
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func binaryAndHugeFilesAreReportedNotRead() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let root = repo.url("Strategy")
         let binary = root.appendingPathComponent("key-areas/enablers/binary.md")
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func everyProblemIsReportedInOneRun() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let root = repo.url("Strategy")
         try Data().write(to: root.appendingPathComponent("key-areas/enablers/adding-value.md"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import StrategyPipeline
 import Testing
@@ -13,20 +14,20 @@ import Testing
     private let partners = "Strategy/key-areas/showing-leadership/working-with-partners.md"
 
     /// The 1-based number of the first line of `path` that starts with `prefix`.
-    private func line(_ repo: ScratchProject, _ path: String, startingWith prefix: String) throws -> Int {
+    private func line(_ repo: ProjectCopy, _ path: String, startingWith prefix: String) throws -> Int {
         let lines = try repo.read(path).components(separatedBy: "\n")
         return try #require(lines.firstIndex { $0.hasPrefix(prefix) }) + 1
     }
 
     /// Inserts `text` before line `line` (1-based) of a file, as an editor applies an insertion fix-it.
-    private func insert(_ text: String, before line: Int, in path: String, of repo: ScratchProject) throws {
+    private func insert(_ text: String, before line: Int, in path: String, of repo: ProjectCopy) throws {
         var lines = try repo.read(path).components(separatedBy: "\n")
         lines.insert(contentsOf: text.components(separatedBy: "\n").dropLast(), at: line - 1)
         try repo.write(path, lines.joined(separator: "\n"))
     }
 
     @Test func deletedKeyAreaIsAnErrorWithFixItsThatWork() throws {
-        let repo = try ScratchProject(git: true)
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         try FileManager.default.removeItem(at: repo.url(partners))
         let diagnostics = try repo.check(since: "git:HEAD")
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func indicatorIdChangedInPlaceIsReportedAsSuch() throws {
-        let repo = try ScratchProject(git: true)
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         try repo.edit(councillors, "{#councillors-champions}", "{#councillor-champions}")
         let heading = try line(repo, councillors, startingWith: "### Procurement and commercial champions")
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func deletedIndicatorCanBeKeptRetiredByItsFixIt() throws {
-        let repo = try ScratchProject(git: true)
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         let before = PublicationSummary(try #require(try repo.publish(.check).outcome).publication).indicators
         let start = try line(repo, councillors, startingWith: "### Procurement and commercial champions")
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func retiredIdUsedAgainIsAnError() throws {
-        let repo = try ScratchProject(git: true)
+        let repo = try ProjectCopy(git: true)
         defer { repo.remove() }
         try repo.edit(partners, "status: active", "status: retired\nretired_in: 2022")
         try repo.commit("retire")
@@ -111,7 +112,7 @@ import Testing
 
     /// Everything that would stop `build` stops `check`: here a template naming a field no page has.
     @Test func checkFindsTemplateProblems() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit("Templates/partials/footer.mustache", "{{edition}}", "{{editon}}")
         let footer = try repo.read("Templates/partials/footer.mustache").components(separatedBy: "\n")

@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import Testing
 
 /// Common editing mistakes, made as an editor makes them on a copy of the real strategy, and the exact
 /// diagnostics `check` prints: how many, which code, which line and column, which fix-it. Line numbers
 /// are found in the edited file, so the tests follow the content as it is reworded. Run in the test process
-/// (`ScratchProject.check` performs the action `strategyc check` does), in the format `check` writes.
+/// (`ProjectCopy.check` performs the action `strategyc check` does), in the format `check` writes.
 @Suite struct EditorDiagnosticsTests {
     private let councillors = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
 
-    private func line(_ repo: ScratchProject, _ path: String, _ prefix: String) throws -> Int {
+    private func line(_ repo: ProjectCopy, _ path: String, _ prefix: String) throws -> Int {
         try #require(try repo.read(path).components(separatedBy: "\n").firstIndex { $0.hasPrefix(prefix) }) + 1
     }
 
@@ -19,13 +20,13 @@ import Testing
         var stderr: String
     }
 
-    private func check(_ repo: ScratchProject, format: DiagnosticFormat = .text) throws -> Checked {
+    private func check(_ repo: ProjectCopy, format: DiagnosticFormat = .text) throws -> Checked {
         let diagnostics = try repo.check()
         return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: format.render(diagnostics))
     }
 
     @Test func sectionHeadingOneLevelTooHighIsOneErrorWithAFixIt() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillors, "\n## Indicators\n", "\n# Indicators\n")
         let at = try line(repo, councillors, "# Indicators")
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func levelAndIndicatorHeadingsAtTheWrongDepthAreOneErrorEach() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let text = try repo.read(councillors)
         let mature = try #require(text.range(of: "\n#### Mature\n"))
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func missingIndicatorIdGetsTheSlugOfItsTitleOrItsBraceRepaired() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillors, "{#councillors-champions}", "")
         let at = try line(repo, councillors, "### Procurement and commercial champions")
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func fileNamedUnlikeItsIdSaysToRenameTheFile() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let renamed = "Strategy/key-areas/showing-leadership/councillors.md"
         try FileManager.default.moveItem(at: repo.url(councillors), to: repo.url(renamed))
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func duplicateOrderPointsAtTheDuplicate() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let partners = "Strategy/key-areas/showing-leadership/working-with-partners.md"
         try repo.edit(partners, "order: 3", "order: 2")
@@ -114,7 +115,7 @@ import Testing
     }
 
     @Test func yamlErrorsAreInPlainWords() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillors, "title: Engaging councillors", "title: \"Engaging councillors")
         let result = try check(repo)
@@ -127,7 +128,7 @@ import Testing
 
     /// `order 1` (no colon) is the slip on its own line; libyaml only notices it on the next one.
     @Test func aKeyWithoutItsColonIsReportedOnItsOwnLine() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillors, "\norder: 1\n", "\norder 1\n")
         let result = try check(repo)
@@ -141,7 +142,7 @@ import Testing
 
     /// An unclosed `[` is reported where it opens.
     @Test func anUnclosedListIsReportedWhereItOpens() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillors, "title: Engaging councillors", "title: [Engaging councillors")
         let result = try check(repo)
@@ -149,7 +150,7 @@ import Testing
     }
 
     @Test func unquotedHashCutsAValueAndTheFixItQuotesIt() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(councillors, "title: Engaging councillors", "title: Engaging councillors #1 priority")
         let result = try check(repo)
@@ -163,7 +164,7 @@ import Testing
     }
 
     @Test func tableInADescriptorAndLinksToNowhereAreErrors() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let text = try repo.read(councillors)
         let minimum = try #require(text.range(of: "#### Minimum\n\n"))
@@ -184,7 +185,7 @@ import Testing
     }
 
     @Test func utf16FileIsNamedAsSuchWithAFixItToConvert() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let text = try repo.read(councillors)
         try #require(text.data(using: .utf16LittleEndian)).write(to: repo.url(councillors))
@@ -202,7 +203,7 @@ import Testing
     }
 
     @Test func sameTitleForTwoKeyAreasIsAWarning() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let partners = "Strategy/key-areas/showing-leadership/working-with-partners.md"
         try repo.edit(partners, "title: Working with partners", "title: Engaging councillors")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import StrategyPipeline
 import Testing
@@ -7,13 +8,13 @@ import Testing
 /// `diff`), run in the test process on a copy of the project: their steps by name, and exactly what each
 /// writes or refuses.
 @Suite struct SourceActionsTests {
-    private func pipeline(_ repo: ScratchProject, strategy: String = "Strategy") -> PublicationPipeline {
+    private func pipeline(_ repo: ProjectCopy, strategy: String = "Strategy") -> PublicationPipeline {
         PublicationPipeline(PublicationRequest(strategyFolder: repo.url(strategy).path, generator: "strategyc test"),
                             collector: DiagnosticCollector())
     }
 
     @Test func theStepsAreNamedInOrder() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         #expect(NewElementAction(pipeline(repo), element: .enabler, title: "x").stepNames
                 == ["compile the strategy", "write the new element"])
@@ -28,7 +29,7 @@ import Testing
     /// A key area gets an id of its own and a first indicator; an indicator goes at the end of its key area's
     /// indicators, and the line it starts on is said; a theme or key area that is not there is refused.
     @Test func newElementsAreWrittenWithTheIdsTheyWereGiven() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let area = try NewElementAction(pipeline(repo), element: .keyArea(theme: "showing-leadership"),
                                         title: "Engaging councillors").perform()
@@ -60,7 +61,7 @@ import Testing
 
     /// A strategy with errors gets nothing new: the errors are in the collector.
     @Test func nothingIsScaffoldedIntoAStrategyWithErrors() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         // A copied key area: the model is built, with a duplicate-id error.
         let councillors = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func aNewVariantRecordsItsBasesEditionAndIsNeverWrittenTwice() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let variants = repo.url("Variants").path
         let action = NewVariantAction(pipeline(repo), base: repo.url("Variants/greener-north").path, audience: "Hill Town Council",
@@ -87,7 +88,7 @@ import Testing
     /// Nothing to accept, then a base text never recorded is recorded, and only its line changes; a variant
     /// with another error is refused with that error alone.
     @Test func acceptBaseRecordsOnlyTheBaseTexts() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let district = repo.url("Variants/small-district").path
         #expect(try AcceptBaseAction(pipeline(repo), folder: district).perform() == .nothingToAccept(path: district + "/variant.md"))
@@ -112,7 +113,7 @@ import Testing
     /// Two editions compared by id; a side that names no revision is unreadable, a usage problem.
     @Test func diffComparesTwoEditionsOrSaysWhichCannotBeRead() throws {
         let root = PipelineSupport.packageRoot
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let compared = try DiffAction(pipeline(repo), old: root.appendingPathComponent("Editions/2018").path,
                                       new: root.appendingPathComponent("Strategy").path).perform()

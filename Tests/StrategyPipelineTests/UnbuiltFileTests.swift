@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
 
     /// `check` in the test process, as `strategyc check` (`--since` the copy's first state, `--variant`)
     /// from the copy's root.
-    private func run(_ repo: ScratchProject, sincePrevious: Bool = false, variant: String? = nil) throws -> Outcome {
+    private func run(_ repo: ProjectCopy, sincePrevious: Bool = false, variant: String? = nil) throws -> Outcome {
         let diagnostics = try repo.check(sincePrevious: sincePrevious, variant: variant)
         return Outcome(
             failed: diagnostics.containsErrors,
@@ -35,12 +36,12 @@ import Testing
     }
 
     /// The first line of `path` (1-based) that starts with `prefix`.
-    private func line(_ repo: ScratchProject, _ path: String, _ prefix: String) throws -> Int {
+    private func line(_ repo: ProjectCopy, _ path: String, _ prefix: String) throws -> Int {
         try #require(try repo.read(path).components(separatedBy: "\n").firstIndex { $0.hasPrefix(prefix) }) + 1
     }
 
     /// Breaks the front matter of `path`: its title line gains `: [`, which YAML cannot parse.
-    private func breakYAML(_ repo: ScratchProject, _ path: String) throws -> Int {
+    private func breakYAML(_ repo: ProjectCopy, _ path: String) throws -> Int {
         let title = try line(repo, path, "title: ")
         var lines = try repo.read(path).components(separatedBy: "\n")
         lines[title - 1] += " :bad: ["
@@ -53,7 +54,7 @@ import Testing
     // MARK: - Continuity (ids kept since the previous edition)
 
     @Test func aRenamedFileThatDoesNotParseIsNotReportedAsDeleted() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let renamed = "Strategy/key-areas/showing-leadership/engaging-members.md"
         try repo.move(Self.councillors, to: renamed)
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func aFileThatDoesNotParseInPlaceIsNotReportedAsDeleted() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let title = try breakYAML(repo, Self.councillors)
         let outcome = try run(repo, sincePrevious: true)
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func anUnreadableFileIsNotReportedAsDeleted() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try Data("---\nid: engaging-councillors\n\u{0}".utf8).write(to: repo.url(Self.councillors))
         let outcome = try run(repo, sincePrevious: true)
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func anIndicatorHeadingThatCannotBeBuiltIsNotReportedAsDeleted() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(Self.councillors, "{#councillors-champions}", "{#Councillors_Champions}")
         let heading = try line(repo, Self.councillors, "### Procurement and commercial champions")
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func theKeyAreasOfAThemeThatDoesNotParseAreNeitherDeletedNorOfAnUnknownTheme() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let title = try breakYAML(repo, Self.leadershipTheme)
         let outcome = try run(repo, sincePrevious: true)
@@ -117,7 +118,7 @@ import Testing
     // MARK: - References and links
 
     @Test func aReplacementInAFileThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(Self.partners, "status: active\n",
                       "status: retired\nretired_in: 2022\nreplaced_by:\n  - engaging-strategic-suppliers\n")
@@ -131,7 +132,7 @@ import Testing
     }
 
     @Test func aLinkToAPageThatDoesNotParseIsNotBroken() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(Self.partners, "## Description\n\n",
                       "## Description\n\nSee [strategic suppliers](engaging-strategic-suppliers.html#maturity-engaging-strategic-suppliers). ")
@@ -146,7 +147,7 @@ import Testing
     // MARK: - Duplicates
 
     @Test func aDuplicateInAFileThatDoesNotParseIsLeftForWhenItParses() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let copy = "Strategy/key-areas/showing-leadership/engaging-councillors-copy.md"
         try repo.write(copy, try repo.read(Self.councillors))
@@ -162,7 +163,7 @@ import Testing
     // MARK: - Variants
 
     @Test func aVariantsExclusionOfABaseFileThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let title = try breakYAML(repo, Self.suppliers)
         let outcome = try run(repo, variant: "Variants/small-district")
@@ -172,7 +173,7 @@ import Testing
     }
 
     @Test func aVariantsOverrideOfABaseFileThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let talent = "Strategy/key-areas/enablers/developing-talent.md"
         let title = try breakYAML(repo, talent)
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func aPriorityOnALocalKeyAreaThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let local = "Variants/greener-north/key-areas/greener-north-net-zero.md"
         let title = try breakYAML(repo, local)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import Testing
 
@@ -17,19 +18,19 @@ import Testing
     }
 
     /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
-    private func place(_ repo: ScratchProject, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
+    private func place(_ repo: ProjectCopy, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
         let lines = try repo.read(path).components(separatedBy: "\n")
         let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
         return (index + 1, prefix.utf8.count + 1)
     }
 
-    private func check(_ repo: ScratchProject, _ variant: String, warningsAsErrors: Bool = false) throws -> Checked {
+    private func check(_ repo: ProjectCopy, _ variant: String, warningsAsErrors: Bool = false) throws -> Checked {
         let diagnostics = try repo.check(variant: variant, warningsAsErrors: warningsAsErrors)
         return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
     }
 
     @Test func anUnknownIdGetsDidYouMean() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(district, "  - id: engaging-strategic-suppliers", "  - id: engaging-strategic-supplier")
         let at = try place(repo, district, "  - id: ")
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func excludedAndOverriddenIsAnError() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(district, "  - id: engaging-strategic-suppliers", "  - id: developing-talent")
         let at = try place(repo, district, "  - id: developing-talent-maturity")
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func targetsAndWeightsAreChecked() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(council, "    weight: 2\n    target: mature", "    weight: 0\n    target: expert")
         let weight = try place(repo, council, "    weight: ")
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func aCouncilCannotGoBelowItsRegionsMinimum() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(council, "  - key_area: creating-social-value\n    target: leader", "  - key_area: creating-social-value\n    target: developing")
         let at = try place(repo, council, "    target: developing")
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func localIdsLiveInTheVariantsNamespace() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let additions = "Variants/riverside/additions/managing-strategic-risk.md"
         try repo.edit(additions, "{#riverside-ethical-procurement}", "{#ethical-procurement}")
@@ -108,7 +109,7 @@ import Testing
     }
 
     @Test func basesThatAreMissingOrCircularAreReported() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(council, "base: ../greener-north", "base: ../greener-norht")
         let base = try place(repo, council, "base: ")
@@ -125,7 +126,7 @@ import Testing
     }
 
     @Test func aBaseAtAnotherEditionIsAWarningWithAFixIt() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(district, "base_edition: 2022", "base_edition: 2018")
         let at = try place(repo, district, "base_edition: ")
@@ -144,7 +145,7 @@ import Testing
     /// variant written against the old one is told what the base changed since, and which of the elements
     /// it names need review.
     @Test func aMovedBaseListsWhatChangedSince() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try FileManager.default.copyItem(at: repo.url("Strategy"), to: repo.url("Strategy-2022"))
         try repo.edit("Strategy/strategy.md", "edition: 2022\n", "edition: 2025\nprevious_edition: ../Strategy-2022\n")
@@ -170,7 +171,7 @@ import Testing
     }
 
     @Test func nothingKeptMayLinkToWhatIsLeftOut() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(region, "priorities:", "exclude:\n  - id: working-with-partners\n    reason: Led by the combined authority.\npriorities:")
         let area = "Variants/greener-north/key-areas/greener-north-net-zero.md"
@@ -190,7 +191,7 @@ import Testing
     /// Changing the national descriptor that the district overrides stops publication until an editor
     /// accepts it; `accept-base` records the new fingerprint and nothing else.
     @Test func aChangedBaseTextBlocksPublicationUntilAccepted() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit("Strategy/key-areas/enablers/developing-talent.md", "- a resourcing plan", "- a plan for resourcing the team")
         let at = try place(repo, district, "    base: ")

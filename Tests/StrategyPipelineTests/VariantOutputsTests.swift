@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import StrategyDiagnostics
 import Testing
 
@@ -17,13 +18,13 @@ import Testing
         var stderr: String
     }
 
-    private func check(_ repo: ScratchProject, _ variant: String) throws -> Checked {
+    private func check(_ repo: ProjectCopy, _ variant: String) throws -> Checked {
         let diagnostics = try repo.check(variant: variant)
         return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
     }
 
     /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
-    private func place(_ repo: ScratchProject, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
+    private func place(_ repo: ProjectCopy, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
         let lines = try repo.read(path).components(separatedBy: "\n")
         let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
         return (index + 1, prefix.utf8.count + 1)
@@ -32,7 +33,7 @@ import Testing
     /// Item 4: toolkit.md carries the origin marks, what was left out and why, the rewritten texts with the
     /// texts they replaced, the additions and the priorities, as the site does.
     @Test func toolkitMarkdownCarriesWhatTheSiteCarries() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         #expect(try repo.build(out: "district", variant: "Variants/small-district").containsErrors == false)
         let district = try repo.read("district/toolkit.md")
@@ -57,7 +58,7 @@ import Testing
 
     /// Item 5: wherever a variant's page names an indicator, it names and links its key area too.
     @Test func anIndicatorIsNamedWithItsKeyAreaOnTheVariantPage() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(district, "exclude:\n", "exclude:\n  - id: councillors-reporting\n    reason: Councillors get one yearly report.\n")
         #expect(try repo.build(out: "district", variant: "Variants/small-district").containsErrors == false)
@@ -77,7 +78,7 @@ import Testing
     /// Item 5: a diagnostic that names an indicator by its title names its key area too (every key area
     /// has an indicator titled "High level principle and specific behaviour").
     @Test func aDiagnosticNamingAnIndicatorNamesItsKeyArea() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let file = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
         let text = try repo.read(file)
@@ -91,7 +92,7 @@ import Testing
 
     /// Item 6: the organisation type by its label in assessment.md, and what a weight means where it is shown.
     @Test func theTypeIsNamedByItsLabelAndTheWeightExplained() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit("Variants/riverside/variant.md", "type: district", "type: london-borough")
         #expect(try repo.build(out: "council", variant: "Variants/riverside").containsErrors == false)
@@ -110,7 +111,7 @@ import Testing
     /// shade as fix-it, and a logo is refused when it is outside the folder, of the wrong kind, too large
     /// or an SVG that could run script (reported in the SVG itself).
     @Test func brandingIsCheckedThenPublished() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         let built = try repo.build(out: "council", variant: "Variants/riverside")
         #expect(!built.containsErrors, "\(built)")
@@ -154,7 +155,7 @@ import Testing
     /// Regression: a key area whose description a variant rewrote showed "Changed by" on every indicator
     /// row too, because a row without an origin let Mustache find the key area's origin further up.
     @Test func onlyWhatChangedCarriesAnOriginBadge() throws {
-        let repo = try ScratchProject()
+        let repo = try ProjectCopy()
         defer { repo.remove() }
         try repo.edit(district, "overrides:\n", "overrides:\n  - id: creating-social-value\n    field: description\n    text: Our own description of social value.\n")
         let fingerprint = try check(repo, "Variants/small-district").stderr

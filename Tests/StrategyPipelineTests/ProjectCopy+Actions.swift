@@ -4,61 +4,10 @@ import StrategyPipeline
 import StrategyRender
 import TestSupport
 
-/// A throwaway copy of the project (`Strategy/`, `Templates/`, `Variants/`) to break on purpose, with the
-/// strategy as first copied kept aside in `Previous/Strategy` as the edition before it (and, when asked, a
-/// git repository), and the actions of `check`, `build`, `diff`, `new` and `variant accept-base` performed
-/// in the test process: the diagnostics come back as values, with their paths as a user running
-/// `strategyc` from the copy's root sees them.
-struct ScratchProject {
-    let root: URL
-
-    /// - Parameter git: also make the copy a git repository with one commit, for `git:HEAD`.
-    init(git: Bool = false) throws {
-        root = try PipelineSupport.scratch()
-        for folder in ["Strategy", "Templates", "Variants"] {
-            try FileManager.default.copyItem(at: PipelineSupport.packageRoot.appendingPathComponent(folder),
-                                             to: root.appendingPathComponent(folder))
-        }
-        try FileManager.default.createDirectory(at: url("Previous"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: url("Strategy"), to: url("Previous/Strategy"))
-        if git {
-            try self.git(["init", "-q"])
-            try self.git(["add", "."])
-            try commit("first")
-        }
-    }
-
-    func git(_ arguments: [String]) throws {
-        guard try ProcessRunner.onPath(["git"] + arguments, in: root).status == 0 else {
-            throw CocoaError(.executableLoad, userInfo: ["command": (["git"] + arguments).joined(separator: " ")])
-        }
-    }
-
-    func commit(_ message: String) throws {
-        try git(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", message])
-    }
-
-    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
-
-    func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
-
-    func write(_ path: String, _ text: String) throws {
-        try PipelineSupport.write(text, to: url(path))
-    }
-
-    /// Replaces `old` (which must occur) with `new` in a file.
-    func edit(_ path: String, _ old: String, _ new: String) throws {
-        let text = try read(path)
-        guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile, userInfo: ["missing": old]) }
-        try write(path, text.replacingOccurrences(of: old, with: new))
-    }
-
-    func move(_ path: String, to newPath: String) throws {
-        try FileManager.default.moveItem(at: url(path), to: url(newPath))
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
-
+/// The pipeline tests' view of a `ProjectCopy`: the actions of `check`, `build`, `diff`, `new` and
+/// `variant accept-base` performed in the test process, the diagnostics handed back as values with their
+/// paths as a user running `strategyc` from the copy's root sees them.
+extension ProjectCopy {
     /// `check` of the strategy (held to `Previous/Strategy` when `sincePrevious`), or `check --variant`:
     /// the action `strategyc check` performs, with the templates and output folder it would use.
     /// - Parameter since: an edition as `--since` names it (`git:HEAD`), read in the copy's repository.
