@@ -67,7 +67,7 @@ func views(in text: String) -> [View] {
     let characters = code(of: text)
     let lines = String(characters).split(separator: "\n", omittingEmptySubsequences: false)
     let declaration = try! Regex(#"\b(struct|enum|class|extension|protocol|actor)\s+([A-Za-z_][A-Za-z0-9_.]*)([^{]*)$"#)
-    let property = try! Regex(#"^\s*(?:(?:public|internal|fileprivate|private|nonisolated|final)\s+)*(?:let|var)\s+([A-Za-z_][A-Za-z0-9_]*)\s*[:=]"#)
+    let property = try! Regex(#"^\s*(?:(?:(?:public|internal|fileprivate|private)(?:\(set\))?|nonisolated|final)\s+)*(?:let|var)\s+([A-Za-z_][A-Za-z0-9_]*)\s*[:=]"#)
 
     struct Scope {
         var name: String?
@@ -112,12 +112,12 @@ func views(in text: String) -> [View] {
 /// The Swift file: one extension per view, sorted by name so that the same sources give the same file.
 func source(of views: [View]) -> String {
     let extensions = views.sorted { $0.name < $1.name }.map { view in
-        let entries = view.fields.map { "        \"\($0)\": \\\(view.name).\($0)," }.joined(separator: "\n")
+        // A view without stored properties gets the empty dictionary, `[:]` (`[]` would be an array).
+        let entries = view.fields.isEmpty ? ":"
+            : "\n" + view.fields.map { "        \"\($0)\": \\\(view.name).\($0)," }.joined(separator: "\n") + "\n    "
         return """
             extension \(view.name) {
-                nonisolated(unsafe) static let fields: [String: PartialKeyPath<\(view.name)>] = [
-            \(entries)
-                ]
+                nonisolated(unsafe) static let fields: [String: PartialKeyPath<\(view.name)>] = [\(entries)]
             }
             """
     }
