@@ -12,7 +12,7 @@ import Testing
 /// revision).
 @Suite struct LivingStrategyTests {
     @Test func newNeverOverwritesAFile() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let path = "Strategy/key-areas/behaving-commercially/managing-energy-costs.md"
         try repo.write(path, "---\nkeep me\n")
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func newIdsNeverReuseRetiredOnes() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try repo.edit("Strategy/key-areas/showing-leadership/working-with-partners.md", "status: active", "status: retired\nretired_in: 2022")
         #expect(try repo.new(.keyArea(theme: "showing-leadership"), title: "Working with partners")
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func retiringRemovesFromTheBuildAndTheDiffSaysSo() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try repo.edit("Strategy/key-areas/showing-leadership/working-with-partners.md", "status: active",
                       "status: retired\nretired_in: 2022\nreplaced_by: engaging-senior-managers")
@@ -49,7 +49,7 @@ import Testing
     /// A retired indicator is listed on the home page (and in toolkit.md) as the changes page says, and each
     /// change on that page links to what it names.
     @Test func aRetiredIndicatorIsListedAndChangesLinkToWhatTheyName() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let file = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
         try repo.edit(file, "{#councillors-champions}", "{#councillors-champions retired_in=2022 replaced_by=councillors-training}")
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func renameAndRewordAreReportedById() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let file = "Strategy/key-areas/showing-leadership/engaging-councillors.md"
         try repo.edit(file, "title: Engaging councillors", "title: Working with councillors")
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func unreadablePreviousEditionIsADiagnostic() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try repo.edit("Strategy/strategy.md", "edition: 2022", "edition: 2022\nprevious_edition: ../Nowhere")
         let build = try repo.build(out: "site")

@@ -54,7 +54,7 @@ import Testing
     // MARK: - Continuity (ids kept since the previous edition)
 
     @Test func aRenamedFileThatDoesNotParseIsNotReportedAsDeleted() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let renamed = "Strategy/key-areas/showing-leadership/engaging-members.md"
         try repo.move(Self.councillors, to: renamed)
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aFileThatDoesNotParseInPlaceIsNotReportedAsDeleted() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let title = try breakYAML(repo, Self.councillors)
         let outcome = try run(repo, sincePrevious: true)
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func anUnreadableFileIsNotReportedAsDeleted() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try Data("---\nid: engaging-councillors\n\u{0}".utf8).write(to: repo.url(Self.councillors))
         let outcome = try run(repo, sincePrevious: true)
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func anIndicatorHeadingThatCannotBeBuiltIsNotReportedAsDeleted() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try repo.edit(Self.councillors, "{#councillors-champions}", "{#Councillors_Champions}")
         let heading = try line(repo, Self.councillors, "### Procurement and commercial champions")
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func theKeyAreasOfAThemeThatDoesNotParseAreNeitherDeletedNorOfAnUnknownTheme() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let title = try breakYAML(repo, Self.leadershipTheme)
         let outcome = try run(repo, sincePrevious: true)
@@ -118,7 +118,7 @@ import Testing
     // MARK: - References and links
 
     @Test func aReplacementInAFileThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try repo.edit(Self.partners, "status: active\n",
                       "status: retired\nretired_in: 2022\nreplaced_by:\n  - engaging-strategic-suppliers\n")
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func aLinkToAPageThatDoesNotParseIsNotBroken() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         try repo.edit(Self.partners, "## Description\n\n",
                       "## Description\n\nSee [strategic suppliers](engaging-strategic-suppliers.html#maturity-engaging-strategic-suppliers). ")
@@ -147,7 +147,7 @@ import Testing
     // MARK: - Duplicates
 
     @Test func aDuplicateInAFileThatDoesNotParseIsLeftForWhenItParses() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let copy = "Strategy/key-areas/showing-leadership/engaging-councillors-copy.md"
         try repo.write(copy, try repo.read(Self.councillors))
@@ -163,7 +163,7 @@ import Testing
     // MARK: - Variants
 
     @Test func aVariantsExclusionOfABaseFileThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let title = try breakYAML(repo, Self.suppliers)
         let outcome = try run(repo, variant: "Variants/small-district")
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func aVariantsOverrideOfABaseFileThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let talent = "Strategy/key-areas/enablers/developing-talent.md"
         let title = try breakYAML(repo, talent)
@@ -183,7 +183,7 @@ import Testing
     }
 
     @Test func aPriorityOnALocalKeyAreaThatDoesNotParseIsNotUnknown() throws {
-        let repo = try ProjectCopy()
+        let repo = try ProjectCopy(previous: true)
         defer { repo.remove() }
         let local = "Variants/greener-north/key-areas/greener-north-net-zero.md"
         let title = try breakYAML(repo, local)

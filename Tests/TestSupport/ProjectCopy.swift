@@ -1,21 +1,25 @@
 import Foundation
 
 /// A throwaway copy of the project as a user has it, to break on purpose: `Strategy/`, `Templates/`,
-/// `Variants/` and a README, with the strategy as first copied kept aside in `Previous/Strategy` as the
-/// edition before it, and, when asked, a git repository holding it all in one commit. The end-to-end tests
+/// `Variants/` and a README; when asked, the strategy as first copied kept aside in `Previous/Strategy` as
+/// the edition before it, and a git repository holding it all in one commit. The end-to-end tests
 /// run the binary in it; the pipeline tests perform the actions on it.
 public struct ProjectCopy {
     public let root: URL
 
-    /// - Parameter git: also make the copy a git repository with one commit, for `git:HEAD`.
-    public init(git: Bool = false) throws {
+    /// - Parameters:
+    ///   - git: also make the copy a git repository with one commit, for `git:HEAD`.
+    ///   - previous: also keep the strategy as first copied in `Previous/Strategy`, as the edition before.
+    public init(git: Bool = false, previous: Bool = false) throws {
         root = try TestPaths.scratch("project", resolvingLinks: true)
         for folder in ["Strategy", "Templates", "Variants"] {
             try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(folder),
                                              to: root.appendingPathComponent(folder))
         }
-        try FileManager.default.createDirectory(at: url("Previous"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: url("Strategy"), to: url("Previous/Strategy"))
+        if previous {
+            try FileManager.default.createDirectory(at: url("Previous"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: url("Strategy"), to: url("Previous/Strategy"))
+        }
         try Data("# Our strategy\n".utf8).write(to: url("README.md"))
         if git {
             try self.git(["init", "-q"])
