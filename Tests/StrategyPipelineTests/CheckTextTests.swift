@@ -8,15 +8,8 @@ import Testing
 /// paths, as the folder is given absolutely). `EndToEndTests.CheckCommandTests` keeps what the command line
 /// adds (the folder by default, standard output).
 @Suite struct CheckTextTests {
-    /// What `check` would exit with, and what it would write to stderr.
-    private struct Checked {
-        var status: Int32
-        var stderr: String
-    }
-
-    private func check(_ repo: ProjectCopy) throws -> Checked {
-        let diagnostics = try repo.check(relativePaths: false)
-        return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
+    private func check(_ repo: ProjectCopy) throws -> ProjectCopy.CheckedText {
+        try repo.checkText(relativePaths: false)
     }
 
     @Test func missingClosingDelimiterIsReported() throws {

@@ -14,15 +14,8 @@ import Testing
         try #require(try repo.read(path).components(separatedBy: "\n").firstIndex { $0.hasPrefix(prefix) }) + 1
     }
 
-    /// What `check` would exit with, and what it would write to stderr in `format`.
-    private struct Checked {
-        var status: Int32
-        var stderr: String
-    }
-
-    private func check(_ repo: ProjectCopy, format: DiagnosticFormat = .text) throws -> Checked {
-        let diagnostics = try repo.check()
-        return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: format.render(diagnostics))
+    private func check(_ repo: ProjectCopy, format: DiagnosticFormat = .text) throws -> ProjectCopy.CheckedText {
+        try repo.checkText(format: format)
     }
 
     @Test func sectionHeadingOneLevelTooHighIsOneErrorWithAFixIt() throws {

@@ -2,6 +2,7 @@ import Foundation
 import StrategyDiagnostics
 import StrategyPipeline
 import StrategyRender
+import Testing
 import TestSupport
 
 /// The pipeline tests' view of a `ProjectCopy`: the actions of `check`, `build`, `diff`, `new` and
@@ -16,6 +17,27 @@ extension ProjectCopy {
                relativePaths: Bool = true) throws -> [Diagnostic] {
         try publish(.check, since: since, sincePrevious: sincePrevious, variant: variant, warningsAsErrors: warningsAsErrors,
                     relativePaths: relativePaths).diagnostics
+    }
+
+    /// What `check` would exit with, and what it would write to standard error.
+    struct CheckedText {
+        var status: Int32
+        var stderr: String
+    }
+
+    /// `check` (or `check --variant`), as the command would end: its exit status and its diagnostics in
+    /// `format`.
+    func checkText(variant: String? = nil, warningsAsErrors: Bool = false, relativePaths: Bool = true,
+                   format: DiagnosticFormat = .text) throws -> CheckedText {
+        let diagnostics = try check(variant: variant, warningsAsErrors: warningsAsErrors, relativePaths: relativePaths)
+        return CheckedText(status: diagnostics.containsErrors ? 1 : 0, stderr: format.render(diagnostics))
+    }
+
+    /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
+    func place(_ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
+        let lines = try read(path).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
+        return (index + 1, prefix.utf8.count + 1)
     }
 
     /// `build [--since Previous/Strategy] --out OUT`, or `build --variant VARIANT --out OUT`, from the root.

@@ -11,22 +11,12 @@ import Testing
     private let council = "Variants/riverside/variant.md"
     private let district = "Variants/small-district/variant.md"
 
-    /// What `check --variant` would exit with, and what it would write to stderr.
-    private struct Checked {
-        var status: Int32
-        var stderr: String
+    private func check(_ repo: ProjectCopy, _ variant: String, warningsAsErrors: Bool = false) throws -> ProjectCopy.CheckedText {
+        try repo.checkText(variant: variant, warningsAsErrors: warningsAsErrors)
     }
 
-    /// The 1-based line of `path` that starts with `prefix`, and the byte column just after it.
     private func place(_ repo: ProjectCopy, _ path: String, _ prefix: String) throws -> (line: Int, column: Int) {
-        let lines = try repo.read(path).components(separatedBy: "\n")
-        let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
-        return (index + 1, prefix.utf8.count + 1)
-    }
-
-    private func check(_ repo: ProjectCopy, _ variant: String, warningsAsErrors: Bool = false) throws -> Checked {
-        let diagnostics = try repo.check(variant: variant, warningsAsErrors: warningsAsErrors)
-        return Checked(status: diagnostics.containsErrors ? 1 : 0, stderr: DiagnosticFormat.text.render(diagnostics))
+        try repo.place(path, prefix)
     }
 
     @Test func anUnknownIdGetsDidYouMean() throws {
