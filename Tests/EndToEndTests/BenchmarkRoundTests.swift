@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A benchmark of a round that publishes, from synthetic returns of fictional councils over two rounds:

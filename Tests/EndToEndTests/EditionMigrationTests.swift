@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The restated 2018 edition (`Editions/2018/`): a return made from its workbook is read against the 2022

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A running `strategyc serve`, started on a free port, and HTTP requests to it made with curl (which can
 /// send a path as it is written, `..` and all, where URLSession would tidy it first).

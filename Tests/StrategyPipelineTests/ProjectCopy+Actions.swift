@@ -13,9 +13,9 @@ extension ProjectCopy {
     /// the action `strategyc check` performs, with the templates and output folder it would use.
     /// - Parameter since: an edition as `--since` names it (`git:HEAD`), read in the copy's repository.
     /// - Parameter relativePaths: false to keep the paths absolute, as `strategyc check FOLDER` names them.
-    func check(since: String? = nil, sincePrevious: Bool = false, variant: String? = nil, warningsAsErrors: Bool = false,
-               relativePaths: Bool = true) throws -> [Diagnostic] {
-        try publish(.check, since: since, sincePrevious: sincePrevious, variant: variant, warningsAsErrors: warningsAsErrors,
+    func check(out: String = "_site", since: String? = nil, sincePrevious: Bool = false, variant: String? = nil,
+               warningsAsErrors: Bool = false, relativePaths: Bool = true) throws -> [Diagnostic] {
+        try publish(.check, out: out, since: since, sincePrevious: sincePrevious, variant: variant, warningsAsErrors: warningsAsErrors,
                     relativePaths: relativePaths).diagnostics
     }
 
@@ -27,9 +27,9 @@ extension ProjectCopy {
 
     /// `check` (or `check --variant`), as the command would end: its exit status and its diagnostics in
     /// `format`.
-    func checkText(variant: String? = nil, warningsAsErrors: Bool = false, relativePaths: Bool = true,
+    func checkText(out: String = "_site", variant: String? = nil, warningsAsErrors: Bool = false, relativePaths: Bool = true,
                    format: DiagnosticFormat = .text) throws -> CheckedText {
-        let diagnostics = try check(variant: variant, warningsAsErrors: warningsAsErrors, relativePaths: relativePaths)
+        let diagnostics = try check(out: out, variant: variant, warningsAsErrors: warningsAsErrors, relativePaths: relativePaths)
         return CheckedText(status: diagnostics.containsErrors ? 1 : 0, stderr: format.render(diagnostics))
     }
 
@@ -46,17 +46,46 @@ extension ProjectCopy {
     }
 
     /// `check` or `build`, with the outcome: the action the command performs.
+    /// - Parameter withVariants: a folder of variants to publish under the site, as `--with-variants` names it.
     func publish(_ goal: PublishAction.Goal, out: String = "_site", since: String? = nil, sincePrevious: Bool = false,
-                 variant: String? = nil, warningsAsErrors: Bool = false, relativePaths: Bool = true)
-        throws -> (outcome: PublicationOutcome?, diagnostics: [Diagnostic]) {
-        let request = PublicationRequest(
-            strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: url(out).path,
-            since: since ?? (sincePrevious ? url("Previous/Strategy").path : nil), generator: "strategyc test",
-            workingDirectory: root.path)
-        let pipeline = PublicationPipeline(request, collector: DiagnosticCollector(warningsAsErrors: warningsAsErrors))
+                 variant: String? = nil, withVariants: String? = nil, warningsAsErrors: Bool = false,
+                 relativePaths: Bool = true) throws -> (outcome: PublicationOutcome?, diagnostics: [Diagnostic]) {
+        let pipeline = publishingPipeline(out: out, since: since ?? (sincePrevious ? url("Previous/Strategy").path : nil),
+                                          warningsAsErrors: warningsAsErrors)
         let outcome = try variant.map { try VariantPublishAction(pipeline, folder: url($0).path, goal: goal).perform() }
-            ?? PublishAction(pipeline, goal: goal).perform()
+            ?? PublishAction(pipeline, goal: goal, withVariants: withVariants.map { url($0).path }).perform()
         return (outcome, relativePaths ? pipeline.collector.diagnostics.map(relative) : pipeline.collector.diagnostics)
+    }
+
+    /// `build --variants FOLDER --out OUT` (or `check --variants`), from the root.
+    func publishVariants(_ folder: String, out: String, goal: PublishAction.Goal = .build)
+        throws -> (files: [OutputFile]?, diagnostics: [Diagnostic]) {
+        let pipeline = publishingPipeline(out: out)
+        let outcome = try VariantBatchAction(pipeline, folder: url(folder).path, goal: goal).perform()
+        return (outcome, pipeline.collector.diagnostics.map(relative))
+    }
+
+    /// `export [--variant VARIANT] [-o OUTPUT]`: the document (written to OUTPUT when given), or nil with the
+    /// diagnostics that say why.
+    func export(variant: String? = nil, output: String? = nil) throws -> (outcome: ExportAction.Outcome?, diagnostics: [Diagnostic]) {
+        let pipeline = publishingPipeline(out: nil)
+        let outcome = try ExportAction(pipeline, variant: variant.map { url($0).path }, output: output.map { url($0).path }).perform()
+        return (outcome, pipeline.collector.diagnostics.map(relative))
+    }
+
+    /// `workbook [--variant VARIANT] -o OUTPUT`.
+    func workbook(variant: String? = nil, output: String) throws -> (outcome: WorkbookAction.Outcome?, diagnostics: [Diagnostic]) {
+        let pipeline = publishingPipeline(out: nil)
+        let outcome = try WorkbookAction(pipeline, variant: variant.map { url($0).path }, output: url(output).path).perform()
+        return (outcome, pipeline.collector.diagnostics.map(relative))
+    }
+
+    /// A pipeline over the copy's strategy and templates, as the publishing commands make it from the root.
+    private func publishingPipeline(out: String?, since: String? = nil, warningsAsErrors: Bool = false) -> PublicationPipeline {
+        let request = PublicationRequest(
+            strategyFolder: url("Strategy").path, templates: .folder(url("Templates").path), outputFolder: out.map { url($0).path },
+            since: since, generator: "strategyc test", workingDirectory: root.path)
+        return PublicationPipeline(request, collector: DiagnosticCollector(warningsAsErrors: warningsAsErrors))
     }
 
     /// `diff OLD NEW` (paths from the root): the editions compared, or nil with the diagnostics that say why.

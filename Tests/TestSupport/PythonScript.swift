@@ -1,16 +1,16 @@
 import Foundation
 
-/// Python, for what the end-to-end tests prepare or inspect with tools apart from strategyc: openpyxl to
+/// Python, for what the tests prepare or inspect with tools apart from strategyc: openpyxl to
 /// edit a return as a spreadsheet would, sqlite3 to read a store without strategyc's GRDB.
-enum PythonScript {
-    struct Failure: Error, CustomStringConvertible {
-        var status: Int32
-        var description: String { "the Python script exited with status \(status)" }
+public enum PythonScript {
+    public struct Failure: Error, CustomStringConvertible {
+        public var status: Int32
+        public var description: String { "the Python script exited with status \(status)" }
     }
 
     /// Runs `script` with `arguments` (its `sys.argv[1...]`); its standard output, trimmed of newlines.
     @discardableResult
-    static func run(_ script: String, _ arguments: [String]) throws -> String {
+    public static func run(_ script: String, _ arguments: [String]) throws -> String {
         let (status, data) = try ExternalProgram.run(["python3", "-c", script] + arguments)
         guard status == 0 else { throw Failure(status: status) }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
@@ -18,7 +18,7 @@ enum PythonScript {
 
     /// A copy of the committed return at `source` (relative to the package) with one value of its Metadata
     /// sheet (by the label in column A) changed, written to `target`.
-    static func copy(_ source: String, to target: String, settingMetadata label: String, to value: String) throws {
+    public static func copy(_ source: String, to target: String, settingMetadata label: String, to value: String) throws {
         try run("""
             import sys, openpyxl
             book = openpyxl.load_workbook(sys.argv[1])
@@ -26,6 +26,6 @@ enum PythonScript {
                 if row[0].value == sys.argv[3]:
                     row[1].value = sys.argv[4]
             book.save(sys.argv[2])
-            """, [StrategycRunner.packageRoot.appendingPathComponent(source).path, target, label, value])
+            """, [TestPaths.packageRoot.appendingPathComponent(source).path, target, label, value])
     }
 }
