@@ -182,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategyPipelineTests",
-            dependencies: ["TestSupport", "StrategyPipeline", "StrategyRender", "StrategyWorkbook", "StrategyModel", "StrategyDiagnostics",
+            dependencies: ["TestSupport", "StrategyPipeline", "StrategyStore", "StrategyRender", "StrategyWorkbook", "StrategyModel", "StrategyDiagnostics",
                            "StrategySupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),

@@ -28,4 +28,26 @@ public enum PythonScript {
             book.save(sys.argv[2])
             """, [TestPaths.packageRoot.appendingPathComponent(source).path, target, label, value])
     }
+
+    /// A copy of the return at `source` written to `target` with its About answers changed through
+    /// openpyxl (by their defined names; nil clears a cell), or only re-zipped with a comment (the same
+    /// content, other bytes) when `about` is empty.
+    public static func copy(_ source: String, to target: String, settingAbout about: [String: String?]) throws {
+        let edits = about.map { "\"\($0.key)\": " + ($0.value.map { "\"\($0)\"" } ?? "None") }.joined(separator: ", ")
+        try run("""
+            import sys, zipfile, openpyxl
+            edits = {\(edits)}
+            if edits:
+                book = openpyxl.load_workbook(sys.argv[1])
+                for name, value in edits.items():
+                    sheet, cell = list(book.defined_names[name].destinations)[0]
+                    book[sheet][cell.replace("$", "")] = value
+                book.save(sys.argv[2])
+            else:
+                with zipfile.ZipFile(sys.argv[1]) as old, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as new:
+                    new.comment = b"a copy"
+                    for item in old.infolist():
+                        new.writestr(item, old.read(item.filename))
+            """, [TestPaths.packageRoot.appendingPathComponent(source).path, target])
+    }
 }
