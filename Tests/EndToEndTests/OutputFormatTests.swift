@@ -50,15 +50,6 @@ import Testing
         #expect(areas.first?["source"] as? String == "key-areas/showing-leadership/engaging-councillors.md")
     }
 
-    @Test func exportWithErrorsWritesNothing() throws {
-        let root = try brokenStrategy()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let output = root.deletingLastPathComponent().appendingPathComponent("model.json")
-        let result = try StrategycRunner.run(["export", "--format", "json", "-o", output.path, root.path])
-        #expect(result.status == 1)
-        #expect(!FileManager.default.fileExists(atPath: output.path))
-    }
-
     @Test func missingFolderExitsWithTwo() throws {
         let result = try StrategycRunner.run(["check", "/nonexistent/Strategy"])
         #expect(result.status == 2)
