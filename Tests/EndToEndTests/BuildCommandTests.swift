@@ -21,6 +21,18 @@ import Testing
         #expect(index.contains("10 key areas with 62 indicators, and 5 enablers"))
     }
 
+    /// `--since` reaches the build: the page of what changed since the 2018 edition is published (its
+    /// content is checked in the test process, `StrategyPipelineTests.EarlierEditionTests`).
+    @Test func buildSinceAnEarlierEditionSaysItWroteTheChangesPage() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site")
+        let result = try StrategycRunner.run(["build", "Strategy", "--since", "Editions/2018", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote \(out.path)/: 17 pages, toolkit.md, assessment.xlsx, assessment.csv, model.json (22 files)\n")
+        #expect(try String(contentsOf: out.appendingPathComponent("changes.html"), encoding: .utf8).contains("<h1>What changed since 2018</h1>"))
+    }
+
     @Test func errorsLeaveThePreviousOutputUntouched() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
