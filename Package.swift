@@ -115,6 +115,7 @@ let package = Package(
                 "StrategyDiagnostics",
                 "StrategySupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The publication pipeline: the named stages every command, the variant build and the preview
@@ -132,6 +133,7 @@ let package = Package(
                 "StrategyWorkbook",
                 "StrategyStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         // The editors' preview server: serves a build held in memory, rebuilds when the sources change and
@@ -199,7 +201,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BenchmarkTests",
-            dependencies: ["TestSupport", "StrategyStore", "StrategyModel", "StrategyRender", "StrategyDiagnostics"]
+            dependencies: ["TestSupport", "StrategyStore", "StrategyModel", "StrategyRender", "StrategyDiagnostics",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -130,6 +130,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case storeUnusable = "store-unusable"
     case peersUnusable = "peers-unusable"
 
+    // The online diagnostic (strategyc collect)
+    case collectOrganisationInvalid = "collect-organisation-invalid"
+    case collectRoundExists = "collect-round-exists"
+    case collectRoundUnknown = "collect-round-unknown"
+    case collectRoundInvalid = "collect-round-invalid"
+
     // Workbook (when writing the assessment workbook)
     case workbookCellTooLong = "workbook-cell-too-long"
     case workbookWriteFailed = "workbook-write-failed"
@@ -215,6 +221,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .returnAboutInvalid: "An About answer of a return is not one of the choices its list offers."
         case .returnNotNewer: "The store already holds a return of the same council, respondent and round that is not older."
         case .peersUnusable: "The benchmark.json given to a council report cannot be read, or compares another edition."
+        case .collectOrganisationInvalid: "A row of the organisations file given to `collect open` lacks a name, type or region, names a type or region that is not on assessment.md's lists, or names an organisation a second time."
+        case .collectRoundExists: "`collect open` was given a round (a year, of the strategy or of a variant) that the store already holds."
+        case .collectRoundUnknown: "`collect close` was given a round the store does not hold."
+        case .collectRoundInvalid: "The round is not a year from 2000 to 2100, or the base URL of the links is not an http or https origin."
         case .storeUnusable: "The returns store is missing, is not a store strategyc made, was made by a newer strategyc, or cannot be written."
         case .returnUnknownVariant: "A return was made from a variant that is not in the variants folder, so its local answers cannot be told apart."
         case .assessmentListEmpty: "A list of choices in assessment.md is empty, so its dropdown would offer nothing."

@@ -46,55 +46,7 @@ public final class ReturnStore {
     /// Opens the store at `path`, making it when `create` is true and nothing is there.
     public init(path: String, create: Bool) throws(StoreError) {
         self.path = path
-        let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
-        if exists, isFolder.boolValue { throw .notAStore(path, "it is a folder") }
-        if let type = try? manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
-            throw .notAStore(path, "it is a symbolic link")
-        }
-        if !exists && !create { throw .missing(path) }
-        if exists { try Self.checkOwnership(path) }
-        do {
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
-            // Write-ahead logging: a commit appends to the log instead of rewriting pages, and
-            // `synchronous = NORMAL` syncs at checkpoints, not at every commit. A transaction is still
-            // whole or absent after a crash; only the last few could be lost to a power cut, and `add`
-            // can be run again.
-            configuration.prepareDatabase { db in
-                if !db.configuration.readonly {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                }
-            }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            let migrator = StoreSchema.migrator
-            let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded { throw StoreError.newerSchema(path) }
-            try migrator.migrate(queue)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .unreadable(path, "\(error)")
-        }
-    }
-
-    /// Refuses a file strategyc did not make, before anything is written to it.
-    private static func checkOwnership(_ path: String) throws(StoreError) {
-        let id: Int32
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let reader = try DatabaseQueue(path: path, configuration: configuration)
-            id = try reader.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
-            try reader.close()
-        } catch {
-            throw .notAStore(path, "it is not an SQLite database")
-        }
-        if id != StoreSchema.applicationID {
-            throw .notAStore(path, "it is an SQLite database that strategyc did not make")
-        }
+        queue = try StoreFile.open(path, create: create) { path, configuration in try DatabaseQueue(path: path, configuration: configuration) }
     }
 
     /// Records one return in one transaction. `duringTransaction` runs after the answers are written and
@@ -103,45 +55,54 @@ public final class ReturnStore {
                     duringTransaction: (() -> Void)? = nil) throws(StoreError) -> AddOutcome {
         do {
             return try queue.write { db -> AddOutcome in
-                if let same = try Self.recorded(db, where: "contentHash = ?", [stored.contentHash]).first {
-                    return .unchanged(same)
-                }
-                var outcome = AddOutcome.added
-                if let earlier = try Self.recorded(db, where: "round = ? AND councilKey = ? AND respondentKey = ?",
-                                                   [stored.round, stored.councilKey, stored.respondentKey]).first {
-                    // Newer means a later assessment date; the same date cannot say which is newer.
-                    guard stored.assessedOn > earlier.stored.assessedOn else { return .notNewer(earlier) }
-                    try db.execute(sql: "DELETE FROM returns WHERE id = ?", arguments: [earlier.id])
-                    try Self.log(db, at: recordedAt, "replaced", earlier.stored,
-                                 detail: "by \(stored.fileName) (\(stored.contentHash.prefix(12))), assessed \(stored.assessedOn)")
-                    outcome = .replaced(earlier)
-                }
-                try db.execute(sql: """
-                    INSERT INTO returns (contentHash, fileName, council, councilKey, councilType, region, role,
-                        department, respondentKey, round, assessedOn, basis, edition, modelEdition, modelHash,
-                        variant, recordedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
-                        stored.contentHash, stored.fileName, stored.council, stored.councilKey, stored.councilType,
-                        stored.region, stored.role, stored.department, stored.respondentKey, stored.round,
-                        stored.assessedOn, stored.basis.rawValue, stored.edition, stored.modelEdition,
-                        stored.modelHash, stored.variant, recordedAt,
-                    ])
-                let id = db.lastInsertedRowID
-                let insert = try db.makeStatement(sql: """
-                    INSERT INTO answers (returnId, indicator, keyArea, current, target, local) VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-                for answer in stored.answers {
-                    try insert.execute(arguments: [id, answer.indicator, answer.keyArea, answer.current, answer.target,
-                                                   answer.local])
-                }
-                try Self.log(db, at: recordedAt, "added", stored, detail: "\(stored.answers.count) answers")
+                let outcome = try Self.add(stored, recordedAt: recordedAt, supersedes: nil, in: db)
                 duringTransaction?()
                 return outcome
             }
         } catch {
             throw .unreadable(path, "\(error)")
         }
+    }
+
+    /// Records one return inside the caller's transaction, by the store's rules: the same file again
+    /// changes nothing; a return of the same council, respondent and round replaces the recorded one when
+    /// it was assessed later, or when the recorded one is `supersedes` (the content hash of this answer
+    /// set's own earlier submission, which the online diagnostic knows to be older whatever the dates say).
+    static func add(_ stored: StoredReturn, recordedAt: String, supersedes: String?, in db: Database) throws -> AddOutcome {
+        if let same = try recorded(db, where: "contentHash = ?", [stored.contentHash]).first {
+            return .unchanged(same)
+        }
+        var outcome = AddOutcome.added
+        if let earlier = try recorded(db, where: "round = ? AND councilKey = ? AND respondentKey = ?",
+                                      [stored.round, stored.councilKey, stored.respondentKey]).first {
+            // Newer means a later assessment date; the same date cannot say which is newer.
+            let resubmitted = supersedes != nil && earlier.stored.contentHash == supersedes
+            guard resubmitted || stored.assessedOn > earlier.stored.assessedOn else { return .notNewer(earlier) }
+            try db.execute(sql: "DELETE FROM returns WHERE id = ?", arguments: [earlier.id])
+            try log(db, at: recordedAt, "replaced", earlier.stored,
+                    detail: "by \(stored.fileName) (\(stored.contentHash.prefix(12))), assessed \(stored.assessedOn)")
+            outcome = .replaced(earlier)
+        }
+        try db.execute(sql: """
+            INSERT INTO returns (contentHash, fileName, council, councilKey, councilType, region, role,
+                department, respondentKey, round, assessedOn, basis, edition, modelEdition, modelHash,
+                variant, recordedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                stored.contentHash, stored.fileName, stored.council, stored.councilKey, stored.councilType,
+                stored.region, stored.role, stored.department, stored.respondentKey, stored.round,
+                stored.assessedOn, stored.basis.rawValue, stored.edition, stored.modelEdition,
+                stored.modelHash, stored.variant, recordedAt,
+            ])
+        let id = db.lastInsertedRowID
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO answers (returnId, indicator, keyArea, current, target, local) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for answer in stored.answers {
+            try insert.execute(arguments: [id, answer.indicator, answer.keyArea, answer.current, answer.target, answer.local])
+        }
+        try log(db, at: recordedAt, "added", stored, detail: "\(stored.answers.count) answers")
+        return outcome
     }
 
     /// Every return recorded (answers not loaded), by round, council, role and department.
@@ -240,7 +201,7 @@ public final class ReturnStore {
         }
     }
 
-    private static func recorded(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Recorded] {
+    static func recorded(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Recorded] {
         try Row.fetchAll(db, sql: """
             SELECT returns.*, (SELECT count(*) FROM answers WHERE answers.returnId = returns.id) AS answerCount
             FROM returns WHERE \(condition) ORDER BY round, councilKey, respondentKey, id
@@ -257,7 +218,7 @@ public final class ReturnStore {
         }
     }
 
-    private static func log(_ db: Database, at: String, _ action: String, _ stored: StoredReturn, detail: String) throws {
+    static func log(_ db: Database, at: String, _ action: String, _ stored: StoredReturn, detail: String) throws {
         try db.execute(sql: """
             INSERT INTO log (at, action, contentHash, fileName, council, round, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [at, action, stored.contentHash, stored.fileName, stored.council, stored.round, detail])

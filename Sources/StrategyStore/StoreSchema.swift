@@ -71,6 +71,9 @@ enum StoreSchema {
             let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
             try db.execute(sql: "INSERT INTO disclosureKey (secret) VALUES (?)", arguments: [secret])
         }
+        migrator.registerMigration("v3: the online diagnostic") { db in
+            try CollectSchema.create(db)
+        }
         return migrator
     }
 }

@@ -212,6 +212,7 @@ let checkCases: [CheckCase] = [
             !covered.contains($0) && !$0.rawValue.hasPrefix("template-") && !$0.rawValue.hasPrefix("workbook-")
                 && !$0.rawValue.hasPrefix("return-")  // the reader of returns: StrategyReturnsTests, BenchmarkCommandTests
                 && ![.storeUnusable, .peersUnusable].contains($0)  // the benchmark: BenchmarkCommandTests
+                && !$0.rawValue.hasPrefix("collect-")  // the online diagnostic: CollectRoundTests
                 && !Self.pipelineCodes.contains($0)
         }
         #expect(missing.isEmpty, "no CheckCase for \(missing.map(\.rawValue))")

@@ -107,9 +107,9 @@ public struct PublicationPipeline {
 
     /// The workbook and its CSV twin. A libxlsxwriter failure is reported, never thrown.
     public func renderWorkbook(_ published: PublishedStrategy, stamp: PublicationStamp,
-                               variant: WorkbookVariant? = nil) -> [OutputFile] {
+                               variant: WorkbookVariant? = nil, filled: FilledReturn? = nil) -> [OutputFile] {
         do {
-            return try WorkbookRenderer(stamp: stamp).render(published, variant: variant, reportingTo: collector)
+            return try WorkbookRenderer(stamp: stamp).render(published, variant: variant, filled: filled, reportingTo: collector)
         } catch {
             collector.report(Diagnostic(.workbookWriteFailed, "the workbook cannot be made: \(error)",
                                         at: published.strategy.range))
@@ -204,8 +204,9 @@ public struct PublicationPipeline {
     /// A variant's workbook: its default targets filled in, its weights, an Origin column, and its base in
     /// the stamp.
     public func renderVariantWorkbook(_ resolved: ResolvedVariant, published: PublishedStrategy,
-                                      stamp: PublicationStamp) -> [OutputFile] {
-        renderWorkbook(published, stamp: stamp, variant: WorkbookVariant(resolved, baseHash: nationalHash(of: resolved.base)))
+                                      stamp: PublicationStamp, filled: FilledReturn? = nil) -> [OutputFile] {
+        renderWorkbook(published, stamp: stamp, variant: WorkbookVariant(resolved, baseHash: nationalHash(of: resolved.base)),
+                       filled: filled)
     }
 
     /// The content hash of a variant's national base, worked out once per batch.

@@ -78,7 +78,7 @@ extension AssessmentWorkbook {
             let (help, style, rule) = answerRule(question)
             sheet.cells += [
                 Cell(row: row, column: 0, value: .text(question.label), style: .text),
-                Cell(row: row, column: 1, value: .blank, style: style),
+                Cell(row: row, column: 1, value: filled?.about(named: question.definedName).map(Cell.Value.text) ?? .blank, style: style),
                 Cell(row: row, column: 2, value: .text(help), style: .text),
             ]
             sheet.rowHeights[row] = estimatedRowHeight([(question.label, 34), (help, 60)])

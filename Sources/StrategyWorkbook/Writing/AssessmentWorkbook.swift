@@ -39,6 +39,8 @@ struct AssessmentWorkbook {
     let stamp: PublicationStamp
     /// The variant's targets, weights, origins and base, or nil for the national workbook.
     var variant: WorkbookVariant? = nil
+    /// The answers to fill in, or nil for a blank workbook.
+    var filled: FilledReturn? = nil
 
     var strategy: Strategy { published.strategy }
     var hash: ContentHash { stamp.hash }
@@ -211,6 +213,11 @@ struct AssessmentWorkbook {
             cells.append(Cell(row: r, column: Self.reviewDateColumn, value: .blank, style: .inputDate))
             if let target = defaultTarget(of: row), let index = cells.firstIndex(where: { $0.column == Self.targetColumn }) {
                 cells[index].value = .text(target)
+            }
+            if let answer = filled?.rows[row.indicator.id] {
+                for (column, value) in Self.answerColumns(answer) where !value.isEmpty {
+                    if let index = cells.firstIndex(where: { $0.column == column }) { cells[index].value = .text(value) }
+                }
             }
             for (offset, level) in strategy.levels.enumerated() {
                 let text = row.indicator.descriptor(for: level.id)?.text.plainText ?? ""
@@ -401,6 +408,12 @@ struct AssessmentWorkbook {
         return sheet
     }
 
+    /// A filled row's answers by the column each goes in.
+    static func answerColumns(_ answer: FilledReturn.Row) -> [(Int, String)] {
+        [(currentColumn, answer.current), (targetColumn, answer.target), (evidenceColumn, answer.evidence),
+         (actionsColumn, answer.actions), (ownerColumn, answer.owner), (reviewDateColumn, answer.reviewDate)]
+    }
+
     // MARK: - CSV
 
     /// The Assessment rows as RFC 4180 CSV in UTF-8, without the computed columns, followed by one column
@@ -412,10 +425,14 @@ struct AssessmentWorkbook {
         var lines = [headers.map(CSVField.escaped).joined(separator: ",")]
         for row in rows {
             var fields = [row.theme.title, row.keyArea.title, row.indicator.title, "", defaultTarget(of: row) ?? "", "", "", "", ""]
+            if let answer = filled?.rows[row.indicator.id] {
+                for (column, value) in Self.answerColumns(answer) where !value.isEmpty { fields[column] = value }
+            }
             fields += strategy.levels.map { row.indicator.descriptor(for: $0.id)?.text.plainText ?? "" }
             if variant != nil { fields.append(variant?.origins[row.indicator.id] ?? "National") }
             fields += [row.keyArea.id, row.indicator.id]
-            fields += AssessmentLayout.aboutQuestions.map { _ in "" }
+            // The About answers stand in the first row (where the reader takes them from).
+            fields += AssessmentLayout.aboutQuestions.map { row.indicator.id == rows.first?.indicator.id ? filled?.about(named: $0.definedName) ?? "" : "" }
             lines.append(fields.map(CSVField.escaped).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

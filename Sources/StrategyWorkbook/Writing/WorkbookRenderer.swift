@@ -15,9 +15,10 @@ public struct WorkbookRenderer {
     /// libxlsxwriter fails to write.
     /// A variant's workbook (`variant` given) has its default targets filled in, its weights, an Origin
     /// column and the base in its stamp.
-    public func render(_ published: PublishedStrategy, variant: WorkbookVariant? = nil,
+    /// With `filled`, the workbook is a completed return holding those answers.
+    public func render(_ published: PublishedStrategy, variant: WorkbookVariant? = nil, filled: FilledReturn? = nil,
                        reportingTo collector: DiagnosticCollector) throws -> [OutputFile] {
-        let workbook = AssessmentWorkbook(published: published, stamp: stamp, variant: variant)
+        let workbook = AssessmentWorkbook(published: published, stamp: stamp, variant: variant, filled: filled)
         let mark = collector.mark
         let document = workbook.document(reportingTo: collector)
         guard !collector.diagnostics(since: mark).containsErrors else { return [] }
