@@ -14,7 +14,7 @@ public struct StrategycCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, BuildCommand.self, WorkbookCommand.self, ExportCommand.self, DiffCommand.self,
             NewCommand.self, VariantCommand.self, DumpCommand.self, ReadReturnCommand.self, ReportCommand.self,
-            ReturnsCommand.self, BenchmarkCommand.self, ServeCommand.self,
+            ReturnsCommand.self, BenchmarkCommand.self, ServeCommand.self, CollectCommand.self,
         ]
     )
 
