@@ -152,6 +152,25 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // The online diagnostic's server (`strategyc collect serve`): the respondents' pages over the store,
+        // calling the pipeline's actions in-process. With StrategyServer, the only targets that import
+        // Hummingbird.
+        .target(
+            name: "StrategyCollect",
+            dependencies: [
+                "StrategyModel",
+                "StrategyDiagnostics",
+                "StrategySupport",
+                "StrategyRender",
+                "StrategyStore",
+                "StrategyPipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The command-line interface, kept in a library so tests can drive it.
         .target(
             name: "StrategyCommands",
@@ -203,6 +222,14 @@ let package = Package(
             name: "BenchmarkTests",
             dependencies: ["TestSupport", "StrategyStore", "StrategyModel", "StrategyRender", "StrategyDiagnostics",
                            .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "StrategyCollectTests",
+            dependencies: ["TestSupport", "StrategyCollect", "StrategyPipeline", "StrategyStore", "StrategyDiagnostics",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -27,6 +27,9 @@ public struct AssessmentContext: Sendable {
     /// What the council's report says about the variant: its own indicators and what it left out. Nil for
     /// the national strategy.
     public var assessedVariant: AssessedVariant?
+    /// The variant's priorities by key area (its default and minimum targets); empty for the national
+    /// strategy.
+    public var priorities: [String: ResolvedVariant.Priority] = [:]
 }
 
 extension PublicationPipeline {
@@ -46,7 +49,7 @@ extension PublicationPipeline {
                 strategy: strategy, published: published, stamp: stamp, variant: resolved.variant?.id,
                 weights: resolved.priorities.mapValues(\.weight), accent: resolved.branding.accent,
                 templateOverrides: templateOverrides(of: resolved), localIndicators: Set(local),
-                assessedVariant: AssessedVariant(resolved))
+                assessedVariant: AssessedVariant(resolved), priorities: resolved.priorities)
         }
         let compilation = try compile()
         guard let strategy = compilation.strategy, !collector.hasErrors else { return nil }

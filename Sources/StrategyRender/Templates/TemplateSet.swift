@@ -37,6 +37,9 @@ public struct TemplateSet: Sendable {
     /// Whether the set has a template, for the ones only some builds need.
     func has(_ name: Name) -> Bool { sources[name.rawValue] != nil }
 
+    /// The templates of `names` the set lacks, for a server that needs templates no build needs.
+    public func missing(_ names: [String]) -> [String] { names.filter { sources[$0] == nil } }
+
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, with their contents.
     let assets: [OutputFile]

@@ -12,7 +12,9 @@ public enum TemplateVocabulary {
     /// a misspelt field in the report and benchmark templates too.
     static var roots: [any TemplateFields.Type] {
         [IndexView.self, KeyAreaView.self, ChangesView.self, ToolkitMarkdownView.self, VariantView.self,
-         VariantsIndexRenderer.View.self, ReportView.self, BenchmarkView.self]
+         VariantsIndexRenderer.View.self, ReportView.self, BenchmarkView.self, CollectStartView.self, CollectLinkView.self,
+         CollectOverviewView.self, CollectKeyAreaView.self, CollectCheckView.self, CollectSubmittedView.self, CollectMessageView.self,
+         CollectPageView.self]
     }
 
     /// What a field may hold besides views, arrays and optionals: text, numbers and flags.
