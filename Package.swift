@@ -183,7 +183,9 @@ let package = Package(
                 "StrategyPipeline",
                 "StrategyStore",
                 "StrategyServer",
+                "StrategyCollect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "strategyc", dependencies: ["StrategyCommands"]),

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NIOCore
+import StrategyCollect
 import StrategyPipeline
 import StrategyStore
 
@@ -10,7 +12,7 @@ struct CollectCommand: ParsableCommand {
         commandName: "collect",
         abstract: "Run the assessment as an online diagnostic: open a round, serve it, close it, back it up.",
         discussion: "Answers submitted online become returns in the store, like workbooks added with `returns add`. See docs/collect.md.",
-        subcommands: [CollectOpenCommand.self, CollectCloseCommand.self, CollectBackupCommand.self]
+        subcommands: [CollectOpenCommand.self, CollectServeCommand.self, CollectCloseCommand.self, CollectBackupCommand.self]
     )
 }
 
@@ -114,5 +116,72 @@ struct CollectBackupCommand: ParsableCommand {
         guard try reporting.perform(collector, { try action.perform() }) != nil else { try reporting.fail(collector) }
         try reporting.finish(collector)
         Output.wrote(reporting, "wrote \(to): a copy of \(storeOptions.store)")
+    }
+}
+
+struct CollectServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve every round of the store to its respondents, until Ctrl-C.",
+        discussion: """
+            Listens on http://127.0.0.1:8080/ unless --host and --port say otherwise. Behind a TLS proxy, give \
+            --secure-cookies so that the session cookie is only sent over TLS. Nothing is kept in memory that \
+            is not in the store, so the server can be stopped at any moment. See docs/collect.md.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "The address to listen on. Any other than 127.0.0.1 or localhost lets other machines reach it.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (the server is reached over TLS).")
+    var secureCookies = false
+
+    @OptionGroup var templates: TemplatesOption
+    @OptionGroup var reporting: DiagnosticOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let collector = reporting.makeCollector()
+        let generator = "strategyc \(StrategycVersion.current)"
+        let pipeline = PublicationPipeline(PublicationRequest(strategyFolder: "Strategy", templates: templates.source, generator: generator),
+                                           collector: collector)
+        let action = PrepareRoundsAction(pipeline, store: storeOptions.store)
+        guard let prepared = try reporting.perform(collector, { try action.perform() }), !collector.hasErrors else {
+            try reporting.fail(collector)
+        }
+        reporting.write(collector)
+        // The server's own folder, for the workbooks it reads back and the reports it renders.
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-collect-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        // The crash test's hook: stop dead inside a submission's transaction, before its commit.
+        let crashes = ProcessInfo.processInfo.environment["STRATEGYC_TEST_CRASH_DURING_SUBMIT"] == "1"
+        let crash: (@Sendable () -> Void)? = crashes ? { @Sendable in _ = kill(getpid(), SIGKILL) } : nil
+        let server = CollectServer(store: prepared.store, rounds: prepared.rounds,
+                                   options: .init(host: host, port: port, secureCookies: secureCookies, generator: generator, workFolder: work),
+                                   duringSubmit: crash)
+        let rounds = prepared.rounds.map { "\($0.round.round)" + ($0.round.variant.map { " (variant \($0))" } ?? "") + ($0.round.isOpen ? "" : ", closed") }
+        let local = ["127.0.0.1", "localhost", "::1"].contains(host)
+        do {
+            try await server.run { host, port in
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                Output.standardOutput("Serving round \(rounds.joined(separator: ", round ")) of \(storeOptions.store) at \(url) (Ctrl-C to stop)\n")
+                if !local {
+                    Output.standardError("strategyc: warning: listening on \(host): other machines can reach the diagnostic; put it behind TLS\n")
+                }
+            }
+        } catch let error as IOError {
+            Output.standardError("strategyc: error: cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode)))\n")
+            throw ExitCode.usage
+        }
+        Output.standardOutput("Stopped serving; every saved page is in \(storeOptions.store).\n")
     }
 }
