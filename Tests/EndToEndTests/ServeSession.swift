@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
 
-/// A running `strategyc serve`, started on a free port, and HTTP requests to it made with curl (which can
-/// send a path as it is written, `..` and all, where URLSession would tidy it first).
+/// A running `strategyc serve` (or `collect serve`), started on a free port, and HTTP requests to it made
+/// with curl (which can send a path as it is written, `..` and all, where URLSession would tidy it first),
+/// keeping cookies in a jar as a browser would.
 final class ServeSession {
     let process = Process()
     let scratch: URL
@@ -14,15 +15,16 @@ final class ServeSession {
         var body: String
     }
 
-    /// Starts the server in `directory` with `arguments` after `serve`, and waits for its address.
-    init(_ arguments: [String], in directory: URL) throws {
+    /// Starts the server in `directory` with `arguments` after `command`, and waits for its address.
+    init(_ arguments: [String], in directory: URL, command: [String] = ["serve"], environment: [String: String] = [:]) throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strategyc-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         for name in ["stdout", "stderr"] {
             _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent(name).path, contents: nil)
         }
         process.executableURL = StrategycRunner.binary
-        process.arguments = ["serve"] + arguments + ["--port", "0"]
+        process.arguments = command + arguments + ["--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
@@ -38,6 +40,10 @@ final class ServeSession {
 
     enum ServeError: Error { case didNotStart(stdout: String, stderr: String) }
 
+    /// The cookies the server has set, in curl's jar format (copy it to another session to go on as the
+    /// same browser).
+    var cookieJar: URL { scratch.appendingPathComponent("cookies") }
+
     var stdout: String { (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)) ?? "" }
 
@@ -47,6 +53,17 @@ final class ServeSession {
         defer { try? FileManager.default.removeItem(at: body) }
         let written = curl((pathAsIs ? ["--path-as-is"] : []) + ["-o", body.path, "-w", "%{http_code} %{content_type}",
                                                                   baseURL + path])
+        let parts = written.split(separator: " ", maxSplits: 1)
+        return Reply(status: Int(parts.first ?? "") ?? 0, type: parts.count > 1 ? String(parts[1]) : "",
+                     body: (try? String(contentsOf: body, encoding: .utf8)) ?? "")
+    }
+
+    /// POST `fields` as a form to `path`; the reply, and the redirect's target if any.
+    func post(_ path: String, _ fields: [(String, String)]) -> Reply {
+        let body = scratch.appendingPathComponent("body-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: body) }
+        let form = fields.flatMap { ["--data-urlencode", "\($0.0)=\($0.1)"] }
+        let written = curl(form + ["-o", body.path, "-w", "%{http_code} %{content_type}", baseURL + path])
         let parts = written.split(separator: " ", maxSplits: 1)
         return Reply(status: Int(parts.first ?? "") ?? 0, type: parts.count > 1 ? String(parts[1]) : "",
                      body: (try? String(contentsOf: body, encoding: .utf8)) ?? "")
@@ -109,7 +126,9 @@ final class ServeSession {
     }
 
     private func curl(_ arguments: [String]) -> String {
-        guard let (_, data) = try? ExternalProgram.run(["curl", "-s", "--max-time", "30"] + arguments, quiet: true) else { return "" }
+        let jar = cookieJar.path
+        guard let (_, data) = try? ExternalProgram.run(["curl", "-s", "--max-time", "30", "-b", jar, "-c", jar] + arguments, quiet: true)
+        else { return "" }
         return String(decoding: data, as: UTF8.self)
     }
 }
