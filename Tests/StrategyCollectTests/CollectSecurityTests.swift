@@ -174,6 +174,45 @@ import Testing
         #expect(try ReturnStore(path: round.store, create: false).list().isEmpty)
     }
 
+    /// Twenty respondents of one organisation saving at the same moment, five times each: every answer set
+    /// ends with its own last answers, and no save is refused or lost.
+    @Test func respondentsSavingAtOnceKeepTheirOwnAnswers() async throws {
+        let round = try CollectRound()
+        defer { round.remove() }
+        let server = try round.server()
+        let levels = ["minimum", "developing", "mature", "leader", "innovator"]
+        let statuses = try await round.serve(server) { client in
+            try await withThrowingTaskGroup(of: [HTTPResponse.Status].self) { group in
+                for number in 0..<20 {
+                    group.addTask {
+                        var browser = try await Self.respondent(client, round, "Riverside District Council", department: "Department \(number)",
+                                                                current: "minimum")
+                        var seen: [HTTPResponse.Status] = []
+                        for save in 0..<5 {
+                            try await browser.get("/respond/area/engaging-councillors")
+                            seen.append(try await browser.post("/respond/area/engaging-councillors", [
+                                ("fingerprint", browser.fingerprint), ("current-councillors-principle", levels[(number + save) % 5]),
+                                ("evidence-councillors-principle", "Department \(number), save \(save)"),
+                            ]).status)
+                        }
+                        return seen
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        #expect(statuses.count == 100 && statuses.allSatisfy { $0 == .seeOther })
+        let store = try CollectStore(path: round.store, create: false)
+        let sets = try store.answerSets(organisation: 1)
+        #expect(sets.count == 20)
+        for set in sets {
+            let number = try #require(Int(set.department.dropFirst("Department ".count)))
+            let draft = try store.drafts(answerSet: set.id)["councillors-principle"]
+            #expect(draft?.current == levels[(number + 4) % 5], "\(set.department)")
+            #expect(draft?.evidence == "Department \(number), save 4", "\(set.department)")
+        }
+    }
+
     @Test func aBodyLargerThanAnyFormIsRefused() async throws {
         let round = try CollectRound()
         defer { round.remove() }
