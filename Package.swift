@@ -137,7 +137,7 @@ let package = Package(
             ]
         ),
         // The editors' preview server: serves a build held in memory, rebuilds when the sources change and
-        // tells open pages to reload. Only this target imports Hummingbird; it is handed the build as a
+        // tells open pages to reload. It and StrategyCollect are the only targets that import Hummingbird; it is handed the build as a
         // closure and never sees the compiler.
         .target(
             name: "StrategyServer",
