@@ -137,8 +137,8 @@ let package = Package(
             ]
         ),
         // The editors' preview server: serves a build held in memory, rebuilds when the sources change and
-        // tells open pages to reload. It and StrategyCollect are the only targets that import Hummingbird; it is handed the build as a
-        // closure and never sees the compiler.
+        // tells open pages to reload. It is handed the build as a closure and never sees the compiler. It and
+        // StrategyCollect are the only targets that import Hummingbird.
         .target(
             name: "StrategyServer",
             dependencies: [
