@@ -667,4 +667,7 @@ M = [
     ("filled-about-ignored", "collect", "Sources/StrategyWorkbook/Writing/AssessmentWorkbook+About.swift",
      "value: filled?.about(named: question.definedName).map(Cell.Value.text) ?? .blank", "value: .blank",
      "a filled workbook leaves the About answers out, so the return says nobody answered"),
+    ("collect-report-style-hash", "collect", "Sources/StrategyCollect/OrganisationReport.swift",
+     "map { SecretToken.hash($0).base64EncodedString() }", "map { SecretToken.hash($0 + \" \").base64EncodedString() }",
+     "the report's accent colour is allowed by the wrong hash, so the browser blocks it"),
 ]

@@ -41,6 +41,23 @@ extension CollectServer {
         let type = file.hasSuffix(".html") ? "text/html; charset=utf-8" : file.hasSuffix(".css") ? "text/css; charset=utf-8"
             : file.hasSuffix(".json") ? "application/json" : file.hasSuffix(".csv") ? "text/csv; charset=utf-8"
             : file.hasSuffix(".md") ? "text/markdown; charset=utf-8" : file.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
-        return Responses.body(.ok, wanted.contents, type: type, download: file.hasSuffix(".html") || file.hasSuffix(".css") ? nil : file)
+        var response = Responses.body(.ok, wanted.contents, type: type, download: file.hasSuffix(".html") || file.hasSuffix(".css") ? nil : file)
+        if file.hasSuffix(".html") {
+            let hashes = Self.inlineStyles(in: String(decoding: wanted.contents, as: UTF8.self)).map { SecretToken.hash($0).base64EncodedString() }
+            response.headers[Responses.contentSecurityPolicyName] = Responses.contentSecurityPolicy(styleHashes: hashes)
+        }
+        return response
+    }
+
+    /// The contents of a page's `<style>` elements: the report's accent colour, which strategyc wrote from a
+    /// checked colour. Only these exact texts are allowed, by their hashes.
+    static func inlineStyles(in page: String) -> [String] {
+        var styles: [String] = []
+        var rest = page[...]
+        while let open = rest.range(of: "<style>"), let close = rest[open.upperBound...].range(of: "</style>") {
+            styles.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return styles
     }
 }

@@ -8,8 +8,7 @@ enum Responses {
     /// No script at all, no origin but this one, no framing, no referrer (a link's token never leaves in a
     /// Referer header), nothing cached (pages hold a respondent's answers).
     static let securityHeaders: [(HTTPField.Name, String)] = [
-        (HTTPField.Name("Content-Security-Policy")!,
-         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        (contentSecurityPolicyName, contentSecurityPolicy()),
         (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
         (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
         (HTTPField.Name("X-Frame-Options")!, "DENY"),
@@ -18,6 +17,15 @@ enum Responses {
         (HTTPField.Name("Permissions-Policy")!, "camera=(), microphone=(), geolocation=()"),
         (.cacheControl, "no-store"),
     ]
+
+    static let contentSecurityPolicyName = HTTPField.Name("Content-Security-Policy")!
+
+    /// The policy, allowing besides the server's own stylesheets only the inline styles of exactly these
+    /// SHA-256 hashes (base64): the report's accent colour, which strategyc wrote.
+    static func contentSecurityPolicy(styleHashes: [String] = []) -> String {
+        "default-src 'none'; style-src 'self'" + styleHashes.map { " 'sha256-\($0)'" }.joined()
+            + "; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    }
 
     static func html(_ status: HTTPResponse.Status, _ page: String) -> Response {
         body(status, Data(page.utf8), type: "text/html; charset=utf-8")
@@ -48,7 +56,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             response = Responses.body(error.status, Data("\(error.status.reasonPhrase)\n".utf8), type: "text/plain; charset=utf-8")
         }
-        for (name, value) in Responses.securityHeaders { response.headers[name] = value }
+        // A route may have set a narrower policy of its own (the report's); every other header is the same.
+        for (name, value) in Responses.securityHeaders where response.headers[name] == nil { response.headers[name] = value }
         return response
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import StrategyCollect
+import TestSupport
 import StrategyStore
 import Testing
 
@@ -119,11 +120,24 @@ import Testing
         let server = try round.server()
         try await round.serve(server) { client in
             var browser = try await Self.respondent(client, round, "Riverside District Council", department: "Finance", current: "developing")
+            _ = try await browser.post("/respond/submit", [])
             var pages = [try await browser.get("/collect.css"), try await browser.get("/nowhere"), try await browser.get("/start/x")]
-            for route in Self.getRoutes { pages.append(try await browser.get(route)) }
+            for route in Self.getRoutes where route != "/respond/report/" { pages.append(try await browser.get(route)) }
+            // The report allows, besides the stylesheets, exactly its own inline style (the variant's accent
+            // colour), by its hash, worked out here with Python's hashlib.
+            let report = try await browser.get("/respond/report/")
+            let style = try #require(report.text.range(of: "<style>").flatMap { open in
+                report.text[open.upperBound...].range(of: "</style>").map { String(report.text[open.upperBound..<$0.lowerBound]) }
+            })
+            #expect(style.hasPrefix(":root { --brand: #"))
+            let hash = try PythonScript.run("import base64, hashlib, sys; print(base64.b64encode(hashlib.sha256(sys.argv[1].encode()).digest()).decode())", [style])
+            #expect(report.headers[HTTPField.Name("Content-Security-Policy")!]
+                    == "default-src 'none'; style-src 'self' 'sha256-\(hash)'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
             for page in pages {
                 #expect(page.headers[HTTPField.Name("Content-Security-Policy")!]
                         == "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+            }
+            for page in pages + [report] {
                 #expect(page.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
                 #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
                 #expect(page.headers[.cacheControl] == "no-store" || page.headers[.contentType] == "text/css; charset=utf-8")
