@@ -28,7 +28,6 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -99,8 +98,18 @@ def send(driver, button):
             if attempt == 2 or not isinstance(button, str):
                 raise
             time.sleep(0.5)
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda _: gone(old))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def gone(element):
+    """Whether the page that held `element` has been replaced. Chromium says so either as a stale element
+    or, while the new page is being built, as a node that no longer belongs to the document."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 
 def choose(driver, name, value):
@@ -163,8 +172,7 @@ def respondent(checks, base, link, department, javascript, store_path):
                 chosen[indicator] = (current, target)
             if number == 0 and javascript:
                 checks.page(driver, "key-area")
-            send(driver, driver.find_element(By.CSS_SELECTOR, "button[value='next']") if number + 1 < len(areas)
-                 else driver.find_element(By.CSS_SELECTOR, "button[value='overview']"))
+            send(driver, "button[value='next']" if number + 1 < len(areas) else "button[value='overview']")
         if javascript:
             # Two tabs of the same page: the second save, from the tab opened first, is "changed elsewhere".
             driver.get(areas[0])

@@ -67,7 +67,7 @@ def hidden(name, page):
     return found.group(1) if found else ""
 
 
-async def respondent(number, port, token, stop_at, period, saves, pages, errors):
+async def respondent(number, port, token, stop_at, period, saves, pages, statics, errors):
     connection = Connection(port)
     try:
         status, _ = await connection.request("GET", f"/start/{token}")
@@ -94,6 +94,11 @@ async def respondent(number, port, token, stop_at, period, saves, pages, errors)
             saves.append(time.monotonic() - saved)
             if status != 303:
                 errors.append(f"respondent {number}: the save gave {status}")
+            # The yardstick: the same server's stylesheet, which touches neither the store nor a template's
+            # data, over the same connection: what loopback, HTTP and the router cost by themselves.
+            fetched = time.monotonic()
+            status, _ = await connection.request("GET", "/collect.css")
+            statics.append(time.monotonic() - fetched)
             await asyncio.sleep(max(0, period - (time.monotonic() - began)))
     except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
         errors.append(f"respondent {number}: {type(error).__name__}: {error}")
@@ -107,10 +112,10 @@ def quantile(values, q):
 
 
 async def run(port, token, count, seconds, period):
-    saves, pages, errors = [], [], []
+    saves, pages, statics, errors = [], [], [], []
     stop_at = time.monotonic() + seconds
-    await asyncio.gather(*(respondent(n, port, token, stop_at, period, saves, pages, errors) for n in range(count)))
-    return saves, pages, errors
+    await asyncio.gather(*(respondent(n, port, token, stop_at, period, saves, pages, statics, errors) for n in range(count)))
+    return saves, pages, statics, errors
 
 
 def main():
@@ -147,12 +152,13 @@ def main():
                 time.sleep(0.1)
             if port is None:
                 sys.exit("load_collect: collect serve did not start")
-            saves, pages, errors = asyncio.run(run(port, token, count, options.seconds, options.period))
+            saves, pages, statics, errors = asyncio.run(run(port, token, count, options.seconds, options.period))
             ms = lambda v: f"{v * 1000:.1f} ms"  # noqa: E731
             print(f"{count} respondents, {options.seconds:.0f} s, a save each {options.period:.0f} s: "
                   f"{len(saves)} saves ({len(saves) / options.seconds:.1f}/s), "
                   f"save p50 {ms(quantile(saves, 0.5))}, p99 {ms(quantile(saves, 0.99))}, max {ms(max(saves, default=0))}; "
-                  f"page p50 {ms(quantile(pages, 0.5))}, p99 {ms(quantile(pages, 0.99))}; {len(errors)} errors")
+                  f"page p50 {ms(quantile(pages, 0.5))}, p99 {ms(quantile(pages, 0.99))}; "
+                  f"yardstick (the stylesheet) p50 {ms(quantile(statics, 0.5))}, p99 {ms(quantile(statics, 0.99))}; {len(errors)} errors")
             for error in errors[:10]:
                 print("  " + error)
         finally:
