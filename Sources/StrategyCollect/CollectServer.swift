@@ -29,11 +29,14 @@ public final class CollectServer: Sendable {
         public var generator: String
         /// Where the server writes the workbooks it reads back and the reports it renders (its own folder).
         public var workFolder: String
+        /// The addresses of the reverse proxies in front: from them alone, `X-Forwarded-For` says who the
+        /// client is (its last entry, the one the proxy added); from anyone else it is ignored.
+        public var trustedProxies: [String]
 
         public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, sessionLifetime: TimeInterval = 12 * 3600,
-                    generator: String, workFolder: String) {
-            (self.host, self.port, self.secureCookies, self.sessionLifetime, self.generator, self.workFolder)
-                = (host, port, secureCookies, sessionLifetime, generator, workFolder)
+                    generator: String, workFolder: String, trustedProxies: [String] = []) {
+            (self.host, self.port, self.secureCookies, self.sessionLifetime, self.generator, self.workFolder, self.trustedProxies)
+                = (host, port, secureCookies, sessionLifetime, generator, workFolder, trustedProxies)
         }
     }
 
@@ -161,8 +164,14 @@ public final class CollectServer: Sendable {
         return formatter.string(from: date)
     }
 
-    /// The client's address, as the limiter counts it.
-    static func address(_ context: CollectRequestContext) -> String {
-        context.remoteAddress?.ipAddress ?? "unknown"
+    /// The client's address, as the limiter counts it: the connection's, or, when the connection is from a
+    /// trusted proxy, the last address of `X-Forwarded-For` (the one that proxy added; earlier entries are
+    /// whatever the client sent, and count for nothing).
+    func address(_ request: Request, _ context: CollectRequestContext) -> String {
+        let peer = context.remoteAddress?.ipAddress ?? "unknown"
+        guard options.trustedProxies.contains(peer), let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+              let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        else { return peer }
+        return last
     }
 }

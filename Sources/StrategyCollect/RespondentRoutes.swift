@@ -21,7 +21,7 @@ extension CollectServer {
     /// An invitation or resume link: exchanged for a session, then away from the URL that holds the token.
     /// Unknown, revoked and malformed tokens get the same page; too many of them from one address, 429.
     func start(_ request: Request, _ context: CollectRequestContext) async throws -> Response {
-        let address = Self.address(context), now = clock()
+        let address = address(request, context), now = clock()
         if let wait = await limiter.retryAfter(address, now: now) {
             var response = message(.tooManyRequests, nil, "Too many tries",
                                    ["This address has tried too many links that do not work. Wait \(wait / 60 + 1) minutes, then open your link again."])

@@ -141,6 +141,11 @@ struct CollectServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (the server is reached over TLS).")
     var secureCookies = false
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: ArgumentHelp("The address of a reverse proxy in front of the server (repeat for several).",
+                               discussion: "From it alone, X-Forwarded-For names the client whose wrong tokens are counted."))
+    var trustedProxies: [String] = []
+
     @OptionGroup var templates: TemplatesOption
     @OptionGroup var reporting: DiagnosticOptions
 
@@ -166,7 +171,8 @@ struct CollectServeCommand: AsyncParsableCommand {
         let crashes = ProcessInfo.processInfo.environment["STRATEGYC_TEST_CRASH_DURING_SUBMIT"] == "1"
         let crash: (@Sendable () -> Void)? = crashes ? { @Sendable in _ = kill(getpid(), SIGKILL) } : nil
         let server = CollectServer(store: prepared.store, rounds: prepared.rounds,
-                                   options: .init(host: host, port: port, secureCookies: secureCookies, generator: generator, workFolder: work),
+                                   options: .init(host: host, port: port, secureCookies: secureCookies, generator: generator, workFolder: work,
+                                                  trustedProxies: trustedProxies),
                                    duringSubmit: crash)
         let rounds = prepared.rounds.map { "\($0.round.round)" + ($0.round.variant.map { " (variant \($0))" } ?? "") + ($0.round.isOpen ? "" : ", closed") }
         let local = ["127.0.0.1", "localhost", "::1"].contains(host)
