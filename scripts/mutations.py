@@ -670,4 +670,7 @@ M = [
     ("collect-report-style-hash", "collect", "Sources/StrategyCollect/OrganisationReport.swift",
      "map { SecretToken.hash($0).base64EncodedString() }", "map { SecretToken.hash($0 + \" \").base64EncodedString() }",
      "the report's accent colour is allowed by the wrong hash, so the browser blocks it"),
+    ("store-world-readable", "collect", "Sources/StrategyStore/StoreFile.swift",
+     "attributes: [.posixPermissions: 0o600]", "attributes: [.posixPermissions: 0o644]",
+     "a new store, with people's roles and their answers in it, is readable by every user of the machine"),
 ]

@@ -18,6 +18,11 @@ enum StoreFile {
         }
         if !exists && !create { throw .missing(path) }
         if exists { try checkOwnership(path) }
+        // A new store holds councils' answers and the people who gave them: readable by its owner alone
+        // (SQLite gives its -wal and -shm files the same mode). An empty file is a new database to SQLite.
+        if !exists, !manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw .unreadable(path, "the file cannot be created")
+        }
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true

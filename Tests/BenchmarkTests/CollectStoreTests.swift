@@ -201,6 +201,17 @@ import Testing
         #expect(try ReturnStore(path: path, create: false).list().isEmpty)
     }
 
+    /// The store holds people's roles and their organisations' answers: only its owner may read it, and
+    /// its write-ahead log the same.
+    @Test func aNewStoreIsReadableByItsOwnerAlone() throws {
+        let (store, _, invitations) = try opened()
+        _ = try store.startSession(organisation: invitations[0].organisation.id, answerSet: nil, at: "t1", expiresAt: "t9")
+        for file in [path, path + "-wal"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file)")
+        }
+    }
+
     @Test func aBackupIsAWholeCopyTakenWhileTheStoreIsOpen() throws {
         let (store, _, _) = try opened()
         let copy = folder.appendingPathComponent("copy.sqlite").path
