@@ -640,7 +640,7 @@ M = [
      "guard recent.count >= limit + 1_000_000, let oldest = recent.first else { return nil }",
      "a client may guess tokens without limit"),
     ("collect-csp-inline", "collect", "Sources/StrategyCollect/Responses.swift",
-     "\"default-src 'none'; style-src 'self';", "\"default-src 'none'; style-src 'self' 'unsafe-inline';",
+     "\"default-src 'none'; style-src 'self'\" + styleHashes", "\"default-src 'none'; style-src 'self' 'unsafe-inline'\" + styleHashes",
      "the policy lets inline styles run"),
     ("collect-referrer", "collect", "Sources/StrategyCollect/Responses.swift",
      '(HTTPField.Name("Referrer-Policy")!, "no-referrer")', '(HTTPField.Name("Referrer-Policy")!, "unsafe-url")',
