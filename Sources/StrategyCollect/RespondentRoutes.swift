@@ -11,7 +11,7 @@ import StrategyStore
 /// with a status a browser and a test can tell apart.
 extension CollectServer {
     func stylesheet() -> Response {
-        guard let prepared = rounds.values.sorted(by: { $0.round.id < $1.round.id }).first else { return notFound() }
+        guard let prepared = firstRound else { return notFound() }
         let css = prepared.pages.stylesheet(reportingTo: DiagnosticCollector())
         var response = Responses.body(.ok, Data(css.utf8), type: "text/css; charset=utf-8")
         response.headers[.cacheControl] = "no-cache"
@@ -237,6 +237,10 @@ extension CollectServer {
                             reviewDate: draft.reviewDate)
     }
 
+    /// The round opened first: whose templates give the pages that belong to no round (a link that does
+    /// not work, the stylesheet).
+    var firstRound: PrepareRoundsAction.PreparedRound? { rounds.values.min { $0.round.id < $1.round.id } }
+
     func closed(_ signedIn: SignedIn) -> Response {
         message(.forbidden, signedIn.frame, "This round has closed",
                 ["Answers can no longer be changed or sent. What was sent before it closed is kept."], link: ("Your answers", "/respond"))
@@ -254,7 +258,7 @@ extension CollectServer {
     /// A page that only says something, in the look of the first round's templates.
     func message(_ status: HTTPResponse.Status, _ frame: CollectPages.Frame?, _ title: String, _ paragraphs: [String],
                  link: (text: String, href: String)? = nil) -> Response {
-        guard let prepared = rounds.values.sorted(by: { $0.round.id < $1.round.id }).first else {
+        guard let prepared = firstRound else {
             return Responses.body(status, Data((title + "\n").utf8), type: "text/plain; charset=utf-8")
         }
         let shown = frame ?? CollectPages.Frame(strategyTitle: prepared.round.settings.title, round: prepared.round.round, organisation: "", csrf: nil)

@@ -16,8 +16,7 @@ import Testing
 
     /// Rows of a query on the store, through Python's own sqlite3 (not strategyc's GRDB).
     private func query(_ store: URL, _ sql: String) throws -> String {
-        try PythonScript.run("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))",
-                             [store.path, sql])
+        try PythonScript.query(store.path, sql)
     }
 
     @Test func returnsGoInOnceAndEveryFileIsAccountedFor() throws {

@@ -11,14 +11,10 @@ import Testing
 
     /// Rows of a query on the store, through Python's own sqlite3.
     private func query(_ store: URL, _ sql: String) throws -> String {
-        try PythonScript.run("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))",
-                             [store.path, sql])
+        try PythonScript.query(store.path, sql)
     }
 
-    private func hidden(_ name: String, in page: String) -> String {
-        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return "" }
-        return String(page[range.upperBound...].prefix { $0 != "\"" })
-    }
+    private func hidden(_ name: String, in page: String) -> String { HTMLForm.hidden(name, in: page) ?? "" }
 
     @Test func aServerKilledWhileSubmittingLosesNothingAndTakesTheSubmissionWhenRestarted() throws {
         let repo = try ProjectCopy()

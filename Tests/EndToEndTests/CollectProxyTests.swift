@@ -81,10 +81,7 @@ import Testing
         }
     }
 
-    private func hidden(_ name: String, in page: String) -> String {
-        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return "" }
-        return String(page[range.upperBound...].prefix { $0 != "\"" })
-    }
+    private func hidden(_ name: String, in page: String) -> String { HTMLForm.hidden(name, in: page) ?? "" }
 
     @Test func linksCookiesAndRedirectsWorkThroughNginxAndForwardedAddressesCannotBeForged() throws {
         let repo = try ProjectCopy()

@@ -128,10 +128,7 @@ struct Browser {
         return Page(status: response.status, headers: response.headers, text: text, data: data)
     }
 
-    static func hidden(_ name: String, in page: String) -> String? {
-        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
-        return String(page[range.upperBound...].prefix { $0 != "\"" })
-    }
+    static func hidden(_ name: String, in page: String) -> String? { HTMLForm.hidden(name, in: page) }
 
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics

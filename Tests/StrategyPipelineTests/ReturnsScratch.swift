@@ -53,8 +53,7 @@ struct ReturnsScratch {
 
     /// Rows of a query on the store, through Python's own sqlite3.
     func query(_ sql: String, store: String? = nil) throws -> String {
-        try PythonScript.run("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))",
-                             [store ?? self.store, sql])
+        try PythonScript.query(store ?? self.store, sql)
     }
 
     /// A copy of an example return named `name` in the folder with its About answers changed (nil clears a

@@ -50,4 +50,11 @@ public enum PythonScript {
                         new.writestr(item, old.read(item.filename))
             """, [TestPaths.packageRoot.appendingPathComponent(source).path, target])
     }
+
+    /// Rows of a query on the SQLite file at `database`, through Python's own sqlite3 (not strategyc's
+    /// GRDB): one line per row, values joined by `|`.
+    public static func query(_ database: String, _ sql: String) throws -> String {
+        try run("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))",
+                [database, sql])
+    }
 }
